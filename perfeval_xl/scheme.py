@@ -1,0 +1,65 @@
+"""A scoring scheme: the parameters that differ between 单位自评, 部门评价 and
+provincial variants. Pure data; loading schemes from TOML lives in
+``perfeval_xl.scoring``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GradeBand:
+    grade: str  # 优 / 良 / 中 / 差
+    lower: float  # inclusive lower bound of 总分
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str  # e.g. 部门评价
+    indicator_total: float  # Σ 三级 分值 (100 for 部门评价, 90 for 单位自评)
+    funds_weight: float  # 分值 of the funds block (10)
+    funds_in_total: bool  # whether the funds 得分 counts toward 总分
+    level1_weights: dict[str, float] = field(default_factory=dict)  # usual weights, informative
+    grade_bands: tuple[GradeBand, ...] = (
+        GradeBand("优", 90),
+        GradeBand("良", 80),
+        GradeBand("中", 60),
+        GradeBand("差", 0),
+    )
+    qual_high: float = 0.8  # 达成 ≥ 80% of 分值
+    qual_low: float = 0.6  # 部分达成 ≥ 60% (older schemes 0.5)
+    reverse_formula: str = "ratio"  # ratio (A/B) | linear (1 − (B−A)/A, 0 at 2A)
+    rate_denominator: str = "budget"  # budget (全年预算数 A) | initial (年初预算数)
+    overachieve_threshold: float = 1.3  # 完成值/目标值 at or above which an explanation is needed
+    low_execution_threshold: float = 0.9  # 执行率 below which an explanation is needed
+    rounding: int = 2  # decimals of computed scores
+    description: str = ""
+
+    @property
+    def total(self) -> float:
+        """The 总分 a perfect project reaches under this scheme."""
+        return self.indicator_total + (self.funds_weight if self.funds_in_total else 0)
+
+    def grade_for(self, score: float) -> str:
+        for band in sorted(self.grade_bands, key=lambda b: -b.lower):
+            if score >= band.lower - 1e-9:
+                return band.grade
+        return self.grade_bands[-1].grade
+
+
+DEPARTMENT = Scheme(
+    name="部门评价",
+    indicator_total=100,
+    funds_weight=10,
+    funds_in_total=False,
+    level1_weights={"项目决策": 20, "项目过程": 20, "项目产出": 30, "项目效益": 30},
+)
+
+SELF = Scheme(
+    name="单位自评",
+    indicator_total=90,
+    funds_weight=10,
+    funds_in_total=True,
+    level1_weights={"产出指标": 50, "效益指标": 30, "满意度指标": 10},
+)
