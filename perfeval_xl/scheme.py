@@ -63,3 +63,28 @@ SELF = Scheme(
     funds_in_total=True,
     level1_weights={"产出指标": 50, "效益指标": 30, "满意度指标": 10},
 )
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    """The 核定 (re-scored) result for one 三级 indicator (index into Project.indicators)."""
+
+    index: int
+    self_score: float | None  # what the form says
+    computed: float | None  # 核定得分; None when it cannot be judged
+    allowed_low: float | None = None  # the range the rules allow
+    allowed_high: float | None = None
+    reason: str = ""  # Chinese: how the 核定 score was reached
+    judged: bool = True  # False: could not be judged, computed keeps the self score
+
+
+@dataclass(frozen=True)
+class ProjectScore:
+    """The 核定 result for a project under a scheme."""
+
+    scheme: Scheme
+    scheme_source: str  # 评价方式 | --scheme | 推断
+    indicators: tuple[IndicatorScore, ...]
+    funds_score: float | None  # 核定 funds-block 得分
+    computed_total: float | None
+    computed_grade: str | None
