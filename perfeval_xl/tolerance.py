@@ -1,0 +1,59 @@
+"""Every tolerance the checks use, in one place.
+
+Rounding is the main source of false alarms in consistency checkers, so each
+comparison states its tolerance here and nowhere else:
+
+- money: 0.01 万元 (one 百元; forms show two decimals of 万元);
+- scores: 0.01 points;
+- rates: judged against the decimals shown. A shown rate is accepted when it
+  equals the exact ratio rounded *or truncated* to the shown decimals
+  (41.83/60 = 69.716…% shown as 69.71% or 69.72% are both accepted).
+"""
+
+from __future__ import annotations
+
+import math
+
+MONEY = 0.01  # 万元
+SCORE = 0.01  # points
+EPS = 1e-9
+
+
+def money_equal(a: float, b: float) -> bool:
+    return abs(a - b) <= MONEY + EPS
+
+
+def score_equal(a: float, b: float) -> bool:
+    return abs(a - b) <= SCORE + EPS
+
+
+def rate_matches(shown: float, exact: float, decimals: int | None) -> bool:
+    """Is ``shown`` (a fraction) the ``exact`` fraction rounded or truncated to
+    ``decimals`` decimals *of a percentage*? ``decimals`` None means unknown:
+    allow half a unit of the second percent decimal."""
+    if decimals is None:
+        return abs(shown - exact) <= 0.00005 + EPS
+    scale = 10 ** (decimals + 2)
+    exact_scaled = exact * scale
+    candidates = {
+        math.floor(exact_scaled + 0.5 + EPS),  # rounded half up
+        round(exact_scaled),  # banker's rounding, as some tools do
+        math.floor(exact_scaled + EPS),  # truncated
+        math.ceil(exact_scaled - EPS),
+    }
+    shown_scaled = shown * scale
+    return any(abs(shown_scaled - c) <= 1e-6 for c in candidates if abs(c - exact_scaled) < 1 + EPS)
+
+
+def fmt_number(x: float | None, decimals: int = 2) -> str:
+    """Human display of a figure: no trailing zeros (60, 41.83, 0.5)."""
+    if x is None:
+        return ""
+    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def fmt_rate(x: float | None, decimals: int = 2) -> str:
+    if x is None:
+        return ""
+    return fmt_number(x * 100, decimals) + "%"
