@@ -12,6 +12,8 @@ from pathlib import Path
 import click
 
 from perfeval_xl.findings import Severity
+from perfeval_xl.write.template import template_filename, write_template
+from perfeval_xl.write.template_layout import SCHEMES
 
 SCHEME_CHOICES = ["部门评价", "单位自评", "财政评价"]
 
@@ -19,8 +21,6 @@ SCHEME_CHOICES = ["部门评价", "单位自评", "财政评价"]
 def _exit_code(results) -> int:
     bad = any(not r.ok or r.count(Severity.ERROR) for r in results)
     return 1 if bad else 0
-from perfeval_xl.write.template import template_filename, write_template
-from perfeval_xl.write.template_layout import SCHEMES
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
