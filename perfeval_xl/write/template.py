@@ -87,6 +87,13 @@ def _build(target: str, scheme: str) -> None:
         workbook.close()
 
 
+def _default_file_mode() -> int:
+    """The mode a normally created file gets under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_template(path: str | os.PathLike, scheme: str = "部门评价") -> Path:
     """Write the blank template for ``scheme`` (部门评价 or 单位自评) to ``path``.
 
@@ -101,6 +108,7 @@ def write_template(path: str | os.PathLike, scheme: str = "部门评价") -> Pat
     os.close(handle)
     try:
         _build(temporary, scheme)
+        os.chmod(temporary, _default_file_mode())  # mkstemp makes 0600; a template is meant to be shared
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
