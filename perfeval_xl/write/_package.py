@@ -12,14 +12,14 @@ a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from perfeval_xl.write._atomic import atomic_target
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -238,15 +238,7 @@ class XlsxPackage:
         """Write atomically: a temporary file beside the target, then ``os.replace``."""
         self._parts[self.workbook_part] = serialize(self.workbook)
         self._parts["[Content_Types].xml"] = serialize(self.content_types)
-        output_path = Path(output_path)
-        output_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=output_path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-                order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
-                for part in order:
-                    zf.writestr(part, self._parts[part])
-            os.replace(tmp, output_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_target(output_path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
+            for part in order:
+                zf.writestr(part, self._parts[part])
