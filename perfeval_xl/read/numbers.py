@@ -16,7 +16,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
 from perfeval_xl.read.text import cell_text, plain_float, squeeze
@@ -108,9 +108,17 @@ def _read_cell_number(value: int | float | Decimal, number_format: str | None) -
         return Figure(None, problem=f"{quote(cell_text(value))}不是数字")
     # Keep what Excel would show: 15 significant digits, not float noise.
     number = Decimal(plain_float(value)) if isinstance(value, float) else Decimal(value)
+    if not plausible(number):
+        return Figure(None, problem=f"{quote(cell_text(value))}数值大得不合理")
     unit, fmt_decimals = format_unit_and_decimals(number_format)
     decimals = fmt_decimals if fmt_decimals is not None else written_decimals(number)
     return Figure(number, unit, decimals, None, from_number=True)
+
+
+def plausible(number: Decimal) -> bool:
+    """Finite and below 10^30: '1e999' is not a figure anyone wrote on a
+    form, and bounding the size keeps every Decimal step exact."""
+    return number.is_finite() and (number.is_zero() or number.adjusted() < 30)
 
 
 def written_decimals(number: Decimal) -> int:
@@ -205,8 +213,8 @@ def _chinese(text: str) -> Figure | None:
 
 
 def _with_unit(number: Decimal, decimals: int, rest: str, *, after_digits: bool) -> Figure | None:
-    if not number.is_finite() or abs(number.adjusted()) > 30:
-        return None  # '1e999' is not a figure anyone wrote on a form
+    if not plausible(number):
+        return None
     if rest == "":
         return Figure(number, None, decimals)
     if rest[0] in SCALE:
@@ -250,7 +258,8 @@ def parse_amount(value: object, number_format: str | None = None, default_unit: 
     factor = TO_WAN.get(unit)
     if factor is None:
         return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是金额（应以万元或元计）")
-    wan = (fig.number * factor).quantize(Decimal("0.000001"))
+    with localcontext(prec=80):  # 10^30 × 10^4 to 6 decimals stays exact
+        wan = (fig.number * factor).quantize(Decimal("0.000001"))
     return fig.public(wan, unit=unit)
 
 
