@@ -171,10 +171,23 @@ def test_parse_number_problems(raw, problem):
         (0.5, '0.0%;[Red]-0.0%', 0.5, "%", 1),
         (60, None, 60.0, None, 0),
         (60, "@", 60.0, None, 0),
+        (69.7, '0.0"%"', 69.7, "%", 1),  # a quoted % is text: no ×100
+        (45000, 'yyyy"年"m"月"d"日"', 45000.0, None, 0),  # a date format names no unit
+        (-5, "0.00_);(0.00)", -5.0, None, 2),
     ],
 )
 def test_parse_number_uses_the_number_format(raw, fmt, value, unit, decimals):
     assert parse_number(raw, fmt) == NumberParse(value, unit, decimals, None)
+
+
+def test_quoted_percent_format_is_percent_points_for_rates_and_measures():
+    assert parse_rate(69.71, '0.00"%"') == NumberParse(0.6971, "%", 2, None)
+    assert parse_measure(90, '0"%"').number == 90.0
+
+
+@pytest.mark.parametrize("raw, value", [("\u22125", -5.0), ("60。", 60.0), ("60万元。", 60.0)])
+def test_text_pasted_from_word(raw, value):
+    assert parse_number(raw).value == value
 
 
 def test_text_cells_ignore_a_percent_format():

@@ -68,7 +68,7 @@ def _number_cell(value: int | float | Decimal, text: str, number_format: str | N
     if figure.number is None:  # nan, inf, absurdly large
         return Measure(text=text)
     number = figure.number
-    if figure.unit == "%":  # 0.9 shown as 90%: measures are 100-based, like '90%'
+    if figure.fraction_shown_as_percent:  # 0.9 shown as 90%: measures are 100-based, like '90%'
         number *= 100
     return Measure(text, Comparator.NONE, float(number), figure.unit)
 
@@ -95,6 +95,7 @@ def split_comparator(text: str) -> tuple[Comparator, str]:
 
 @cache
 def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
+    """Phrase → level, and the allowed tails longest first."""
     data = tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
     levels = {
         "achieved": QualLevel.ACHIEVED,
@@ -106,7 +107,8 @@ def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
     for key, level in levels.items():
         for phrase in data["levels"][key]:
             phrases[squeeze(phrase)] = level
-    return phrases, tuple(squeeze(t) for t in data["tails"]["words"])
+    tails = sorted((squeeze(t) for t in data["tails"]["words"]), key=len, reverse=True)
+    return phrases, tuple(tails)
 
 
 _RANK = {QualLevel.NOT_ACHIEVED: 0, QualLevel.PARTIAL: 1, QualLevel.BASIC: 2, QualLevel.ACHIEVED: 3}
@@ -128,7 +130,7 @@ def qualitative_level(text: object) -> QualLevel | None:
         return phrases[t]
     for phrase in sorted((p for p in phrases if t.startswith(p)), key=len, reverse=True):
         rest = t[len(phrase) :]
-        tail = next((w for w in sorted(tails, key=len, reverse=True) if rest.startswith(w)), "")
+        tail = next((w for w in tails if rest.startswith(w)), "")
         after = rest[len(tail) :]
         if after and after[0] not in _PHRASE_END:
             continue
