@@ -15,7 +15,7 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.write.completed import FINDINGS_SHEET, SCORING_SHEET, completed_name, write_completed
-from write_builders import CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
+from tests.write_builders import CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
 
 RED, AMBER = "FFFFC7CE", "FFFFEB9C"
 

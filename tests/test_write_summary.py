@@ -20,7 +20,7 @@ from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.ranking import duplicates, rank_projects
 from perfeval_xl.write.results_json import results_json, write_results_json
 from perfeval_xl.write.summary import SUMMARY_NAME, write_summary
-from write_builders import INJECTED, S, make_form, make_result, make_scoring
+from tests.write_builders import INJECTED, S, make_form, make_result, make_scoring
 
 FAILURE = "不是评价表：找不到“绩效评价指标”表头，请使用标准模板。"
 
