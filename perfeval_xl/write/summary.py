@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import BatchResult, Finding, Severity
 from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write._textfit import row_height
 from perfeval_xl.write._summary_rows import GRADES, ProjectRow, department_table, project_rows
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -77,21 +78,10 @@ def _put(ws, row: int, col: int, value: Any, fmt) -> None:
         ws.write_string(row, col, str(value)[:MAX_TEXT], fmt)
 
 
-def _text_width(text: str) -> int:
-    """Display width in column units: CJK and full-width characters take two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _fit_row(ws, row: int, texts: list[tuple[Any, float]], line_height: float = 13.5) -> None:
-    """Set a row tall enough for its wrapped text; xlsxwriter cannot measure
-    text and LibreOffice keeps the stored height, so long names were cut off."""
-    lines = 1
-    for text, width in texts:
-        if text:
-            for part in str(text).split("\n"):
-                lines = max(lines, -(-_text_width(part) // max(int(width) - 1, 1)))
-    if lines > 1:
-        ws.set_row(row, min(line_height * lines + 3, 409))
+def _fit_row(ws, row: int, texts: list[tuple[Any, float]]) -> None:
+    height = row_height(texts)
+    if height:
+        ws.set_row(row, height)
 
 
 def _header(ws, fmts: _Formats, headers: list[tuple[str, float]], row: int = 0) -> None:
