@@ -29,7 +29,7 @@ Delta keys (applied in this order):
   ``indicators.预算执行率`` drops the indicator);
 - ``add_indicators``: list of indicator tables appended (or inserted
   ``after`` a named indicator);
-- ``set``: ``path = value``; ``""`` makes a cell blank. Indicators are
+- ``set``: ``path = value`` in the order written (rename an indicator last); ``""`` makes a cell blank. Indicators are
   addressed by 三级 name or by 0-based index (``indicators.3.score``);
 - ``scheme``: ``部门评价`` / ``单位自评`` (default: the project's 评价方式);
 - ``expect``: the findings of a fail case; a case named ``pass_*`` expects none.
