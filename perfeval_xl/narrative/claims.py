@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import IntEnum
 
 from perfeval_xl.model import CellRef, Paragraph, Project
-from perfeval_xl.narrative.indicators import IndicatorIndex, heading_title
+from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import _CN_NUM, chinese_to_decimal, find_quantities, normalise_text
 
@@ -232,11 +232,9 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
     indicator names and the evaluation year; without it only project-level
     subjects are recognised."""
     extractor = _Extractor(project)
+    paragraphs = tuple(paragraphs)
+    contexts = heading_contexts(paragraphs, extractor.index)
     claims: list[Claim] = []
-    context: int | None = None
-    for i, para in enumerate(paragraphs):
-        title = heading_title(para.text)
-        if title is not None:
-            context = extractor.index.by_title(title)
+    for i, (para, context) in enumerate(zip(paragraphs, contexts)):
         claims.extend(extractor.paragraph(i, para, context))
     return claims

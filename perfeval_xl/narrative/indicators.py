@@ -85,3 +85,16 @@ class IndicatorIndex:
                 taken |= span
                 found.append(Mention(m.start(), m.end(), index))
         return sorted(found, key=lambda m: m.start)
+
+
+def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:
+    """For each paragraph, the indicator its nearest heading is about (None
+    when that heading names no indicator). A heading starts a new context."""
+    contexts: list[int | None] = []
+    current: int | None = None
+    for para in paragraphs:
+        title = heading_title(para.text)
+        if title is not None:
+            current = index.by_title(title)
+        contexts.append(current)
+    return contexts

@@ -29,6 +29,7 @@ class Lexicon:
     completion_claims: tuple[str, ...]
     completion_negations: tuple[str, ...]
     partial_marks: tuple[str, ...]
+    completion_followers: tuple[str, ...]
 
     def keyword_index(self) -> list[tuple[str, Subject]]:
         """(keyword, subject) pairs, longest keyword first."""
@@ -52,4 +53,5 @@ def load_lexicon() -> Lexicon:
         completion_claims=tuple(completion["claims"]),
         completion_negations=tuple(completion["negations"]),
         partial_marks=tuple(completion["partial_marks"]),
+        completion_followers=tuple(completion["claim_followers"]),
     )
