@@ -1,11 +1,68 @@
-"""The ``perfeval`` command. Thin: parse options, call the library, print, exit."""
+"""The ``perfeval`` command. Thin: parse options, call the library, print, exit.
+
+Exit codes: 0 nothing wrong, 1 a file failed or an error was found, 2 usage.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import click
+
+from perfeval_xl.findings import Severity
+from perfeval_xl.write.template import template_filename, write_template
+from perfeval_xl.write.template_layout import SCHEMES
+
+SCHEME_CHOICES = ["部门评价", "单位自评", "财政评价"]
+
+
+def _exit_code(results) -> int:
+    bad = any(not r.ok or r.count(Severity.ERROR) for r in results)
+    return 1 if bad else 0
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="perfeval-xl")
 def main() -> None:
     """perfeval：预算绩效评价表批量核查工具。"""
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供程序使用）。")
+@click.option("--scheme", type=click.Choice(SCHEME_CHOICES), default=None, help="表中未写评价方式时采用的评分方案。")
+def check(file: Path, as_json: bool, scheme: str | None) -> None:
+    """读取一个评价表，显示读到的内容（每个值注明单元格）和发现的问题。"""
+    from perfeval_xl.pipeline import Settings, evaluate_file
+    from perfeval_xl.serialize import failed_entry, project_entry, to_data
+    from perfeval_xl.write.console import render_check
+
+    result = evaluate_file(file, file.name, Settings(scheme=scheme))
+    if as_json:
+        data = {
+            "projects": [project_entry(result)] if result.ok else [],
+            "failed": [] if result.ok else [failed_entry(result)],
+            "findings": [f.to_dict() for f in result.findings],
+            "model": to_data(result.project) if result.project is not None else None,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_check(result))
+    sys.exit(_exit_code([result]))
+@main.command("template")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="输出文件路径，或已有的文件夹（文件名为 绩效评价表_<方案>.xlsx）。默认写到当前文件夹。")
+@click.option("--scheme", type=click.Choice(list(SCHEMES)), default="部门评价", show_default=True,
+              help="评价方案：部门评价（决策/过程/产出/效益 20/20/30/30）或 单位自评（资金10＋产出50/效益30/满意度10）。")
+def template_command(output: Path | None, scheme: str) -> None:
+    """生成空白的标准化绩效评价表模板（含 评价报告、填表说明 工作表）。"""
+    target = output if output is not None else Path(template_filename(scheme))
+    if target.is_dir():
+        target = target / template_filename(scheme)
+    try:
+        written = write_template(target, scheme)
+    except OSError as error:
+        raise click.ClickException(f"无法写入模板文件 {target}：{error.strerror or error}") from error
+    click.echo(f"已生成空白模板（{scheme}）：{written}")

@@ -35,6 +35,14 @@ class Scheme:
     low_execution_threshold: float = 0.9  # 执行率 below which an explanation is needed
     rounding: int = 2  # decimals of computed scores
     description: str = ""
+    # the 评价方式 this scheme scores when it is a provincial variant (a file
+    # named 江西部门评价 still scores 部门评价 forms); empty = same as name
+    applies_to: str = ""
+
+    @property
+    def method(self) -> str:
+        """The 评价方式 this scheme is meant for."""
+        return self.applies_to or self.name
 
     @property
     def total(self) -> float:
@@ -88,3 +96,6 @@ class ProjectScore:
     funds_score: float | None  # 核定 funds-block 得分
     computed_total: float | None
     computed_grade: str | None
+    # Chinese note on how the scheme was chosen when a reviewer should know
+    # (inferred from the weights, or --scheme overruled by the form); rule XC507 reports it
+    scheme_note: str | None = None

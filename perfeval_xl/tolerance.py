@@ -49,7 +49,9 @@ def fmt_number(x: float | None, decimals: int = 2) -> str:
     """Human display of a figure: no trailing zeros (60, 41.83, 0.5)."""
     if x is None:
         return ""
-    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    s = f"{x:.{decimals}f}"
+    if "." in s:  # strip only fractional zeros: 70 must stay 70
+        s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
 
@@ -57,3 +59,20 @@ def fmt_rate(x: float | None, decimals: int = 2) -> str:
     if x is None:
         return ""
     return fmt_number(x * 100, decimals) + "%"
+
+
+def score_matches(shown: float, exact: float, decimals: int | None) -> bool:
+    """Is a written score ``shown`` the computed score ``exact``?
+
+    Within :data:`SCORE`, or ``exact`` rounded half up to the one or two
+    decimals the clerk showed (B/A × 分值 = 4.1667 written as 4.2). Rounding
+    to a whole number is *not* accepted: 4.6 written as 5 overstates the
+    score by 0.4, which is what the scoring checks exist to catch.
+    """
+    if abs(shown - exact) <= SCORE + EPS:
+        return True
+    if decimals is None or decimals < 1:
+        return False
+    scale = 10**decimals
+    rounded = math.floor(exact * scale + 0.5 + EPS) / scale
+    return abs(shown - rounded) <= 1e-6

@@ -1,0 +1,95 @@
+"""Read, check and score workbooks. Returns data; never prints or exits."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.read.workbook import read_workbook
+from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
+from perfeval_xl.scoring import resolve_scheme, score_project
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+REFUSED_SUFFIXES = {".xls": "旧版 .xls 格式无法读取：请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交。"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    scheme: str | None = None  # --scheme: used when the form does not say its 评价方式
+    rules: RuleSettings = field(default_factory=lambda: DEFAULT_SETTINGS)
+
+
+def discover(input_dir: Path, exclude: Path | None = None) -> list[Path]:
+    """Every workbook under ``input_dir`` (subfolders too), in a stable order.
+
+    Skipped silently: Excel (``~$``) and LibreOffice (``.~lock``) lock files,
+    hidden files and folders, anything that is not a file, and ``exclude``
+    (the output folder). Symlinked folders are not followed, so loops cannot
+    trap the walk.
+    """
+    found: list[Path] = []
+    exclude = exclude.resolve() if exclude else None
+    for root, dirs, files in os.walk(input_dir, followlinks=False):
+        root_path = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (exclude is None or (root_path / d).resolve() != exclude)
+        )
+        for name in sorted(files):
+            if name.startswith((".", "~$")):
+                continue
+            path = root_path / name
+            suffix = path.suffix.lower()
+            if (suffix in WORKBOOK_SUFFIXES or suffix in REFUSED_SUFFIXES) and path.is_file():
+                found.append(path)
+    return found
+
+
+def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> FileResult:
+    """Everything the tool knows about one file."""
+    refused = REFUSED_SUFFIXES.get(path.suffix.lower())
+    if refused:
+        return FileResult(display, failure=refused)
+    read = read_workbook(path, display)
+    result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
+    if read.project is None:
+        return result
+    scheme, source, note = resolve_scheme(read.project, settings.scheme)
+    result.scoring = score_project(read.project, scheme, source=source, note=note)
+    result.findings.extend(
+        run_rules(read.project, scheme, file=display, scoring=result.scoring, settings=settings.rules)
+    )
+    result.findings.sort(key=_finding_order)
+    return result
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (Severity(f.severity).rank, f.sheet or "", _cell_key(f.cell), f.rule)
+
+
+def _cell_key(cell: str | None) -> tuple[int, str]:
+    if not cell:
+        return (0, "")
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return (int(digits or 0), letters.rjust(3))
+
+
+def evaluate(
+    input_dir: Path,
+    settings: Settings = Settings(),
+    *,
+    exclude: Path | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> BatchResult:
+    """Evaluate every workbook under ``input_dir``."""
+    batch = BatchResult()
+    for path in discover(input_dir, exclude):
+        display = path.relative_to(input_dir).as_posix()
+        result = evaluate_file(path, display, settings)
+        batch.files.append(result)
+        if on_file:
+            on_file(result)
+    return batch

@@ -1,0 +1,325 @@
+"""Find the blocks of the 绩效评价表 by their labels and read them.
+
+Nothing here knows fixed addresses: every block is located from its label or
+header row, so extra title rows, a leading 序号 column, shifted blocks and
+merged or blank-continued labels all read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfeval_xl.model import Funds, FundsRow, Grade, Indicator, Measure, Sourced
+from perfeval_xl.read import vocabulary as L
+from perfeval_xl.read.sheet import SheetView
+from perfeval_xl.read.values import (
+    parse_amount,
+    parse_grade,
+    parse_measure,
+    parse_rate,
+    parse_score,
+    parse_year,
+    split_weight_label,
+)
+
+_FUNDS_ORDER = ["rate", "initial", "budget", "spent", "weight", "score"]
+_INDICATOR_ORDER = ["level1", "level2", "name", "kind", "deviation", "target", "actual", "weight", "score"]
+_SCORE_HEADER = {"weight": [r"分值(\(.*\))?", r"权重(\(.*\))?"], "score": [r"得分(\(.*\))?"]}
+
+
+def _classify(text: str, columns: dict[str, list[str]], order: list[str]) -> str | None:
+    for key in order:
+        patterns = _SCORE_HEADER.get(key) if key in _SCORE_HEADER else None
+        if patterns is not None:
+            if L.matches(text, patterns):
+                return key
+        elif L.matches(text, columns[key], prefix=True):
+            return key
+    return None
+
+
+@dataclass
+class HeaderRow:
+    row: int
+    columns: dict[str, int]
+
+
+def find_indicator_header(view: SheetView) -> HeaderRow | None:
+    """The row holding 三级指标 together with 分值/得分 columns."""
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for r, c, text in view.text_cells():
+        by_row.setdefault(r, []).append((c, text))
+    for r in sorted(by_row):
+        cols: dict[str, int] = {}
+        for c, text in sorted(by_row[r]):
+            key = _classify(text, L.INDICATOR_COLUMNS, _INDICATOR_ORDER)
+            if key and key not in cols:
+                cols[key] = c
+        if "name" in cols and ("weight" in cols or "score" in cols):
+            return HeaderRow(r, cols)
+    return None
+
+
+def find_funds_header(view: SheetView, before_row: int) -> HeaderRow | None:
+    """The row holding 年初预算数 / 全年预算数 / 全年执行数 above the indicator table."""
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for r, c, text in view.text_cells():
+        if r < before_row:
+            by_row.setdefault(r, []).append((c, text))
+    for r in sorted(by_row):
+        cols: dict[str, int] = {}
+        for c, text in sorted(by_row[r]):
+            key = _classify(text, L.FUNDS_COLUMNS, _FUNDS_ORDER)
+            if key and key not in cols:
+                cols[key] = c
+        if "budget" in cols and ("spent" in cols or "initial" in cols):
+            return HeaderRow(r, cols)
+    return None
+
+
+def find_label(view: SheetView, patterns: list[str], rows: range | None = None) -> tuple[int, int, str] | None:
+    """The first cell whose whole text is one of ``patterns`` (or ``label:value``)."""
+    exact = L.matcher(patterns)
+    inline = re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[:](.+)$")
+    for r, c, text in view.text_cells():
+        if rows is not None and r not in rows:
+            continue
+        if exact(text):
+            return r, c, ""
+        m = inline.match(text)
+        if m:
+            return r, c, m.group(1)
+    return None
+
+
+def label_value(view: SheetView, patterns: list[str], rows: range | None = None) -> Sourced[str] | None:
+    """The value of a ``label | value`` pair: first non-empty cell right of the
+    label, or the text after a colon in the label cell itself."""
+    hit = find_label(view, patterns, rows)
+    if hit is None:
+        return None
+    r, c, inline = hit
+    if inline:
+        raw = view.text(r, c)
+        value = re.split(r"[:：]", raw, maxsplit=1)[-1].strip()
+        return Sourced(value or None, value, view.grid.ref(r, c))
+    pos = view.right_of(r, c)
+    if pos is None:
+        merge = view.grid.merge_of(r, c)
+        col = (merge[3] if merge else c) + 1
+        return Sourced(None, "", view.grid.ref(r, col))
+    return view.sourced_text(*pos)
+
+
+def money_unit(view: SheetView, header: HeaderRow, last_row: int) -> str:
+    """元 / 万元 / 亿元 as stated by the block label or the header cells."""
+    first_value_col = min(header.columns.values())
+    texts = [view.norm(header.row, c) for c in header.columns.values()]
+    for r in range(max(1, header.row - 1), last_row + 1):
+        for c in range(1, first_value_col):
+            texts.append(view.norm(*view.grid.anchor(r, c)))
+    for text in texts:
+        m = re.search(r"\((万元|元|亿元)\)", text)
+        if m:
+            return m.group(1)
+    return "万元"
+
+
+def read_funds(view: SheetView, header: HeaderRow, stop_row: int) -> tuple[Funds | None, dict[str, int]]:
+    """Read the funds rows under ``header``; returns the block and the rows found."""
+    first_value_col = min(header.columns.values())
+    found: dict[str, int] = {}
+    for r in range(header.row + 1, min(stop_row, header.row + 10)):
+        for c in range(1, first_value_col):
+            text = view.norm(r, c)
+            if not text:
+                continue
+            for key, patterns in L.FUNDS_ROWS.items():
+                if key not in found and L.matches(text, patterns):
+                    found[key] = r
+                    break
+    if "total" not in found:
+        return None, found
+    unit = money_unit(view, header, max(found.values()))
+    rows = {key: _funds_row(view, header, r, unit) for key, r in found.items()}
+    funds = Funds(
+        total=rows["total"],
+        fiscal=rows.get("fiscal"),
+        carryover=rows.get("carryover"),
+        other=rows.get("other"),
+        source_unit=unit,
+    )
+    return funds, found
+
+
+def _funds_row(view: SheetView, header: HeaderRow, row: int, unit: str) -> FundsRow:
+    cols = header.columns
+
+    def money(key: str, what: str) -> Sourced[float]:
+        if key not in cols:
+            return Sourced.absent()
+        return view.sourced_parse(row, cols[key], parse_amount, what, default_unit=unit)
+
+    def other(key: str, parse, what: str) -> Sourced[float]:
+        if key not in cols:
+            return Sourced.absent()
+        return view.sourced_parse(row, cols[key], parse, what)
+
+    label_col = next((c for c in range(1, min(cols.values())) if view.norm(row, c)), 1)
+    return FundsRow(
+        label=view.sourced_text(row, label_col),
+        initial=money("initial", "年初预算数"),
+        budget=money("budget", "全年预算数"),
+        spent=money("spent", "全年执行数"),
+        weight=other("weight", parse_score, "资金分值"),
+        rate=other("rate", parse_rate, "执行率"),
+        score=other("score", parse_score, "资金得分"),
+    )
+
+
+def read_goals(view: SheetView, rows: range) -> tuple[Sourced[str], Sourced[str]]:
+    """年度总体目标: the texts under (or right of) 预期目标 and 实际完成情况."""
+    block = find_label(view, L.GOALS_BLOCK, rows)
+    if block is None:
+        return Sourced.absent(), Sourced.absent()
+    sub_rows = range(block[0], min(rows.stop, block[0] + 4))
+
+    def under(patterns: list[str]) -> Sourced[str]:
+        hit = find_label(view, patterns, sub_rows)
+        if hit is None:
+            return Sourced.absent()
+        r, c, inline = hit
+        if inline:
+            return Sourced(inline, inline, view.grid.ref(r, c))
+        merge = view.grid.merge_of(r, c)
+        below = (merge[2] if merge else r) + 1
+        if below < rows.stop and view.text(below, c):
+            return view.sourced_text(below, c)
+        pos = view.right_of(r, c)
+        if pos is not None and not L.matches(view.norm(*pos), L.GOAL_ACTUAL + L.GOAL_EXPECTED, prefix=True):
+            return view.sourced_text(*pos)
+        return Sourced(None, "", view.grid.ref(below, c))
+
+    return under(L.GOAL_EXPECTED), under(L.GOAL_ACTUAL)
+
+
+@dataclass
+class _Carry:
+    value: Sourced[str]
+
+
+def _label_at(view: SheetView, row: int, col: int, carry: _Carry) -> Sourced[str]:
+    """A 一级/二级 label: its own text, the text of the merge it sits in, or the
+    label above when left blank."""
+    ar, ac = view.grid.anchor(row, col)
+    text = view.text(ar, ac)
+    if text:
+        carry.value = view.sourced_text(ar, ac)
+    return carry.value
+
+
+def _is_end_row(view: SheetView, row: int, upto_col: int) -> str | None:
+    for c in range(1, upto_col + 1):
+        text = view.norm(row, c)
+        if text and L.matches(text, L.TOTAL_ROW):
+            return "total"
+        if text and (L.matches(text, L.GRADE_ROW) or L.matches(text, L.GRADE_ROW, prefix=True) and ":" in text):
+            return "grade"
+    return None
+
+
+def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator], int | None, int]:
+    """Indicator rows until the 总分 row. Returns (indicators, total_row, last_row_scanned)."""
+    cols = header.columns
+    label_cols = [cols[k] for k in ("level1", "level2", "name") if k in cols]
+    left = max(label_cols)
+    l1, l2 = _Carry(Sourced.absent()), _Carry(Sourced.absent())
+    w1 = Sourced.absent()
+    out: list[Indicator] = []
+    blank_run = 0
+    r = header.row + 1
+    # a two-row header (merged cells spanning down) continues below the header row
+    header_merges = [view.grid.merge_of(header.row, c) for c in cols.values()]
+    r = max([r] + [m[2] + 1 for m in header_merges if m])
+    total_row = None
+    while r <= view.grid.max_row:
+        end = _is_end_row(view, r, left)
+        if end == "total":
+            total_row = r
+            break
+        if end == "grade":
+            break
+        level1 = _label_at(view, r, cols["level1"], l1) if "level1" in cols else Sourced.absent()
+        level2 = _label_at(view, r, cols["level2"], l2) if "level2" in cols else Sourced.absent()
+        name = view.sourced_text(r, cols["name"])
+        data_cols = [cols[k] for k in ("target", "actual", "weight", "score") if k in cols]
+        has_data = any(view.text(r, c) for c in data_cols)
+        if not name.present and not has_data:
+            blank_run += 1
+            if blank_run > 3:
+                break
+            r += 1
+            continue
+        blank_run = 0
+        label, weight = split_weight_label(level1.raw) if level1.raw else ("", None)
+        if level1.ref is not None:
+            level1 = Sourced(label or None, level1.raw, level1.ref)
+            w1 = Sourced(weight, level1.raw, level1.ref) if weight is not None else Sourced(None, "", level1.ref)
+        out.append(
+            Indicator(
+                level1=level1,
+                level1_weight=w1,
+                level2=level2,
+                name=name,
+                target=_measure(view, r, cols.get("target")),
+                actual=_measure(view, r, cols.get("actual")),
+                weight=_number(view, r, cols.get("weight"), "分值"),
+                score=_number(view, r, cols.get("score"), "得分"),
+                deviation=view.sourced_text(r, cols["deviation"]) if "deviation" in cols else Sourced.absent(),
+                kind=view.sourced_text(r, cols["kind"]) if "kind" in cols else Sourced.absent(),
+            )
+        )
+        r += 1
+    return out, total_row, r
+
+
+def _measure(view: SheetView, row: int, col: int | None) -> Sourced[Measure]:
+    if col is None:
+        return Sourced.absent()
+    value = view.safe_value(row, col)
+    ref = view.grid.ref(row, col)
+    measure = parse_measure(value, view.number_format(row, col))
+    if not measure.text and measure.number is None:
+        return Sourced(None, "", ref, view.formula(row, col))
+    return Sourced(measure, measure.text, ref, view.formula(row, col), unit=measure.unit)
+
+
+def _number(view: SheetView, row: int, col: int | None, what: str) -> Sourced[float]:
+    if col is None:
+        return Sourced.absent()
+    return view.sourced_parse(row, col, parse_score, what)
+
+
+def read_total(view: SheetView, header: HeaderRow, total_row: int | None) -> tuple[Sourced[float], Sourced[float]]:
+    if total_row is None:
+        return Sourced.absent(), Sourced.absent()
+    cols = header.columns
+    return _number(view, total_row, cols.get("weight"), "总分分值"), _number(view, total_row, cols.get("score"), "总分")
+
+
+def read_grade(view: SheetView, rows: range) -> Grade | None:
+    value = label_value(view, L.GRADE_ROW, rows)
+    if value is None:
+        return None
+    if not value.raw:
+        return Grade(value)
+    grade, checked, checkbox = parse_grade(value.raw)
+    return Grade(Sourced(grade, value.raw, value.ref, value.formula), tuple(checked), checkbox)
+
+
+def read_year(view: SheetView, rows: range) -> Sourced[int]:
+    found = label_value(view, L.HEADER_FIELDS["year"], rows)
+    if found is None or not found.raw:
+        return Sourced(None, "", found.ref if found else None)
+    return Sourced(parse_year(found.raw), found.raw, found.ref, found.formula)

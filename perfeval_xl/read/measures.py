@@ -1,0 +1,142 @@
+"""年度指标值 / 全年完成值 cells: ``≥20家``, ``≤60万元``, ``90%以上``, ``全部符合``.
+
+A measure is quantitative (comparator + number + unit as written; money is
+*not* converted, rules compare units explicitly) or qualitative (the text and
+the grade it names, from the lexicon in ``qual_levels.toml``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import tomllib
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from perfeval_xl.model import Comparator, Measure, QualLevel
+from perfeval_xl.read.numbers import format_unit_and_decimals, read_text_figure
+from perfeval_xl.read.text import cell_text, plain_float, squeeze
+
+# Spellings after NFKC (＞ → >, ＝ → =). Longest first, so '>=' wins over '>'
+# and '大于等于' over '大于'.
+_LEADING: dict[str, Comparator] = {
+    **dict.fromkeys(["≥", ">=", "=>", "≧", "⩾", "不低于", "不少于", "不小于", "大于等于", "大于或等于", "达到"], Comparator.GE),
+    **dict.fromkeys([">", "大于", "高于", "超过", "多于"], Comparator.GT),
+    **dict.fromkeys(["≤", "<=", "=<", "≦", "⩽", "不高于", "不超过", "不大于", "不多于", "小于等于", "小于或等于"], Comparator.LE),
+    **dict.fromkeys(["<", "小于", "低于", "少于"], Comparator.LT),
+    **dict.fromkeys(["=", "==", "等于"], Comparator.EQ),
+}  # fmt: skip
+_TRAILING: dict[str, Comparator] = {
+    "及以上": Comparator.GE,
+    "以上": Comparator.GE,
+    "及以下": Comparator.LE,
+    "以下": Comparator.LE,
+    "以内": Comparator.LE,
+}
+_LEADING_ORDER = sorted(_LEADING, key=len, reverse=True)
+_TRAILING_ORDER = sorted(_TRAILING, key=len, reverse=True)
+
+# Punctuation that ends the leading phrase of a qualitative answer.
+_PHRASE_END = set(",，;；。.、:：!！(（") | {"\n"}
+_TRAILING_PUNCT = "。.!！;；,，"
+
+
+def parse_measure(value: object, number_format: str | None = None) -> Measure:
+    """Read a target or actual value; never raises (dates and garbage come
+    back qualitative with no level)."""
+    text = cell_text(value)
+    try:
+        return _parse_measure(value, text, number_format)
+    except Exception:  # last-resort guard: a parser must never end a batch
+        return Measure(text=text)
+
+
+def _parse_measure(value: object, text: str, number_format: str | None) -> Measure:
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return _number_cell(value, text, number_format)
+    if isinstance(value, (bool, _dt.date, _dt.time)) or value is None:
+        return Measure(text=text)
+    comparator, rest = split_comparator(squeeze(text))
+    figure = read_text_figure(rest)
+    if figure.number is not None:
+        return Measure(text, comparator, float(figure.number), figure.unit)
+    return Measure(text=text, level=qualitative_level(text))
+
+
+def _number_cell(value: int | float | Decimal, text: str, number_format: str | None) -> Measure:
+    if isinstance(value, float) and not math.isfinite(value):
+        return Measure(text=text)
+    if isinstance(value, Decimal) and not value.is_finite():
+        return Measure(text=text)
+    number = Decimal(plain_float(value)) if isinstance(value, float) else Decimal(value)
+    unit, _ = format_unit_and_decimals(number_format)
+    if unit == "%":  # 0.9 shown as 90%: measures are 100-based, like '90%'
+        number *= 100
+    return Measure(text, Comparator.NONE, float(number), unit)
+
+
+def split_comparator(text: str) -> tuple[Comparator, str]:
+    """``'≥20家'`` → ``(GE, '20家')``, ``'90%以上'`` → ``(GE, '90%')``.
+    A leading comparator wins over a trailing one (``'≥90%以上'``)."""
+    comparator = Comparator.NONE
+    for spelling in _LEADING_ORDER:
+        if text.startswith(spelling):
+            comparator, text = _LEADING[spelling], text[len(spelling) :]
+            break
+    for spelling in _TRAILING_ORDER:
+        if text.endswith(spelling) and len(text) > len(spelling):
+            if comparator is Comparator.NONE:
+                comparator = _TRAILING[spelling]
+            text = text[: -len(spelling)]
+            break
+    return comparator, text
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@cache
+def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
+    data = tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
+    levels = {
+        "achieved": QualLevel.ACHIEVED,
+        "basic": QualLevel.BASIC,
+        "partial": QualLevel.PARTIAL,
+        "not_achieved": QualLevel.NOT_ACHIEVED,
+    }
+    phrases: dict[str, QualLevel] = {}
+    for key, level in levels.items():
+        for phrase in data["levels"][key]:
+            phrases[squeeze(phrase)] = level
+    return phrases, tuple(squeeze(t) for t in data["tails"]["words"])
+
+
+_RANK = {QualLevel.NOT_ACHIEVED: 0, QualLevel.PARTIAL: 1, QualLevel.BASIC: 2, QualLevel.ACHIEVED: 3}
+
+
+def qualitative_level(text: object) -> QualLevel | None:
+    """The grade a qualitative answer names, or None when it names none.
+
+    ``'全部符合'`` / ``'全部符合，制度健全'`` → ACHIEVED; ``'未完成'`` →
+    NOT_ACHIEVED; ``'春节前'`` / ``'有效提升'`` → None. When the words after
+    the leading phrase name a lower grade (``'完成，但部分未完成'``) the
+    answer is ambiguous and gets None, so negation never reads as success.
+    """
+    phrases, tails = _lexicon()
+    t = squeeze(cell_text(text)).rstrip(_TRAILING_PUNCT)
+    if not t:
+        return None
+    if t in phrases:
+        return phrases[t]
+    for phrase in sorted((p for p in phrases if t.startswith(p)), key=len, reverse=True):
+        rest = t[len(phrase) :]
+        tail = next((w for w in sorted(tails, key=len, reverse=True) if rest.startswith(w)), "")
+        after = rest[len(tail) :]
+        if after and after[0] not in _PHRASE_END:
+            continue
+        level = phrases[phrase]
+        if any(_RANK[lower] < _RANK[level] for p, lower in phrases.items() if len(p) > 1 and p in after):
+            return None
+        return level
+    return None

@@ -1,0 +1,280 @@
+"""Figures in cells: numbers, amounts, rates and scores.
+
+Every parser takes whatever the cell held (None, int, float, Decimal, str,
+datetime, bool, anything) plus the cell's number format, and never raises.
+Text is converted with :class:`~decimal.Decimal` so that ``'16.4亿元'`` or
+``'69.71%'`` do not pick up float noise; the result is a float again.
+
+``problem`` is a Chinese sentence a clerk understands, quoting what was
+written; it is None for a good figure *and* for a blank / dash-like cell
+(whether a blank is acceptable is the reader's call, not the parser's).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
+from perfeval_xl.read.text import cell_text, plain_float, squeeze
+from perfeval_xl.read.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
+
+
+@dataclass(frozen=True)
+class NumberParse:
+    value: float | None  # None: blank, dash-like, or not understood
+    unit: str | None  # unit as written, normalised ('万元', '%', '家' ...)
+    decimals: int | None  # decimals shown, in the unit shown ('69.71%' -> 2)
+    problem: str | None  # Chinese reason when text is not a number; None when ok or blank
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The exact reading behind a :class:`NumberParse`.
+
+    ``from_number`` tells a number cell (whose ``%`` format shows ``0.5`` as
+    50%) from text (where ``'50%'`` means 50 percent points).
+    """
+
+    number: Decimal | None
+    unit: str | None = None
+    decimals: int | None = None
+    problem: str | None = None
+    from_number: bool = False
+
+    def public(self, number: Decimal | None = None, **changes) -> NumberParse:
+        n = self.number if number is None else number
+        fields = dict(
+            value=None if n is None else float(n),
+            unit=self.unit,
+            decimals=self.decimals,
+            problem=self.problem,
+        )
+        fields.update(changes)
+        return NumberParse(**fields)
+
+
+BLANK = Figure(None)
+
+# Dash-likes clerks type for "nothing": -, —, ——, /, 无 (NFKC already turned
+# full-width － and ／ into - and /).
+_DASHES = re.compile(r"^(?:[-—–―─‐_/\\]+|无|空|暂无)$")
+_EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|BUSY!|UNKNOWN!)$", re.I)  # fmt: skip
+_DIGITS = re.compile(
+    r"^(?P<num>[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)(?P<rest>.*)$"
+)
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)')
+_FORMAT_DECIMALS = re.compile(r"\.([0#?]+)")
+_SHOWN_MAX = 60  # characters of the cell quoted back in a problem
+
+
+def quote(text: str) -> str:
+    shown = text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+    return f"“{shown}”"
+
+
+# ---------------------------------------------------------------- core reader
+
+
+def read_figure(value: object, number_format: str | None = None) -> Figure:
+    """Read a cell into an exact :class:`Figure`; never raises."""
+    try:
+        return _read_figure(value, number_format)
+    except Exception:  # last-resort guard: a parser must never end a batch
+        return Figure(None, problem=f"{quote(cell_text(value))}无法识别为数字")
+
+
+def _read_figure(value: object, number_format: str | None) -> Figure:
+    if value is None:
+        return BLANK
+    if isinstance(value, bool):
+        return Figure(None, problem=f"{quote(cell_text(value))}是逻辑值，不是数字")
+    if isinstance(value, (_dt.date, _dt.time)):
+        return Figure(None, problem=f"{quote(cell_text(value))}是日期或时间，不是数字")
+    if isinstance(value, (int, float, Decimal)):
+        return _read_cell_number(value, number_format)
+    if not isinstance(value, str):
+        value = cell_text(value)
+    return read_text_figure(value)
+
+
+def _read_cell_number(value: int | float | Decimal, number_format: str | None) -> Figure:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return Figure(None, problem=f"{quote(cell_text(value))}不是数字")
+    if isinstance(value, Decimal) and not value.is_finite():
+        return Figure(None, problem=f"{quote(cell_text(value))}不是数字")
+    # Keep what Excel would show: 15 significant digits, not float noise.
+    number = Decimal(plain_float(value)) if isinstance(value, float) else Decimal(value)
+    unit, fmt_decimals = format_unit_and_decimals(number_format)
+    decimals = fmt_decimals if fmt_decimals is not None else written_decimals(number)
+    return Figure(number, unit, decimals, None, from_number=True)
+
+
+def written_decimals(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_unit_and_decimals(number_format: str | None) -> tuple[str | None, int | None]:
+    """What an Excel number format says about a number: ``'0.00%'`` →
+    ``('%', 2)``, ``'#,##0.00"万元"'`` → ``('万元', 2)``, General → ``(None, None)``."""
+    if not number_format or not isinstance(number_format, str):
+        return None, None
+    section = _first_section(number_format)
+    literals = "".join(a or b for a, b in _QUOTED.findall(section))
+    bare = re.sub(r"\[[^\]]*\]", "", _QUOTED.sub("", section))
+    unit = None
+    if "%" in bare:
+        unit = "%"
+    elif literals.strip() and is_unit(squeeze(literals), after_digits=True):
+        unit = squeeze(literals)
+    if bare.strip().lower() in ("general", "@", ""):
+        return unit, None
+    if not any(c in bare for c in "0#?"):
+        return unit, None
+    m = _FORMAT_DECIMALS.search(bare)
+    return unit, (len(m.group(1)) if m else 0)
+
+
+def _first_section(number_format: str) -> str:
+    """The positive section of ``pos;neg;zero;text``, ignoring ``;`` in quotes."""
+    in_quotes = False
+    for i, ch in enumerate(number_format):
+        if ch == '"':
+            in_quotes = not in_quotes
+        elif ch == ";" and not in_quotes:
+            return number_format[:i]
+    return number_format
+
+
+def read_text_figure(raw: str) -> Figure:
+    """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``."""
+    text = squeeze(raw)
+    shown = raw.strip()
+    if not text or _DASHES.match(text):
+        return BLANK
+    if _EXCEL_ERROR.match(text):
+        return Figure(None, problem=f"{quote(shown)}是公式错误，没有数值")
+    percent_word = text.startswith("百分之")
+    body = text[3:] if percent_word else text
+    figure = _digits(body) or _chinese(body)
+    if figure is None or (percent_word and figure.unit is not None):
+        return Figure(None, problem=_why_not_a_number(shown, text))
+    if percent_word:
+        return Figure(figure.number, "%", figure.decimals)
+    return figure
+
+
+def _digits(text: str) -> Figure | None:
+    m = _DIGITS.match(text)
+    if not m:
+        return None
+    try:
+        number = Decimal(m.group("num").replace(",", ""))
+    except InvalidOperation:
+        return None
+    return _with_unit(number, written_decimals_text(m.group("num")), m.group("rest"), after_digits=True)
+
+
+def written_decimals_text(num: str) -> int:
+    """Decimals as written: ``'69.71'`` → 2, ``'1.2e3'`` → 0."""
+    mantissa, _, exp = num.lower().partition("e")
+    frac = mantissa.partition(".")[2]
+    return max(0, len(frac) - (int(exp) if exp else 0))
+
+
+def _chinese(text: str) -> Figure | None:
+    end = 0
+    while end < len(text) and text[end] in NUMERAL_CHARS:
+        end += 1
+    numeral, rest = text[:end], text[end:]
+    if not numeral:
+        return None
+    # '六十万元' is 60 in 万元 (as '60万元' is), not 600000 元.
+    if numeral[-1] in SCALE and rest in ("", "元"):
+        parsed = chinese_to_decimal(numeral[:-1])
+        if parsed is not None:
+            return Figure(parsed[0], numeral[-1] + rest, parsed[1])
+    parsed = chinese_to_decimal(numeral)
+    if parsed is None:
+        return None
+    return _with_unit(parsed[0], parsed[1], rest, after_digits=False)
+
+
+def _with_unit(number: Decimal, decimals: int, rest: str, *, after_digits: bool) -> Figure | None:
+    if not number.is_finite() or abs(number.adjusted()) > 30:
+        return None  # '1e999' is not a figure anyone wrote on a form
+    if rest == "":
+        return Figure(number, None, decimals)
+    if rest[0] in SCALE:
+        unit = rest[1:]
+        if unit in ("", "元"):  # '60万元' / '60万': unit as written, no scaling
+            return Figure(number, rest, decimals)
+        if is_unit(unit, after_digits=after_digits):  # '6万人' = 60000 人
+            return Figure(number * SCALE[rest[0]], unit, max(0, decimals - 4 if rest[0] == "万" else decimals - 8))
+        return None
+    if is_unit(rest, after_digits=after_digits):
+        return Figure(number, rest, decimals)
+    return None
+
+
+def _why_not_a_number(shown: str, text: str) -> str:
+    if any(w in text for w in APPROXIMATE):
+        return f"{quote(shown)}不是确切数字"
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
+    if len(numbers) >= 2 and any(w in text for w in RANGE):
+        return f"{quote(shown)}不是单一数字"
+    return f"{quote(shown)}不是数字"
+
+
+# ---------------------------------------------------------------- public API
+
+
+def parse_number(value: object, number_format: str | None = None) -> NumberParse:
+    """A figure with its unit as written. A number cell formatted ``%``
+    keeps its raw value (0.5) and gets unit ``'%'``."""
+    return read_figure(value, number_format).public()
+
+
+def parse_amount(value: object, number_format: str | None = None, default_unit: str = "万元") -> NumberParse:
+    """Money in 万元: ``'600,000元'`` → 60.0 (unit ``'元'``), ``'0.6亿元'`` →
+    6000; a bare figure is in ``default_unit`` (``'元'`` when the block label
+    says （元））."""
+    fig = read_figure(value, number_format)
+    if fig.number is None:
+        return fig.public()
+    unit = fig.unit or default_unit
+    factor = TO_WAN.get(unit)
+    if factor is None:
+        return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是金额（应以万元或元计）")
+    wan = (fig.number * factor).quantize(Decimal("0.000001"))
+    return fig.public(wan, unit=unit)
+
+
+def parse_rate(value: object, number_format: str | None = None) -> NumberParse:
+    """A rate as a fraction with unit ``'%'``: ``'69.71%'`` → 0.6971
+    (decimals 2); 1 formatted ``0%`` → 1.0; a bare 100 → 1.0 (a bare figure
+    above 1.5 is read as percent points); a bare 0.6971 → 0.6971."""
+    fig = read_figure(value, number_format)
+    if fig.number is None:
+        return fig.public()
+    if fig.unit == "%":
+        fraction = fig.number if fig.from_number else fig.number / 100
+        return fig.public(fraction)
+    if fig.unit is not None:
+        return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是百分比")
+    if abs(fig.number) > Decimal("1.5"):
+        return fig.public(fig.number / 100, unit="%")
+    decimals = None if fig.decimals is None else max(0, fig.decimals - 2)
+    return fig.public(fig.number, unit="%", decimals=decimals)
+
+
+def parse_score(value: object, number_format: str | None = None) -> NumberParse:
+    """A score: a plain figure or one written with 分 (``'95分'``, ``'9.5 分'``)."""
+    fig = read_figure(value, number_format)
+    if fig.number is not None and fig.unit not in (None, "分"):
+        return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是分数")
+    return fig.public()

@@ -1,0 +1,158 @@
+"""A grid seen the way the reader needs it: display text, normalised labels,
+values with formulas recomputed, and every value turned into a ``Sourced``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from perfeval_xl.findings import Finding
+from perfeval_xl.model import Sourced
+from perfeval_xl.read import problems
+from perfeval_xl.read.formula import ExcelError, Unsupported, evaluate
+from perfeval_xl.read.grid import Grid
+from perfeval_xl.read.values import NumberParse, cell_text, normalize_label
+
+EXCEL_ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+
+_PENDING = object()
+
+
+class SheetView:
+    """Read access to one sheet, with findings collected for bad cells."""
+
+    def __init__(self, grid: Grid, others: dict[str, Grid], file: str, findings: list[Finding]):
+        self.grid = grid
+        self.others = others
+        self.file = file
+        self.findings = findings
+        self._values: dict[tuple[str, int, int], object] = {}
+        self._norm: dict[tuple[int, int], str] = {}
+        self._reported: set[tuple[int, int]] = set()
+
+    # -- raw values -------------------------------------------------------
+    def value(self, row: int, col: int) -> object:
+        """The cell's value: cached, or recomputed from its formula, or None."""
+        return self._resolve(self.grid.name, row, col)
+
+    def _resolve(self, sheet: str | None, row: int, col: int) -> object:
+        grid = self.grid if sheet in (None, self.grid.name) else self.others.get(sheet)
+        if grid is None:
+            raise Unsupported(f"sheet {sheet}")
+        key = (grid.name, row, col)
+        if key in self._values:
+            if self._values[key] is _PENDING:
+                raise Unsupported("circular reference")
+            return self._values[key]
+        raw = grid.get(row, col)
+        if raw is None:
+            return None
+        if raw.formula is None or raw.value is not None:
+            return raw.value
+        self._values[key] = _PENDING
+        try:
+            result = evaluate(raw.formula, self._resolve)
+        except ExcelError as err:
+            result = str(err)
+        except (Unsupported, RecursionError, ValueError, TypeError, OverflowError):
+            self._values[key] = None
+            raise
+        self._values[key] = result
+        return result
+
+    def safe_value(self, row: int, col: int) -> object:
+        """Like :meth:`value`, but an uncomputable formula becomes a READ002
+        finding on its cell and the value None."""
+        try:
+            return self.value(row, col)
+        except (Unsupported, RecursionError, ValueError, TypeError, OverflowError):
+            raw = self.grid.get(row, col)
+            self._report_once(
+                row,
+                col,
+                problems.FORMULA_NOT_COMPUTED,
+                f"公式没有保存计算结果，且本工具无法复算（={raw.formula if raw else ''}）。"
+                "请在 Excel 或 WPS 中打开该文件、保存后重新提交。",
+                actual=f"={raw.formula}" if raw else None,
+            )
+            return None
+
+    def number_format(self, row: int, col: int) -> str | None:
+        raw = self.grid.get(row, col)
+        return raw.number_format if raw else None
+
+    def formula(self, row: int, col: int) -> str | None:
+        raw = self.grid.get(row, col)
+        return raw.formula if raw else None
+
+    def text(self, row: int, col: int) -> str:
+        return cell_text(self.safe_value(row, col))
+
+    def norm(self, row: int, col: int) -> str:
+        key = (row, col)
+        if key not in self._norm:
+            raw = self.grid.get(row, col)
+            # labels are never formulas; skip evaluation for speed
+            value = raw.value if raw is not None and raw.formula is None else None
+            self._norm[key] = normalize_label(value) if isinstance(value, str) else ""
+        return self._norm[key]
+
+    # -- locating -----------------------------------------------------------
+    def text_cells(self) -> list[tuple[int, int, str]]:
+        """Every cell holding text, as (row, col, normalised text), in reading order."""
+        out = []
+        for (r, c), raw in sorted(self.grid.cells.items()):
+            if isinstance(raw.value, str) and raw.formula is None:
+                n = self.norm(r, c)
+                if n:
+                    out.append((r, c, n))
+        return out
+
+    def right_of(self, row: int, col: int, limit: int | None = None) -> tuple[int, int] | None:
+        """The first non-empty cell right of (row, col) outside the label's own merge."""
+        merge = self.grid.merge_of(row, col)
+        start = merge[3] + 1 if merge else col + 1
+        stop = min(self.grid.max_col, limit) if limit else self.grid.max_col
+        for c in range(start, stop + 1):
+            raw = self.grid.get(row, c)
+            if raw is not None and (raw.formula is not None or cell_text(raw.value) != ""):
+                return row, c
+        return None
+
+    # -- sourced values -----------------------------------------------------
+    def sourced_text(self, row: int, col: int) -> Sourced[str]:
+        text = self.text(row, col)
+        return Sourced(text or None, text, self.grid.ref(row, col), self.formula(row, col))
+
+    def sourced_parse(self, row: int, col: int, parse: Callable[..., NumberParse], what: str, **kw) -> Sourced[float]:
+        """Parse a numeric cell with ``parse``; garbage becomes a finding on the cell."""
+        value = self.safe_value(row, col)
+        raw_text = cell_text(value)
+        ref = self.grid.ref(row, col)
+        formula = self.formula(row, col)
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            self._report_once(
+                row,
+                col,
+                problems.FORMULA_ERROR,
+                f"{what}单元格的值为错误值 {value.strip()}，无法参与核对。",
+                actual=value.strip(),
+            )
+            return Sourced(None, raw_text, ref, formula)
+        parsed = parse(value, self.number_format(row, col), **kw)
+        if parsed.problem:
+            self._report_once(
+                row,
+                col,
+                problems.UNREADABLE_NUMBER,
+                f"{what}应为数字，但填写的是“{raw_text}”（{parsed.problem}），该项无法核对。",
+                expected="数字",
+                actual=raw_text,
+            )
+        return Sourced(parsed.value, raw_text, ref, formula, parsed.decimals, parsed.unit)
+
+    def _report_once(self, row: int, col: int, problem: problems.Problem, message: str, **kw) -> None:
+        if (row, col) in self._reported:
+            return
+        self._reported.add((row, col))
+        self.findings.append(problem.finding(self.file, self.grid.ref(row, col), message, **kw))

@@ -1,0 +1,48 @@
+"""Units as clerks write them after a figure, and what they scale money by.
+
+Kept apart from the number grammar so the lists can grow without touching it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Units the forms actually use (seed, standards §3 计量单位). A figure may carry
+# any of these, including after a Chinese numeral (六十万元, 二十家).
+KNOWN_UNITS = frozenset(
+    """万元 元 亿元 千元 万 亿 % ‰ 分 家 人 个 次 天 户 项 件 套 台 辆 所 座 条 场 期 批 篇 份 本 名 位
+    年 月 日 周 小时 分钟 人次 户次 家次 亩 公顷 公里 千米 米 平方米 立方米 吨 公斤 千克 元/人 元/户
+    个百分点 处 栋 间 张 册 棵 株 头 只 盏 块 所次 班 课时 学时 km m ㎡ m2 m3 kg t""".split()
+)
+
+# Money expressed in 万元, the unit of the model (see model.py).
+TO_WAN = {
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "万元": Decimal(1),
+    "万": Decimal(1),  # '60万' in a money cell means 60万元
+    "亿元": Decimal(10000),
+    "亿": Decimal(10000),
+}
+
+SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+
+# A unit written after Arabic digits that is not in KNOWN_UNITS is still
+# accepted when it is a short run of letters/CJK (公顷次, 套/户 ...), unless it
+# carries words that make the figure approximate, a range or a comparison.
+_GENERIC_UNIT = re.compile(r"^[A-Za-z\u4e00-\u9fff/²³]{1,4}$")
+APPROXIMATE = ("约", "左右", "上下", "多", "余", "近", "大概", "大约", "超", "逾")
+RANGE = ("或", "至", "到", "~", "-", "、", "和", "及", ",", "/")
+COMPARE = ("以上", "以下", "以内", "不低于", "不超过", "不少于", "不高于", "以外")
+
+
+def is_unit(text: str, *, after_digits: bool) -> bool:
+    """Is ``text`` acceptable as the unit of a figure?"""
+    if text in KNOWN_UNITS:
+        return True
+    if not after_digits or not _GENERIC_UNIT.match(text):
+        return False
+    return not any(w in text for w in APPROXIMATE + COMPARE) and not any(
+        w in text for w in ("或", "至", "到", "和", "及")
+    )

@@ -1,0 +1,202 @@
+"""``read_workbook``: one file in, a ``ReadResult`` out. Never raises on data."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from perfeval_xl.findings import Finding
+from perfeval_xl.model import Grade, Paragraph, Project, Sourced
+from perfeval_xl.read import ReadResult, problems
+from perfeval_xl.read import form as F
+from perfeval_xl.read import vocabulary as L
+from perfeval_xl.read.grid import Grid, load_grids
+from perfeval_xl.read.sheet import SheetView
+from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
+
+_NOISE = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+def read_workbook(path: str | Path, display_name: str | None = None) -> ReadResult:
+    """Read one evaluation workbook into the model.
+
+    A file that cannot be an evaluation form comes back with ``failure`` set
+    to a Chinese reason a clerk can act on; a bad cell comes back as a
+    ``READxxx`` finding on that cell.
+    """
+    path = Path(path)
+    name = display_name or path.name
+    try:
+        grids = load_grids(path)
+    except Exception as exc:  # noqa: BLE001 - any load error is a reported failure, never a crash
+        return ReadResult(None, [], load_failure_reason(path, exc))
+    try:
+        return _read_grids(grids, name)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the batch
+        return ReadResult(None, [], f"读取时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。")
+
+
+def load_failure_reason(path: Path, exc: Exception) -> str:
+    head = b""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as err:
+        return f"无法打开文件：{err.strerror or err}"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "文件已加密（设有打开密码），或是旧版 .xls 格式：请去除密码并另存为 .xlsx 后重新提交。"
+    if isinstance(exc, zipfile.BadZipFile) or not head.startswith(b"PK"):
+        return "文件已损坏或不是 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 打开确认后另存为 .xlsx。"
+    return f"文件已损坏，无法读取（{type(exc).__name__}）：请用 Excel 或 WPS 打开后另存为 .xlsx。"
+
+
+def _is_named(grid: Grid, patterns: list[str]) -> bool:
+    return L.matches(normalize_label(grid.name), patterns)
+
+
+def _read_grids(grids: list[Grid], file: str) -> ReadResult:
+    findings: list[Finding] = []
+    usable = [g for g in grids if not _is_named(g, L.IGNORED_SHEET_NAMES)]
+    by_name = {g.name: g for g in grids}
+    candidates = sorted(usable, key=lambda g: not _is_named(g, L.FORM_SHEET_NAMES))
+    view = header = None
+    for grid in candidates:
+        v = SheetView(grid, by_name, file, findings)
+        h = F.find_indicator_header(v)
+        if h is not None:
+            view, header = v, h
+            break
+    if view is None or header is None:
+        names = "、".join(g.name for g in grids) or "（无）"
+        return ReadResult(
+            None,
+            [],
+            f"不是绩效评价表：工作表（{names}）中都没有找到指标表头（“三级指标”“分值”“得分”等列）。",
+        )
+    sheet = view.grid.name
+    above = range(1, header.row)
+    name = F.label_value(view, L.HEADER_FIELDS["name"], above)
+    if name is None:
+        return ReadResult(None, findings, f"缺少项目名称：工作表“{sheet}”中没有“项目名称”一栏。")
+    if not name.present:
+        where = f"{sheet}!{name.ref.cell}" if name.ref else sheet
+        return ReadResult(None, findings, f"缺少项目名称：“项目名称”一栏为空（{where}）。")
+
+    def field(key: str) -> Sourced[str]:
+        return F.label_value(view, L.HEADER_FIELDS[key], above) or Sourced.absent()
+
+    department = field("department")
+    if not department.present:
+        findings.append(
+            problems.DEPARTMENT_MISSING.finding(
+                file, department.ref, "未填写主管部门：汇总时无法按部门归类。", sheet=sheet
+            )
+        )
+    title = _title(view, above)
+    year = F.read_year(view, above)
+    if year.value is None and title.present:
+        from_title = year_from_title(title.value)
+        if from_title is not None:
+            year = Sourced(from_title, title.raw, title.ref)
+    if year.value is None:
+        findings.append(problems.YEAR_MISSING.finding(file, year.ref, "未能确定评价年度（表中与标题中均未写明）。", sheet=sheet))
+
+    funds_header = F.find_funds_header(view, header.row)
+    funds = None
+    funds_end = header.row
+    if funds_header is None:
+        findings.append(
+            problems.FUNDS_BLOCK_MISSING.finding(
+                file, None, "未找到项目资金表（年初预算数、全年预算数、全年执行数），资金相关核对无法进行。", sheet=sheet
+            )
+        )
+    else:
+        funds, rows = F.read_funds(view, funds_header, header.row)
+        if funds is None:
+            findings.append(
+                problems.FUNDS_TOTAL_MISSING.finding(
+                    file,
+                    view.grid.ref(funds_header.row, min(funds_header.columns.values())),
+                    "项目资金表中没有“年度资金总额”行，资金相关核对无法进行。",
+                )
+            )
+        funds_end = max(rows.values(), default=funds_header.row) + 1
+    goal_rows = range(funds_end if funds_header else 1, header.row)
+    goal_expected, goal_actual = F.read_goals(view, goal_rows)
+
+    indicators, total_row, last = F.read_indicators(view, header)
+    if not indicators:
+        return ReadResult(None, findings, f"指标表为空：工作表“{sheet}”第 {header.row} 行的指标表头下没有任何三级指标。")
+    total_weight, total_score = F.read_total(view, header, total_row)
+    if total_row is None:
+        findings.append(
+            problems.TOTAL_ROW_MISSING.finding(file, None, "指标表末尾没有“总分”行，无法核对总分。", sheet=sheet)
+        )
+    grade = F.read_grade(view, range(header.row + 1, view.grid.max_row + 1))
+    if grade is None:
+        findings.append(problems.GRADE_ROW_MISSING.finding(file, None, "表中没有“评价等次”一栏。", sheet=sheet))
+        grade = Grade(Sourced.absent())
+
+    narrative, narrative_sheet = _narrative(grids, by_name, file, findings)
+    project = Project(
+        file=file,
+        form_sheet=sheet,
+        title=title,
+        name=name,
+        department=department,
+        implementer=field("implementer"),
+        year=year,
+        method=_method(field("method")),
+        funds=funds,
+        goal_expected=goal_expected,
+        goal_actual=goal_actual,
+        indicators=tuple(indicators),
+        total_weight=total_weight,
+        total_score=total_score,
+        grade=grade,
+        narrative=tuple(narrative),
+        narrative_sheet=narrative_sheet,
+    )
+    return ReadResult(project, findings)
+
+
+def _method(raw: Sourced[str]) -> Sourced[str]:
+    if not raw.present:
+        return raw
+    text = normalize_label(raw.value)
+    for known in ("单位自评", "部门评价", "财政评价"):
+        if known in text or (known == "单位自评" and text in ("自评", "绩效自评")):
+            return Sourced(known, raw.raw, raw.ref, raw.formula)
+    return raw
+
+
+def _title(view: SheetView, rows: range) -> Sourced[str]:
+    """The form's title: a cell above the header fields mentioning 评价表/自评表."""
+    for r, c, text in view.text_cells():
+        if r not in rows:
+            continue
+        if ("评价表" in text or "自评表" in text or "评价报告" in text) and len(text) > 5:
+            return view.sourced_text(r, c)
+    return Sourced.absent()
+
+
+def _narrative(grids: list[Grid], by_name: dict[str, Grid], file: str, findings: list[Finding]):
+    for grid in grids:
+        if not _is_named(grid, L.NARRATIVE_SHEET_NAMES):
+            continue
+        view = SheetView(grid, by_name, file, findings)
+        paragraphs: list[Paragraph] = []
+        for r in grid.rows():
+            for c in range(1, grid.max_col + 1):
+                text = cell_text(view.safe_value(r, c))
+                if not text:
+                    continue
+                ref = grid.ref(r, c)
+                for line in _NOISE.sub("", text).splitlines():
+                    line = line.strip()
+                    if line:
+                        paragraphs.append(Paragraph(line, ref))
+                break  # one paragraph cell per row: the first non-empty one
+        return paragraphs, grid.name
+    return [], None

@@ -1,0 +1,147 @@
+"""核定 of one 三级 indicator: which kind it is, then formula or band.
+
+Quantitative indicators get their formula score (``quantitative.py``); a
+self-score that equals it up to the clerk's rounding is kept as written, so
+a clean form re-scores to exactly its own 总分. Qualitative indicators keep
+their self-score clamped into the band of their wording
+(``qualitative.py``). Anything that cannot be judged keeps the self-score
+and says why.
+"""
+
+from __future__ import annotations
+
+from perfeval_xl.model import Comparator, Indicator, QualLevel
+from perfeval_xl.scheme import Scheme
+from perfeval_xl.scoring import qualitative
+from perfeval_xl.scoring.assessment import (
+    EQUAL,
+    POSITIVE,
+    QUALITATIVE,
+    REVERSE,
+    Assessment,
+    clamp_to_band,
+    round_score,
+)
+from perfeval_xl.scoring.quantitative import MONEY_IN_WAN, quantitative_score, unit_factors
+from perfeval_xl.tolerance import fmt_number, score_matches
+
+_BY_COMPARATOR = {
+    Comparator.GE: POSITIVE,
+    Comparator.GT: POSITIVE,
+    Comparator.LE: REVERSE,
+    Comparator.LT: REVERSE,
+    Comparator.EQ: EQUAL,
+}
+
+
+def indicator_kind(ind: Indicator) -> str:
+    """正向 / 反向 / 等于 / 定性, or "" when the target is missing.
+
+    An explicit comparator wins; a bare number follows the 指标类型 column,
+    else a money amount under a 成本 二级 is 反向 (costs are ceilings; a
+    成本节约率 percentage stays 正向), else 正向 like 达到.
+    """
+    declared = (ind.kind.value or "").strip()
+    if declared == QUALITATIVE:
+        return QUALITATIVE
+    target = ind.target.value
+    if target is None:
+        return ""
+    if not target.is_quantitative:
+        return QUALITATIVE
+    if target.comparator in _BY_COMPARATOR:
+        return _BY_COMPARATOR[target.comparator]
+    if declared in (POSITIVE, REVERSE):
+        return declared
+    is_cost = "成本" in (ind.level2.value or "") and (target.unit is None or target.unit in MONEY_IN_WAN)
+    return REVERSE if is_cost else POSITIVE
+
+
+def assess_indicator(ind: Indicator, scheme: Scheme) -> Assessment:
+    """The 核定 of one indicator under ``scheme``; never raises on data."""
+    own = ind.score.value
+    weight = ind.weight.value
+    kind = indicator_kind(ind)
+
+    def keep(reason: str, **extra) -> Assessment:
+        return Assessment(kind, judged=False, reason=f"{reason}，核定得分沿用自评得分", computed=own, **extra)
+
+    if weight is None or weight <= 0:
+        return keep("分值缺失或不为正数，无法核定")
+    target, actual = ind.target.value, ind.actual.value
+    if actual is None or (actual.number is None and not actual.text.strip()):
+        return keep("全年完成值未填写，无法核定")
+    if kind == "":
+        return keep("年度指标值未填写，无法核定")
+    if kind == QUALITATIVE:
+        if actual.is_quantitative and not qualitative.same_wording(target.text if target else "", actual.text):
+            return keep(f"指标值为定性表述而完成值「{actual.text}」是数字，无法按档位核定")
+        return _assess_qualitative(ind, scheme, weight)
+    if not actual.is_quantitative:
+        return keep(f"指标值是数字而完成值「{actual.text}」不是，无法按公式核定")
+    return _assess_quantitative(ind, scheme, kind, weight, keep)
+
+
+def _assess_quantitative(ind: Indicator, scheme: Scheme, kind: str, weight: float, keep) -> Assessment:
+    target, actual = ind.target.value, ind.actual.value
+    factors = unit_factors(target.unit, actual.unit)
+    if factors is None:
+        return keep(f"指标值单位「{target.unit}」与完成值单位「{actual.unit}」不同，无法比较")
+    a = target.number * factors[0]
+    b = actual.number * factors[1]
+    note = ""
+    if b < 0:
+        b, note = 0.0, f"完成值 {fmt_number(actual.number)} 为负数，按 0 计；"
+    exact, met, why = quantitative_score(kind, a, b, weight, scheme.reverse_formula)
+    exact = min(exact, weight)  # over-achievement never earns more than 分值
+    rounded = round_score(exact, scheme.rounding)
+    own = ind.score.value
+    if own is not None and score_matches(own, exact, ind.score.decimals):
+        computed, tail = own, ""
+    else:
+        computed, tail = rounded, f"；核定得分 {fmt_number(rounded, scheme.rounding)}"
+    return Assessment(
+        kind,
+        judged=True,
+        reason=f"{kind}指标：{note}{why}{tail}",
+        computed=computed,
+        allowed_low=rounded,
+        allowed_high=rounded,
+        met=met,
+        formula=exact,
+        target=a,
+        actual=b,
+    )
+
+
+def _assess_qualitative(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
+    level, why = qualitative.effective_level(ind.target.value, ind.actual.value)
+    own = ind.score.value
+    if level is None:
+        return Assessment(
+            QUALITATIVE,
+            judged=False,
+            reason=f"{why}，核定得分沿用自评得分",
+            computed=own,
+            unrecognised_wording=True,
+        )
+    low, high, band_text = qualitative.band(level, weight, scheme)
+    r = scheme.rounding
+    reason = f"定性指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
+    if own is None:
+        computed = None
+        reason += "；自评得分未填写"
+    else:
+        computed = clamp_to_band(own, low, high, r)
+        if computed != own:
+            reason += f"；自评得分 {fmt_number(own, r)} 不在该档内，核定为 {fmt_number(computed, r)}"
+    return Assessment(
+        QUALITATIVE,
+        judged=True,
+        reason=reason,
+        computed=computed,
+        allowed_low=low,
+        allowed_high=high,
+        met=level is QualLevel.ACHIEVED,
+        level=level,
+    )

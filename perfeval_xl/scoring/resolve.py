@@ -1,0 +1,79 @@
+"""Which scheme scores a project, and why.
+
+Order (issue 5):
+
+1. the form's 评价方式 (单位自评 / 部门评价 / 财政评价; a longer wording
+   that contains 自评 / 财政 / 部门 counts too);
+2. else the ``--scheme`` override (a built-in name or a TOML path);
+3. else inferred from the weights: Σ 三级 分值 ≈ 90 → 单位自评 (the funds
+   block adds the other 10), ≈ 100 → 部门评价; anything else → 部门评价,
+   the common case, with a note saying the weights fit neither.
+
+When the form states its 评价方式 *and* ``--scheme`` is given, the override
+is used only if it scores that same 评价方式 (its ``applies_to``, e.g. a
+provincial 部门评价 variant on a 部门评价 form). If it is meant for another
+评价方式, the form wins: the form is what the unit signed, and a batch
+run with one ``--scheme`` over mixed folders must not re-score 单位自评
+forms as 部门评价. The note returned says so (rule XC507 reports it).
+"""
+
+from __future__ import annotations
+
+from perfeval_xl.model import Project
+from perfeval_xl.scheme import Scheme
+from perfeval_xl.scoring.load import BUILTIN_FILES, load_scheme
+from perfeval_xl.tolerance import fmt_number
+
+FROM_FORM = "评价方式"
+FROM_OVERRIDE = "--scheme"
+INFERRED = "推断"
+
+_WEIGHT_SLACK = 0.5  # Σ 分值 within ±0.5 of 90 / 100 counts as that total
+
+
+def method_of(project: Project) -> str | None:
+    """The built-in scheme named by the form's 评价方式, or None."""
+    text = "".join((project.method.value or "").split())
+    if text in BUILTIN_FILES:
+        return text
+    for key, name in (("自评", "单位自评"), ("财政", "财政评价"), ("部门", "部门评价")):
+        if key in text:
+            return name
+    return None
+
+
+def infer_scheme(project: Project) -> tuple[Scheme, str]:
+    """The scheme the weights point to, and a Chinese note saying so."""
+    weights = [ind.weight.value for ind in project.indicators if ind.weight.value is not None]
+    total = sum(weights)
+    written = "".join((project.method.value or "").split())
+    why = f"评价方式填写为「{written}」，无法识别" if written else "评价表未填写评价方式"
+    if abs(total - 90) <= _WEIGHT_SLACK:
+        name, basis = "单位自评", f"三级指标分值合计为 {fmt_number(total)}（另加预算执行率 10 分），"
+    elif abs(total - 100) <= _WEIGHT_SLACK:
+        name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，"
+    else:
+        name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，既不是 90 也不是 100，按最常见的方案"
+    return load_scheme(name), f"{why}；{basis}推断为「{name}」评分方案。"
+
+
+def resolve_scheme(project: Project, override: str | None = None) -> tuple[Scheme, str, str | None]:
+    """(scheme, source, note): source is 评价方式 / --scheme / 推断; note is a
+    Chinese sentence for the reviewer or None. A bad ``override`` raises
+    :class:`perfeval_xl.scoring.SchemeError` (callers validate it up front)."""
+    chosen = load_scheme(override) if override else None
+    method = method_of(project)
+    if method is not None:
+        if chosen is None:
+            return load_scheme(method), FROM_FORM, None
+        if chosen.method == method:
+            return chosen, FROM_OVERRIDE, None
+        note = (
+            f"评价表的评价方式为「{method}」，而 --scheme 指定的「{chosen.name}」适用于{chosen.method}，"
+            f"两者不一致，已按评价表的评价方式「{method}」评分。"
+        )
+        return load_scheme(method), FROM_FORM, note
+    if chosen is not None:
+        return chosen, FROM_OVERRIDE, None
+    scheme, note = infer_scheme(project)
+    return scheme, INFERRED, note

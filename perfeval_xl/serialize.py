@@ -1,0 +1,67 @@
+"""The model as plain JSON-able data, every value with its cell.
+
+Used by ``perfeval check --json`` and the machine-readable outputs. Pure
+functions over the model (no I/O).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import Any
+
+from perfeval_xl.model import CellRef, Sourced
+
+
+def to_data(obj: Any) -> Any:
+    """Dataclasses → dicts, ``Sourced`` → {value, raw, cell, …}, enums → values."""
+    if isinstance(obj, Sourced):
+        out: dict[str, Any] = {"value": to_data(obj.value), "raw": obj.raw, "cell": str(obj.ref) if obj.ref else None}
+        if obj.formula:
+            out["formula"] = "=" + obj.formula
+        if obj.unit:
+            out["unit"] = obj.unit
+        if obj.decimals is not None:
+            out["decimals"] = obj.decimals
+        return out
+    if isinstance(obj, CellRef):
+        return str(obj)
+    if isinstance(obj, Enum):
+        return obj.value
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_data(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_data(v) for k, v in obj.items()}
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    return obj
+
+
+def project_entry(result: Any, rank: int | None = None) -> dict[str, Any]:
+    """A ``projects`` entry of results.json for a file that was read."""
+    from perfeval_xl.findings import Severity
+
+    p = result.project
+    scoring = result.scoring
+    return {
+        "file": result.file,
+        "status": "ok",
+        "project": p.name.value,
+        "department": p.department.value,
+        "year": p.year.value,
+        "scheme": scoring.scheme.name if scoring else p.method.value,
+        "reported_score": to_data(p.total_score.value),
+        "computed_score": to_data(scoring.computed_total) if scoring else None,
+        "reported_grade": p.grade.value.value,
+        "computed_grade": scoring.computed_grade if scoring else None,
+        "rank": rank,
+        "output": result.output,
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+    }
+
+
+def failed_entry(result: Any) -> dict[str, Any]:
+    return {"file": result.file, "error": result.failure}

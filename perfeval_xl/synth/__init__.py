@@ -1,0 +1,17 @@
+"""Synthetic evaluation workbooks: a project spec written in any layout the
+contract allows, with the values and cells a reader must find.
+
+- ``spec``: ``ProjectSpec`` (what the clerk typed), ``load_spec`` from TOML;
+- ``layout``: ``LayoutOptions``, one field per tolerance of the contract;
+- ``writer``: ``write_project(spec, layout, path) -> {model path: Expected}``;
+- ``variants``: ``random_spec(rng)`` / ``random_layout(rng)`` for tests and benchmarks;
+- ``compare``: ``mismatches(project, expected)`` for checking a reader;
+- ``build_samples``: regenerates ``samples/*.xlsx`` from ``samples/specs/*.toml``.
+"""
+
+from perfeval_xl.synth.layout import LayoutOptions
+from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, load_spec
+from perfeval_xl.synth.writer import Expected, write_project
+
+__all__ = ["Expected", "FundsRowSpec", "IndicatorSpec", "LayoutOptions", "ProjectSpec", "load_spec",
+           "write_project"]

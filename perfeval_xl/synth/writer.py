@@ -1,0 +1,409 @@
+"""Write a ``ProjectSpec`` into an .xlsx in the layout ``LayoutOptions`` asks for,
+and say what the reader must find where.
+
+``write_project`` returns ``{model path: Expected}``; model paths follow the
+attribute names of ``perfeval_xl.model`` (``funds.total.budget``,
+``indicators[3].level1_weight``, ``narrative[5]``). openpyxl is used because
+it writes formulas without cached values, which is exactly what files made by
+programs look like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from perfeval_xl.synth.canon import fmt_plain, number_of, parse_measure, split_level1
+from perfeval_xl.synth.layout import LayoutOptions, brackets, fiscal_label, label, lettered
+from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, IndicatorSpec, ProjectSpec, Raw
+
+GRADES = ("优", "良", "中", "差")
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_WORDS = {"≥": "不低于", "≤": "不高于"}
+_ASCII = {"≥": ">=", "≤": "<="}
+
+
+class Formula(str):
+    """A cell formula written on purpose (every other string is text)."""
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the reader must parse for one model path, and from which cell.
+
+    ``cell`` None means the value has no cell in this layout (e.g. the 评价方式
+    of a layout without that row): the reader must then report no value.
+    """
+
+    value: object
+    sheet: str | None
+    cell: str | None
+
+
+def a1(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+class _Form:
+    """Cursor over the form sheet; records merges and expected values."""
+
+    def __init__(self, ws, layout: LayoutOptions):
+        self.ws = ws
+        self.layout = layout
+        self.row = 1 + layout.row_offset
+        base = 1 + layout.col_offset
+        self.serial_col = base if layout.serial_column else None
+        self.c0 = base + (1 if layout.serial_column else 0)
+        self.last_col = self.c0 + (8 if layout.kind_column else 7)
+        self.expected: dict[str, Expected] = {}
+
+    def put(self, row: int, col: int, value, number_format: str | None = None) -> str:
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = value
+        if isinstance(value, str) and not isinstance(value, Formula):
+            cell.data_type = "s"  # typed text (＝100%) stays text, never a formula
+        if number_format:
+            cell.number_format = number_format
+        return a1(row, col)
+
+    def merge(self, row: int, col: int, end_row: int, end_col: int) -> None:
+        if (end_row, end_col) != (row, col):
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=end_row, end_column=end_col)
+
+    def expect(self, path: str, value, cell: str | None) -> None:
+        self.expected[path] = Expected(value, self.ws.title if cell else None, cell)
+
+    def gap(self) -> None:
+        self.row += self.layout.blank_rows_between
+
+    # -- numbers -------------------------------------------------------------
+
+    def number(self, raw: Raw):
+        """A score/weight/year as this layout types numbers."""
+        value = number_of(raw)
+        if value is None:
+            return raw if isinstance(raw, str) and raw.strip() else None
+        style = self.layout.number_style
+        if style == "number":
+            return value
+        text = fmt_plain(value)
+        return text.translate(_FULLWIDTH) if style == "fullwidth" else text
+
+    def money(self, raw: Raw):
+        """An amount (spec in 万元) in this layout's unit and spelling."""
+        value = number_of(raw)
+        if value is None:
+            return raw if isinstance(raw, str) and raw.strip() else None
+        layout = self.layout
+        if layout.money_unit == "元_cell":
+            return f"{round(value * 10000, 2):,.2f}".rstrip("0").rstrip(".") + "元"
+        amount = round(value * 10000, 2) if layout.money_unit == "元_block" else value
+        unit = "元" if layout.money_unit == "元_block" else "万元"
+        style = layout.number_style
+        if style == "number":
+            return amount
+        if style == "thousands":
+            whole, _, frac = fmt_plain(amount).partition(".")
+            return f"{int(whole):,}" + (f".{frac}" if frac else "")
+        text = fmt_plain(amount)
+        if style == "fullwidth":
+            return text.translate(_FULLWIDTH)
+        return text + unit if style == "unit" else text
+
+    def rate(self, raw: Raw) -> tuple[object, str | None]:
+        """An 执行率 (spec fraction or ``100%``) and its number format."""
+        value = number_of(raw, percent=True)
+        if value is None:
+            return (raw if isinstance(raw, str) and raw.strip() else None), None
+        percent = fmt_plain(value * 100, 2)
+        style = self.layout.rate_style
+        if style == "text":
+            return percent + "%", None
+        if style == "bare":
+            return (value * 100 if self.layout.number_style == "number" else percent), None
+        decimals = len(percent.partition(".")[2])
+        return value, "0%" if decimals == 0 else "0." + "0" * decimals + "%"
+
+    def measure(self, text: str) -> str:
+        """Re-spell a quantitative measure's comparator (≥ / >= / 不低于)."""
+        parsed = parse_measure(text)
+        if not isinstance(parsed, tuple) or not parsed[0]:
+            return text
+        table = {"ascii": _ASCII, "words": _WORDS}.get(self.layout.comparator_style, {})
+        if parsed[0] not in table:
+            return text
+        stripped = text.lstrip()
+        for written in ("≥", "≤", ">=", "<=", "不低于", "不少于", "不高于", "不超过"):
+            if stripped.startswith(written):
+                return table[parsed[0]] + stripped[len(written):]
+        return text
+
+
+def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path) -> dict[str, Expected]:
+    """Write ``spec`` to ``path`` in ``layout``; return what the reader must find."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for i in range(layout.sheets_before):
+        cover = wb.create_sheet(("封面", "目录", "附表说明")[i % 3] + ("" if i < 3 else str(i)))
+        cover["A1"] = spec.title or spec.name
+        cover["A3"] = "编制单位：" + spec.department
+    if layout.instructions_sheet == "before":
+        _write_instructions(wb)
+    form = _Form(wb.create_sheet(layout.form_sheet_name), layout)
+    _write_header(form, spec)
+    form.gap()
+    _write_funds(form, spec)
+    form.gap()
+    _write_goals(form, spec)
+    form.gap()
+    _write_indicators(form, spec)
+    expected = form.expected
+    if layout.instructions_sheet == "after":
+        _write_instructions(wb)
+    if layout.narrative_style != "none" and spec.narrative:
+        expected.update(_write_narrative(wb, spec, layout))
+    _set_widths(form)
+    wb.save(path)
+    return expected
+
+
+def _write_header(form: _Form, spec: ProjectSpec) -> None:
+    layout, c0 = form.layout, form.c0
+    if layout.title_row:
+        form.put(form.row, c0, spec.title)
+        form.merge(form.row, c0, form.row, form.last_col)
+        form.expect("title", spec.title.strip() or None, a1(form.row, c0))
+        title_cell = a1(form.row, c0)
+        form.row += 1
+    else:
+        form.expect("title", None, None)
+        title_cell = None
+    for i in range(layout.note_rows):
+        if i == 0:
+            form.put(form.row, c0, f"填报单位（盖章）：{spec.implementer}")
+            form.put(form.row, c0 + 5, "填报日期：2024年3月15日")
+        else:
+            form.put(form.row, c0, "注：本表由项目实施单位填报，主管部门审核。")
+        form.row += 1
+
+    def field_row(pairs: list[tuple[str, str, object, int, int]]) -> None:
+        for text, path, value, label_col, value_end in pairs:
+            form.put(form.row, label_col, label(text, layout, colon=True))
+            cell = form.put(form.row, label_col + 1, value)
+            if layout.merge_values:
+                form.merge(form.row, label_col + 1, form.row, value_end)
+            form.expect(path, _text_or_none(value) if path != "year" else spec.year, cell)
+        form.row += 1
+
+    field_row([("项目名称", "name", spec.name, c0, form.last_col)])
+    field_row([("主管部门", "department", spec.department, c0, c0 + 3),
+               ("实施单位", "implementer", spec.implementer, c0 + 4, form.last_col)])
+    if layout.year_row:
+        field_row([("评价年度", "year", form.number(spec.year), c0, c0 + 3),
+                   ("评价方式", "method", spec.method, c0 + 4, form.last_col)])
+    else:
+        form.expect("year", spec.year if title_cell and spec.year else None, title_cell)
+        form.expect("method", None, None)
+
+
+def _write_funds(form: _Form, spec: ProjectSpec) -> None:
+    layout, c0, top = form.layout, form.c0, form.row
+    unit = "元" if layout.money_unit == "元_block" else "万元"
+    form.put(top, c0, label("项目资金", layout) + brackets(f"（{unit}）", layout))
+    headers = [label("年初预算数", layout), lettered("全年预算数", "A", layout),
+               lettered(layout.spent_label, "B", layout), label("分值", layout),
+               label("执行率", layout), label("得分", layout)]
+    for j, text in enumerate(headers):
+        form.put(top, c0 + 2 + j, text)
+    columns = ("initial", "budget", "spent", "weight", "rate", "score")
+    for i, key in enumerate(FUNDS_ROW_KEYS):
+        row = top + 1 + i
+        spec_row = spec.funds[key]
+        if key == "fiscal":
+            form.put(row, c0 + 1, fiscal_label(layout))
+        else:
+            form.put(row, c0 + 1, label(FUNDS_ROW_LABELS[key], layout))
+        for j, field_name in enumerate(columns):
+            col = c0 + 2 + j
+            raw = getattr(spec_row, field_name)
+            number_format = None
+            if field_name in ("initial", "budget", "spent"):
+                value, meaning = form.money(raw), number_of(raw)
+            elif field_name == "rate":
+                value, number_format = form.rate(raw)
+                meaning = number_of(raw, percent=True)
+                budget, spent = number_of(spec_row.budget), number_of(spec_row.spent)
+                if layout.formulas and meaning is not None and budget and spent is not None:
+                    value = Formula(f"={a1(row, c0 + 4)}/{a1(row, c0 + 3)}")
+                    number_format = number_format or "0.00%"
+                    meaning = spent / budget
+            else:
+                value, meaning = form.number(raw), number_of(raw)
+            cell = form.put(row, col, value, number_format)
+            form.expect(f"funds.{key}.{field_name}", meaning, cell)
+    if layout.level_labels == "merged":
+        form.merge(top, c0, top + len(FUNDS_ROW_KEYS), c0)
+    form.row = top + 1 + len(FUNDS_ROW_KEYS)
+
+
+def _write_goals(form: _Form, spec: ProjectSpec) -> None:
+    layout, c0, top = form.layout, form.c0, form.row
+    form.put(top, c0, label("年度总体目标", layout))
+    form.put(top, c0 + 1, label("预期目标", layout))
+    form.put(top, c0 + 5, label("实际完成情况", layout))
+    expected_cell = form.put(top + 1, c0 + 1, spec.goal_expected)
+    actual_cell = form.put(top + 1, c0 + 5, spec.goal_actual)
+    form.expect("goal_expected", _text_or_none(spec.goal_expected), expected_cell)
+    form.expect("goal_actual", _text_or_none(spec.goal_actual), actual_cell)
+    if layout.merge_values:
+        for r in (top, top + 1):
+            form.merge(r, c0 + 1, r, c0 + 4)
+            form.merge(r, c0 + 5, r, form.last_col)
+    if layout.level_labels == "merged":
+        form.merge(top, c0, top + 1, c0)
+    form.row = top + 2
+
+
+def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
+    layout, c0 = form.layout, form.c0
+    if layout.indicator_caption:
+        form.put(form.row, c0, label("绩效评价指标评分", layout))
+        form.merge(form.row, c0, form.row, form.last_col)
+        form.row += 1
+    header = [label("一级指标", layout), label("二级指标", layout), label("三级指标", layout),
+              label(layout.target_label, layout), label(layout.actual_label, layout),
+              label("分值", layout), label("得分", layout), label(layout.deviation_label, layout)]
+    if layout.kind_column:
+        header.append(label("指标类型", layout))
+    if form.serial_col:
+        form.put(form.row, form.serial_col, label("序号", layout))
+    for j, text in enumerate(header):
+        form.put(form.row, c0 + j, text)
+    form.row += 1
+    first = form.row
+    for i, ind in enumerate(spec.indicators):
+        _write_indicator_row(form, spec.indicators, i, form.row)
+        form.row += 1
+    last = form.row - 1
+    _merge_groups(form, spec.indicators, first)
+
+    total_row = form.row
+    form.put(total_row, c0, label(layout.total_label, layout))
+    weight, score = form.number(spec.total_weight), form.number(spec.total_score)
+    weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
+    if layout.formulas and spec.indicators and score_meaning is not None:
+        score = Formula(f"=SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})")
+        weight = Formula(f"=SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})")
+        weights = [number_of(ind.weight) or 0.0 for ind in spec.indicators]
+        scores = [number_of(ind.score) or 0.0 for ind in spec.indicators]
+        weight_meaning, score_meaning = sum(weights), sum(scores)
+    form.expect("total_weight", weight_meaning, form.put(total_row, c0 + 5, weight))
+    form.expect("total_score", score_meaning, form.put(total_row, c0 + 6, score))
+    form.row += 1
+
+    grade_row = form.row
+    form.put(grade_row, c0, label(layout.grade_label, layout))
+    if layout.grade_style == "checkbox" and spec.grade in GRADES:
+        grade_text = "".join(g + ("☑" if g == spec.grade else "□") for g in GRADES)
+    else:
+        grade_text = spec.grade
+    cell = form.put(grade_row, c0 + 1, grade_text)
+    if layout.merge_values:
+        form.merge(grade_row, c0 + 1, grade_row, form.last_col)
+    form.expect("grade.value", spec.grade or None, cell)
+    form.row += 1
+    if layout.grade_legend:
+        form.put(form.row, c0 + 1, brackets("100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差", layout))
+        form.row += 1
+
+
+def _write_indicator_row(form: _Form, indicators: list[IndicatorSpec], i: int, row: int) -> None:
+    layout, c0, ind = form.layout, form.c0, indicators[i]
+    prefix = f"indicators[{i}]"
+    if form.serial_col:
+        form.put(row, form.serial_col, i + 1)
+    level1_start = _group_start(indicators, i, lambda x: x.level1)
+    level2_start = _group_start(indicators, i, lambda x: (x.level1, x.level2))
+    level1_cell = a1(row - (i - level1_start), c0)
+    level2_cell = a1(row - (i - level2_start), c0 + 1)
+    if level1_start == i:
+        form.put(row, c0, brackets(ind.level1, layout))
+    if level2_start == i:
+        form.put(row, c0 + 1, ind.level2)
+    level1_name, level1_weight = split_level1(ind.level1)
+    form.expect(f"{prefix}.level1", level1_name or None, level1_cell)
+    form.expect(f"{prefix}.level1_weight", level1_weight, level1_cell)
+    form.expect(f"{prefix}.level2", _text_or_none(ind.level2), level2_cell)
+    form.expect(f"{prefix}.name", _text_or_none(ind.name), form.put(row, c0 + 2, ind.name))
+    form.expect(f"{prefix}.target", parse_measure(ind.target), form.put(row, c0 + 3, form.measure(ind.target)))
+    form.expect(f"{prefix}.actual", parse_measure(ind.actual), form.put(row, c0 + 4, form.measure(ind.actual)))
+    form.expect(f"{prefix}.weight", number_of(ind.weight), form.put(row, c0 + 5, form.number(ind.weight)))
+    form.expect(f"{prefix}.score", number_of(ind.score), form.put(row, c0 + 6, form.number(ind.score)))
+    form.expect(f"{prefix}.deviation", _text_or_none(ind.deviation), form.put(row, c0 + 7, ind.deviation or None))
+    if layout.kind_column:
+        form.expect(f"{prefix}.kind", _text_or_none(ind.kind), form.put(row, c0 + 8, ind.kind or None))
+
+
+def _group_start(indicators: list[IndicatorSpec], i: int, key) -> int:
+    """Index of the first row of the run of equal labels that row ``i`` belongs to."""
+    while i > 0 and key(indicators[i - 1]) == key(indicators[i]):
+        i -= 1
+    return i
+
+
+def _merge_groups(form: _Form, indicators: list[IndicatorSpec], first_row: int) -> None:
+    if form.layout.level_labels != "merged":
+        return
+    for col, key in ((form.c0, lambda x: x.level1), (form.c0 + 1, lambda x: (x.level1, x.level2))):
+        start = 0
+        for i in range(1, len(indicators) + 1):
+            if i == len(indicators) or key(indicators[i]) != key(indicators[start]):
+                form.merge(first_row + start, col, first_row + i - 1, col)
+                start = i
+
+
+def _write_narrative(wb: Workbook, spec: ProjectSpec, layout: LayoutOptions) -> dict[str, Expected]:
+    ws = wb.create_sheet(layout.narrative_sheet)
+    ws.column_dimensions["A"].width = 100
+    paragraphs = [p.strip() for p in spec.narrative if p.strip()]
+    expected = {}
+    if layout.narrative_style == "one_cell":
+        ws["A1"] = "\n".join(paragraphs)
+        ws["A1"].data_type = "s"
+        for i, text in enumerate(paragraphs):
+            expected[f"narrative[{i}]"] = Expected(text, ws.title, "A1")
+        return expected
+    for i, text in enumerate(paragraphs):
+        ws.cell(row=i + 1, column=1, value=text).data_type = "s"
+        expected[f"narrative[{i}]"] = Expected(text, ws.title, f"A{i + 1}")
+    return expected
+
+
+def _write_instructions(wb: Workbook) -> None:
+    ws = wb.create_sheet("填表说明")
+    lines = [
+        "填表说明",
+        "1. 金额单位默认为万元；如以元填列，请在表头注明。",
+        "2. 执行率＝全年执行数÷全年预算数，得分＝执行率×分值，最高不超过分值。",
+        "3. 定量指标未达到指标值的，按完成值÷指标值×分值计分，并说明偏差原因。",
+        "4. 定性指标按达成、部分达成、未达成三档评分。",
+    ]
+    for i, text in enumerate(lines):
+        ws.cell(row=i + 1, column=1, value=text)
+
+
+def _set_widths(form: _Form) -> None:
+    for col in range(1, form.last_col + 1):
+        form.ws.column_dimensions[get_column_letter(col)].width = 14
+    form.ws.column_dimensions[get_column_letter(form.c0 + 2)].width = 24
+    form.ws.column_dimensions[get_column_letter(form.c0 + 7)].width = 30
+
+
+def _text_or_none(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
