@@ -168,7 +168,8 @@ class _Extractor:
         after = text[q.end : q.end + 2]
         if q.unit == "%" and after.startswith("的"):
             return None  # "20%的单位": a share of something else, not a rate claim
-        years = [int(y) for y in _YEAR.findall(prefix)]
+        # a year written earlier in the sentence governs its later clauses too
+        years = [int(y) for y in _YEAR.findall(text[_sentence_start(text, q.start) : q.start])]
         period = years[-1] if years else None
         other_period = period is not None and self.year is not None and period != self.year
         bounded = after.startswith(_BOUND_AFTER)

@@ -75,11 +75,10 @@ def form_balance(project: Project) -> tuple[float, list[Sourced]] | None:
 
 def percent_fraction(measure: Measure | None) -> float | None:
     """A % measure as a fraction (the reader keeps ``90%`` as 90 with unit %;
-    a value ≤ 1.5 is taken to be a fraction already)."""
+    the unit says it is a percentage, so it is always divided by 100)."""
     if measure is None or measure.number is None or (measure.unit or "") != "%":
         return None
-    n = measure.number
-    return n / 100 if n > 1.5 else n
+    return measure.number / 100
 
 
 def find_indicator(project: Project, word: str) -> Indicator | None:

@@ -28,6 +28,7 @@ class Lexicon:
     indicator_aliases: tuple[str, ...]
     completion_claims: tuple[str, ...]
     completion_negations: tuple[str, ...]
+    completion_qualifiers: tuple[str, ...]
     partial_marks: tuple[str, ...]
     completion_followers: tuple[str, ...]
 
@@ -52,6 +53,7 @@ def load_lexicon() -> Lexicon:
         indicator_aliases=tuple(data["indicator_aliases"]["words"]),
         completion_claims=tuple(completion["claims"]),
         completion_negations=tuple(completion["negations"]),
+        completion_qualifiers=tuple(completion["qualifiers"]),
         partial_marks=tuple(completion["partial_marks"]),
         completion_followers=tuple(completion["claim_followers"]),
     )

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９％，", "0123456789%,")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_NUM = rf"[{_CN_DIGITS}十百千万亿]*[{_CN_DIGITS}十百千](?:点[{_CN_DIGITS}]+)?"

@@ -38,9 +38,12 @@ def level2_lists(text: str) -> list[NameList]:
 
 def claims_completion(sentence: str) -> bool:
     """Does the sentence say something was completed, unqualified?
-    (完成 not preceded by 未/部分/基本…, and not 完成情况/完成值.)"""
+    (完成 not preceded by 未/将/力争…, not 完成情况/完成值, and no 部分/未/
+    滞后 anywhere in the sentence.)"""
     lex = load_lexicon()
     text = normalise_text(sentence)
+    if any(neg in text for neg in lex.completion_qualifiers):
+        return False  # "部分企业春节后拨付" anywhere in the sentence: it is not a claim of full completion
     for word in lex.completion_claims:
         for m in re.finditer(re.escape(word), text):
             before = text[max(0, m.start() - 4) : m.start()]

@@ -9,7 +9,7 @@ def _known(name: str, form_names: set[str]) -> bool:
     return any(name == f or (len(f) >= 2 and (f in name or name in f)) for f in form_names)
 
 
-@rule(id="XC620", name="narrative.level2_names_not_in_form", severity=Severity.WARNING, title="报告列举的二级指标评价表中没有")
+@rule(id="XC620", name="narrative.second_level_names_not_in_form", severity=Severity.WARNING, title="报告列举的二级指标评价表中没有")
 def narrative_level2_names_not_in_form(project, ctx):
     """报告介绍指标体系时列举的二级指标名称，评价表中没有。
 
