@@ -113,12 +113,13 @@ class _Extractor:
         self.year = project.year.value if project and project.year.present else None
 
     def _nearest_keyword(self, prefix: str):
-        """(end, subject) of the subject keyword ending closest to the number."""
+        """(start, end, subject) of the subject keyword ending closest to the
+        number; the longest keyword wins a tie (keywords are longest first)."""
         best = None
         for kw, subject in self.keywords:
             at = prefix.rfind(kw)
-            if at >= 0 and (best is None or at + len(kw) > best[0]):
-                best = (at + len(kw), subject)
+            if at >= 0 and (best is None or at + len(kw) > best[1]):
+                best = (at, at + len(kw), subject)
         return best
 
     def paragraph(self, i: int, para: Paragraph, context: int | None) -> list[Claim]:
@@ -173,18 +174,18 @@ class _Extractor:
         period = years[-1] if years else None
         other_period = period is not None and self.year is not None and period != self.year
         bounded = after.startswith(_BOUND_AFTER)
-        sub_amount = "其中" in text[_sentence_start(text, q.start) : start]
+        sub_amount = "其中" in text[_sentence_start(text, q.start) : q.start]
 
         keyword = self._nearest_keyword(prefix)
         mentions = [m for m in self.index.mentions(prefix)]
         mention = mentions[-1] if mentions else None
 
-        if keyword and (mention is None or keyword[0] >= mention.end):
-            end, subject = keyword
+        if keyword and (mention is None or keyword[1] >= mention.end):
+            begin, end, subject = keyword
             if not _unit_fits(subject.kind, q.unit):
                 return None
             confidence = _gap_confidence(prefix[end:], lex)
-            if any(b in prefix[: end - len(subject.keywords[0])] for b in ("上年", "去年", "以前年度", "累计", "其中")):
+            if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
                 confidence = Confidence.LOW
             key = subject.key
         elif q.unit == "分" and "得分" in prefix:

@@ -44,6 +44,8 @@ def normalise_text(text: str) -> str:
 def chinese_to_decimal(text: str) -> Decimal | None:
     """``四十一点八三`` -> Decimal('41.83'); None when it is not a numeral."""
     whole, _, frac = text.partition("点")
+    if whole[:1] in ("十", "百", "千", "万", "亿"):
+        whole = "一" + whole  # 百分之百, 十万元: the leading 一 is left out in speech
     try:
         value = Decimal(int(cn2an.cn2an(whole, "smart"))) if whole else Decimal(0)
     except (ValueError, TypeError, KeyError):
@@ -87,10 +89,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             shown = _decimals(raw)
         else:
-            # A lone 十/百 before 分 is usually wording (十分重要), not a score.
             raw, unit = m.group("cn"), m.group("cnunit")
-            if len(raw) == 1 and raw in "十百千万亿":
-                continue
+            if len(raw) == 1 and raw in "十百千万亿" and unit not in MONEY_UNITS:
+                continue  # 十分重要, 百家: wording, not a quantity
             value = chinese_to_decimal(raw)
             if value is None:
                 continue
