@@ -94,8 +94,16 @@ def _sentence_start(text: str, pos: int) -> int:
     return max((text.rfind(c, 0, pos) for c in _SENTENCE_END), default=-1) + 1
 
 
+def _neutralise(text: str, lex: Lexicon) -> str:
+    """Remove phrases that contain a blocker but are harmless (按计划完成)."""
+    for phrase in lex.harmless:
+        text = text.replace(phrase, "")
+    return text
+
+
 def _gap_confidence(gap: str, lex: Lexicon) -> Confidence:
     """How firmly a keyword owns a number, from the words between them."""
+    gap = _neutralise(gap, lex)
     if any(b in gap for b in lex.blockers):
         return Confidence.LOW
     for filler in lex.fillers:
@@ -188,8 +196,8 @@ class _Extractor:
             if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
                 confidence = Confidence.LOW
             key = subject.key
-        elif q.unit == "分" and "得分" in prefix:
-            end = prefix.rfind("得分") + 2
+        elif q.unit == "分" and ("得分" in prefix or prefix.endswith("得")):
+            end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
             named = mention is not None or "该指标" in prefix or "该项" in prefix
             if named or context is not None:
                 confidence = _gap_confidence(prefix[end:], lex)
@@ -208,6 +216,13 @@ class _Extractor:
             if other_period or bounded or sub_amount:
                 confidence = Confidence.LOW
             return key, confidence, mention.index, period
+        elif context is not None and q.unit != "%" and _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
+            # no subject word, but the section is about one indicator and the unit is its unit
+            confidence = Confidence.LOW if any(b in _neutralise(prefix, lex) for b in lex.blockers) else Confidence.MEDIUM
+            key = INDICATOR_ACTUAL
+            if other_period or bounded or sub_amount:
+                confidence = Confidence.LOW
+            return key, confidence, context, period
         else:
             return None
         if other_period or bounded or sub_amount:
@@ -219,10 +234,12 @@ def _unit_fits(kind: str, unit: str) -> bool:
     return {"money": "万元", "rate": "%", "score": "分"}.get(kind) == unit
 
 
-def _indicator_unit_fits(indicator, unit: str) -> bool:
+def _indicator_unit_fits(indicator, unit: str, strict: bool = False) -> bool:
+    """Can a number in ``unit`` be this indicator's value? ``strict``: the form
+    must state a unit (used when only the heading links number and indicator)."""
     measure = indicator.actual.value or indicator.target.value
     if measure is None or not measure.unit:
-        return True  # the form gives no unit to disagree with
+        return not strict  # the form gives no unit to disagree with
     mu = measure.unit
     if unit == "万元":
         return mu in ("元", "万元", "亿元")

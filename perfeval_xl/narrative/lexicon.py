@@ -24,6 +24,7 @@ class Subject:
 class Lexicon:
     subjects: dict[str, Subject]
     blockers: tuple[str, ...]
+    harmless: tuple[str, ...]
     fillers: tuple[str, ...]
     indicator_aliases: tuple[str, ...]
     completion_claims: tuple[str, ...]
@@ -49,6 +50,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         subjects=subjects,
         blockers=tuple(data["blockers"]["words"]),
+        harmless=tuple(data["blockers"].get("harmless", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
         indicator_aliases=tuple(data["indicator_aliases"]["words"]),
         completion_claims=tuple(completion["claims"]),
