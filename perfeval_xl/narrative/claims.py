@@ -198,12 +198,12 @@ class _Extractor:
             key = subject.key
         elif q.unit == "分" and ("得分" in prefix or prefix.endswith("得")):
             end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
-            named = mention is not None or "该指标" in prefix or "该项" in prefix
-            if named or context is not None:
+            indicator = mention.index if mention else context
+            if indicator is not None:
                 confidence = _gap_confidence(prefix[end:], lex)
                 if other_period:
                     confidence = Confidence.LOW
-                return INDICATOR_SCORE, confidence, (mention.index if mention else context), period
+                return INDICATOR_SCORE, confidence, indicator, period
             key, confidence = "total_score", Confidence.LOW  # 得分 of what? say nothing firm
         elif mention is not None:
             gap = prefix[mention.end :]
