@@ -35,6 +35,7 @@ from perfeval_xl.write.template_text import HINTS
 COLUMN_WIDTHS = {"A": 13, "B": 14, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
 MAX_SCORE = 100  # upper bound for 分值/得分 validations
 A4_PAPER = 9
+TITLE = "项目支出绩效评价表"
 DEFAULT_ROW_HEIGHT = 22  # points; room for one line of 11 pt text with some air
 
 
@@ -75,10 +76,8 @@ def _merge(ws: Worksheet, cells: str, value: str, fmt) -> None:
 
 
 def _draw_header(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
-    ws.merge_range(f"A{TITLE_ROW}:H{TITLE_ROW}", "", f.title)
-    # The title follows the project name until the clerk writes their own.
-    ws.write_formula(f"A{TITLE_ROW}", f'=IF(B{NAME_ROW}="","项目支出绩效评价表",B{NAME_ROW}&"绩效评价表")',
-                     f.title, "项目支出绩效评价表")
+    # Plain text, not a formula on 项目名称: readers skip formula cells when looking for labels.
+    ws.merge_range(f"A{TITLE_ROW}:H{TITLE_ROW}", TITLE, f.title)
     _hint(ws, f"A{TITLE_ROW}", "title")
     ws.set_row(TITLE_ROW - 1, 30)
 
@@ -122,8 +121,11 @@ def _draw_funds(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     total = FUNDS_FIRST_ROW
     ws.write_number(f"F{total}", _number(layout.scheme.funds_weight), f.formula)
     # 执行率 = B/A and 得分 = MIN(B/A,1)×分值; blank while A is blank or 0 (no #DIV/0!).
-    ws.write_formula(f"G{total}", f'=IF(N(D{total})=0,"",E{total}/D{total})', f.percent_formula, "")
-    ws.write_formula(f"H{total}", f'=IF(N(D{total})=0,"",ROUND(MIN(E{total}/D{total},1)*F{total},2))',
+    # Only functions the reader can recompute (read/formula.py), since files filled by
+    # programs carry no cached values.
+    no_budget = f'OR(D{total}="",D{total}=0)'
+    ws.write_formula(f"G{total}", f'=IF({no_budget},"",E{total}/D{total})', f.percent_formula, "")
+    ws.write_formula(f"H{total}", f'=IF({no_budget},"",ROUND(MIN(E{total}/D{total},1)*F{total},2))',
                      f.formula, "")
 
 
@@ -188,7 +190,7 @@ def _draw_totals(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     if scheme.funds_in_total:  # 单位自评: the funds block's 10 points count toward 总分
         weight_total += scheme.funds_weight
         weight_formula += f"+F{funds}"
-        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",SUM(G{first}:G{last})+N(H{funds}))'
+        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",SUM(G{first}:G{last},H{funds}))'
     ws.write_formula(f"F{row}", weight_formula, f.formula, _number(weight_total))
     ws.write_formula(f"G{row}", score_formula, f.formula, "")
     ws.write_blank(f"H{row}", None, f.filler)
