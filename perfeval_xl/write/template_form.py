@@ -32,11 +32,11 @@ from perfeval_xl.write.template_layout import (
 from perfeval_xl.write.template_style import Formats
 from perfeval_xl.write.template_text import HINTS
 
-COLUMN_WIDTHS = {"A": 13, "B": 14, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
+COLUMN_WIDTHS = {"A": 13, "B": 18, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
 MAX_SCORE = 100  # upper bound for 分值/得分 validations
 A4_PAPER = 9
+HEADER_ROW_HEIGHT = 24  # header labels stand out from the data rows
 TITLE = "项目支出绩效评价表"
-DEFAULT_ROW_HEIGHT = 22  # points; room for one line of 11 pt text with some air
 
 
 def _number(value: float) -> int | float:
@@ -108,6 +108,7 @@ def _draw_funds(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     ws.write_blank(f"B{FUNDS_HEADER_ROW}", None, f.label)
     for column, label in zip("CDEFGH", FUNDS_HEADER):
         ws.write_string(f"{column}{FUNDS_HEADER_ROW}", label, f.label)
+    ws.set_row(FUNDS_HEADER_ROW - 1, HEADER_ROW_HEIGHT)
     for label in FUNDS_ROW_LABELS:
         row = layout.funds_row(label)
         ws.write_string(f"B{row}", label, f.label)
@@ -144,6 +145,7 @@ def _draw_indicators(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     ws.merge_range(f"A{SCORING_TITLE_ROW}:H{SCORING_TITLE_ROW}", "绩效评价指标评分", f.label)
     for column, label in zip("ABCDEFGH", INDICATOR_HEADER):
         ws.write_string(f"{column}{INDICATOR_HEADER_ROW}", label, f.label)
+    ws.set_row(INDICATOR_HEADER_ROW - 1, HEADER_ROW_HEIGHT)
 
     for first, last, label in layout.runs("level1"):
         _merge(ws, f"A{first}:A{last}", label, f.label)
@@ -217,7 +219,6 @@ def _grade_formula(layout: FormLayout) -> str:
 def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
     for column, width in COLUMN_WIDTHS.items():
         ws.set_column(f"{column}:{column}", width)
-    ws.set_default_row(DEFAULT_ROW_HEIGHT)
     ws.set_paper(A4_PAPER)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
