@@ -49,7 +49,9 @@ def fmt_number(x: float | None, decimals: int = 2) -> str:
     """Human display of a figure: no trailing zeros (60, 41.83, 0.5)."""
     if x is None:
         return ""
-    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    s = f"{x:.{decimals}f}"
+    if "." in s:  # strip only fractional zeros: 70 must stay 70
+        s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
 

@@ -16,6 +16,7 @@ from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]")
+_SERIAL = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、]?")  # a 序号 column beside the paragraphs
 
 
 def read_workbook(path: str | Path, display_name: str | None = None) -> ReadResult:
@@ -190,7 +191,7 @@ def _narrative(grids: list[Grid], by_name: dict[str, Grid], file: str, findings:
         for r in grid.rows():
             for c in range(1, grid.max_col + 1):
                 text = cell_text(view.safe_value(r, c))
-                if not text:
+                if not text or _SERIAL.fullmatch(text):
                     continue
                 ref = grid.ref(r, c)
                 for line in _NOISE.sub("", text).splitlines():
