@@ -30,7 +30,7 @@ CHOICES = {
     "money_unit": ("万元", "元_block", "元_cell"),
     "rate_style": ("text", "percent_format", "bare"),
     "comparator_style": ("symbol", "ascii", "words"),
-    "grade_style": ("plain", "checkbox"),
+    "grade_style": ("plain", "checkbox", "checkbox_spaced"),  # spaced as in the seed: 优☑良□        中□差□
     "narrative_style": ("rows", "one_cell", "none"),
     "narrative_sheet": ("评价报告", "报告正文"),
     "instructions_sheet": ("none", "before", "after"),

@@ -306,8 +306,11 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
 
     grade_row = form.row
     form.put(grade_row, c0, label(layout.grade_label, layout))
-    if layout.grade_style == "checkbox" and spec.grade in GRADES:
-        grade_text = "".join(g + ("☑" if g == spec.grade else "□") for g in GRADES)
+    if layout.grade_style != "plain" and spec.grade in GRADES:
+        boxes = [g + ("☑" if g == spec.grade else "□") for g in GRADES]
+        if layout.grade_style == "checkbox_spaced":
+            boxes[1] += " " * 8
+        grade_text = "".join(boxes)
     else:
         grade_text = spec.grade
     cell = form.put(grade_row, c0 + 1, grade_text)
