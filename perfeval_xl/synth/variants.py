@@ -119,6 +119,8 @@ def random_layout(rng: random.Random) -> LayoutOptions:
         values["sheets_before"] = max(1, values["sheets_before"])
     numeric = values["number_style"] == "number" and values["money_unit"] != "元_cell"
     values["formulas"] = numeric and rng.random() < 0.4
+    values["sum_formulas"] = numeric and rng.random() < 0.4
+    values["header_label_span"] = rng.choice((1, 1, 2))
     return LayoutOptions(**values)
 
 
