@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Callable
 
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
-from perfeval_xl.model import Project
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
-from perfeval_xl.scheme import DEPARTMENT, SELF, Scheme
+from perfeval_xl.scoring import resolve_scheme, score_project
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 REFUSED_SUFFIXES = {".xls": "旧版 .xls 格式无法读取：请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交。"}
@@ -48,20 +47,6 @@ def discover(input_dir: Path, exclude: Path | None = None) -> list[Path]:
     return found
 
 
-def resolve_scheme(project: Project, override: str | None) -> tuple[Scheme, str]:
-    method = project.method.value
-    if method == "单位自评":
-        return SELF, "评价方式"
-    if method in ("部门评价", "财政评价"):
-        return DEPARTMENT, "评价方式"
-    if override == "单位自评":
-        return SELF, "--scheme"
-    if override in ("部门评价", "财政评价"):
-        return DEPARTMENT, "--scheme"
-    total = sum(i.weight.value or 0 for i in project.indicators)
-    return (SELF if abs(total - 90) < 0.5 else DEPARTMENT), "推断"
-
-
 def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> FileResult:
     """Everything the tool knows about one file."""
     refused = REFUSED_SUFFIXES.get(path.suffix.lower())
@@ -71,8 +56,11 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
     result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
     if read.project is None:
         return result
-    scheme, _source = resolve_scheme(read.project, settings.scheme)
-    result.findings.extend(run_rules(read.project, scheme, file=display, settings=settings.rules))
+    scheme, source, note = resolve_scheme(read.project, settings.scheme)
+    result.scoring = score_project(read.project, scheme, source=source, note=note)
+    result.findings.extend(
+        run_rules(read.project, scheme, file=display, scoring=result.scoring, settings=settings.rules)
+    )
     result.findings.sort(key=_finding_order)
     return result
 

@@ -1,0 +1,149 @@
+"""Small model questions several rules ask: which indicator is the 预算执行率
+one, is a unit money, was a target met, is there an explanation somewhere.
+
+Kept here so that two rules never answer the same question differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
+from perfeval_xl.tolerance import EPS
+
+# money units a measure may be written in, as multiples of 万元
+MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
+
+# spellings of one unit that are not a mismatch (full-width %, 日 for 天 …)
+UNIT_SYNONYMS = {
+    "％": "%", "百分比": "%", "日": "天", "工作日": "天", "千米": "公里", "km": "公里",
+    "㎡": "平方米", "m2": "平方米", "m²": "平方米", "t": "吨", "人数": "人",
+}
+
+
+def compact(text: str | None) -> str:
+    """Text without any whitespace (clerks type 项 目 名 称)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def normalise_unit(unit: str | None) -> str | None:
+    if unit is None or not unit.strip():
+        return None
+    unit = compact(unit)
+    return UNIT_SYNONYMS.get(unit, unit)
+
+
+def to_wan(number: float, unit: str | None) -> float | None:
+    """A money figure in 万元, or None when the unit is not money."""
+    factor = MONEY_UNITS.get(normalise_unit(unit) or "")
+    return None if factor is None else number * factor
+
+
+def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
+    """Target and actual numbers in one unit, or None when they cannot be compared.
+
+    Money is converted to 万元 (60万元 and 600000元 are the same amount); a unit
+    missing on one side is taken to be the other side's (clerks often write
+    ``≥20家`` / ``20``). Different units give None (XC402 reports those).
+    """
+    if target.number is None or actual.number is None:
+        return None
+    t_unit, a_unit = normalise_unit(target.unit), normalise_unit(actual.unit)
+    if t_unit in MONEY_UNITS and a_unit in MONEY_UNITS:
+        return to_wan(target.number, t_unit), to_wan(actual.number, a_unit)  # type: ignore[return-value]
+    if t_unit is None or a_unit is None or t_unit == a_unit:
+        return target.number, actual.number
+    return None
+
+
+def target_missed(target: Measure, actual: Measure) -> bool | None:
+    """Whether the actual falls short of the target; None when it cannot be told.
+
+    Quantitative: by the comparator (a bare number counts as 达到, i.e. ≥).
+    Qualitative: 部分达成 / 未达成 are misses; 基本达成 is a miss only against
+    a 达成-level target (全部符合 → 基本符合), not against a 基本 target.
+    """
+    numbers = comparable(target, actual)
+    if numbers is not None:
+        goal, got = numbers
+        scale = max(abs(goal), 1.0) * 1e-9
+        return {
+            Comparator.GE: got < goal - scale,
+            Comparator.NONE: got < goal - scale,
+            Comparator.GT: got <= goal + scale,
+            Comparator.LE: got > goal + scale,
+            Comparator.LT: got >= goal - scale,
+            Comparator.EQ: abs(got - goal) > scale,
+        }[target.comparator]
+    if target.is_quantitative or actual.is_quantitative:
+        return None
+    if actual.level in (QualLevel.PARTIAL, QualLevel.NOT_ACHIEVED):
+        return True
+    if actual.level is QualLevel.BASIC:
+        return True if target.level is QualLevel.ACHIEVED else None
+    if actual.level is QualLevel.ACHIEVED:
+        return False
+    return None
+
+
+def named(project: Project, *keywords: str) -> Iterator[Indicator]:
+    """Indicators whose 三级 name contains any keyword."""
+    for ind in project.indicators:
+        name = compact(ind.name.value)
+        if any(k in name for k in keywords):
+            yield ind
+
+
+def is_rate_indicator(ind: Indicator, keyword: str) -> bool:
+    """A 三级 like 预算执行率 / 资金到位率, holding a percentage."""
+    return keyword in compact(ind.name.value)
+
+
+def is_cost_indicator(ind: Indicator) -> bool:
+    """Cost indicators: 二级 产出成本 / 成本指标, or 一级 成本指标 (财预〔2021〕101号)."""
+    return "成本" in compact(ind.level2.value) or "成本" in compact(ind.level1.value)
+
+
+def is_satisfaction_indicator(ind: Indicator) -> bool:
+    return any("满意" in compact(s.value) for s in (ind.name, ind.level2, ind.level1))
+
+
+def texts(project: Project) -> Iterable[str]:
+    """Every free text where a clerk may have explained something."""
+    for p in project.narrative:
+        yield p.text
+    for ind in project.indicators:
+        if ind.deviation.value:
+            yield ind.deviation.value
+    if project.goal_actual.value:
+        yield project.goal_actual.value
+
+
+def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(compact(t)) for t in texts(project))
+
+
+def close_to(a: float, b: float) -> bool:
+    return abs(a - b) <= EPS * max(1.0, abs(a), abs(b))
+
+
+def shown_decimals(measure: Measure) -> int | None:
+    """Decimals of the number as written in the measure's text (``69.71%`` -> 2)."""
+    m = re.search(r"\d+(?:\.(\d+))?", measure.text or "")
+    if not m:
+        return None
+    return len(m.group(1) or "")
+
+
+def percent_of(measure: Measure) -> float | None:
+    """A percentage measure as a fraction (``100%`` -> 1.0); None when it is not one."""
+    if measure.number is None or normalise_unit(measure.unit) not in ("%", None):
+        return None
+    return measure.number / 100
+
+
+def money_unit(unit: str | None) -> str | None:
+    """The money part of a unit (``元/户`` -> ``元``), or None when it is not money."""
+    head = (normalise_unit(unit) or "").split("/")[0]
+    return head if head in MONEY_UNITS else None

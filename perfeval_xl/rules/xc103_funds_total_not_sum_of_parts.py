@@ -1,0 +1,42 @@
+"""XC103: 年度资金总额 is not the sum of its 其中 rows."""
+
+from perfeval_xl.model import Project
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.tolerance import fmt_number, money_equal
+
+COLUMNS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spent", "全年执行数"))
+
+
+@rule(id="XC103", name="funds.total_not_sum_of_parts", severity="error", title="资金总额不等于其中各项之和")
+def check(project: Project, ctx: RuleContext) -> None:
+    """年度资金总额与“其中”各行（当年财政拨款、上年结转资金、其他资金）之和不符。
+
+    为什么：总额行是执行率和得分的计算基础；常见错误是只填了其中一行、总额留 0，
+    或改了其中一行忘记改总额。
+
+    何时报告：在年初预算数、全年预算数、全年执行数三列中，凡有至少一个“其中”行
+    填了数的列，总额与已填“其中”各行之和相差超过 0.01 万元（或总额未填）。
+
+    何时通过：各列总额与“其中”各行之和相差不超过 0.01 万元；“其中”行在该列全空时
+    不检查该列。
+    """
+    if project.funds is None or not project.funds.parts:
+        return
+    for attr, title in COLUMNS:
+        total = getattr(project.funds.total, attr)
+        parts = [getattr(row, attr) for row in project.funds.parts]
+        filled = [p for p in parts if p.present]
+        if not filled:
+            continue
+        expected = sum(p.value for p in filled)
+        if total.present and money_equal(total.value, expected):
+            continue
+        terms = " + ".join(fmt_number(p.value) for p in filled)
+        found = fmt_number(total.value) if total.present else "（空）"
+        ctx.report(
+            at=total,
+            message=f"年度资金总额的{title}应为其中各项之和 {terms} = {fmt_number(expected)} 万元，表中填写 {found}。",
+            expected=fmt_number(expected),
+            actual=found,
+            related=filled,
+        )

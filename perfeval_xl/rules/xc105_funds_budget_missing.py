@@ -1,0 +1,32 @@
+"""XC105: 全年预算数 is missing or not positive."""
+
+from perfeval_xl.model import Project
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.tolerance import fmt_number
+
+
+@rule(id="XC105", name="funds.budget_missing", severity="error", title="全年预算数缺失或不大于0")
+def check(project: Project, ctx: RuleContext) -> None:
+    """年度资金总额行的全年预算数（A）为空、无法识别或不大于 0。
+
+    为什么：执行率 = B/A，A 缺失或为 0 时执行率和资金得分都无从计算。
+
+    何时报告：项目资金表存在，年度资金总额行的 A 为空、不是数字，或 ≤ 0。
+
+    何时通过：A 是大于 0 的数字。
+    """
+    if project.funds is None:
+        return
+    budget = project.funds.total.budget
+    if budget.present and budget.value > 0:
+        return
+    if budget.present:
+        message = f"全年预算数（A）为 {fmt_number(budget.value)}，应大于 0，执行率无法计算。"
+        actual = fmt_number(budget.value)
+    elif budget.raw.strip():
+        message = f"全年预算数（A）“{budget.raw.strip()}”不是数字，执行率无法计算。"
+        actual = budget.raw.strip()
+    else:
+        message = "年度资金总额行未填写全年预算数（A），执行率无法计算。"
+        actual = "（空）"
+    ctx.report(at=budget, message=message, expected="大于 0 的金额", actual=actual)

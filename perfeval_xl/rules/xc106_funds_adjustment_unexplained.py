@@ -1,0 +1,48 @@
+"""XC106: 全年预算数 differs from 年初预算数 and nothing explains the adjustment."""
+
+import re
+
+from perfeval_xl.model import Project
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._common import any_text_matches
+from perfeval_xl.tolerance import fmt_number, money_equal
+
+# wording of a mid-year budget change (四川表："年中发生预算调整的(追加或调减)，应单独说明理由")
+ADJUSTMENT_WORDING = re.compile(r"调整|追加|调减|调增|追减|核减|压减|调剂|调入|调出|增加预算|减少预算|预算变更")
+
+
+@rule(
+    id="XC106", name="funds.adjustment_unexplained", severity="warning", title="预算调整未说明原因"
+)
+def check(project: Project, ctx: RuleContext) -> None:
+    """全年预算数与年初预算数不同，但报告和偏差原因中都没有说明预算调整。
+
+    为什么：年中追加或调减预算应单独说明理由（四川自评表填表要求）；
+    没有说明时无法判断全年预算数是否填错。
+
+    何时报告：年度资金总额行的年初预算数与全年预算数都已填写、相差超过 0.01 万元，
+    且评价报告各段、各指标的偏差原因、年度目标实际完成情况中都没有
+    “调整、追加、调减、调增、核减、压减、调剂”等字样。
+
+    何时通过：两数相等（0.01 万元以内），或任一处文字说明了调整；任一数为空时不检查。
+    """
+    if project.funds is None:
+        return
+    row = project.funds.total
+    if not (row.initial.present and row.budget.present):
+        return
+    if money_equal(row.initial.value, row.budget.value):
+        return
+    if any_text_matches(project, ADJUSTMENT_WORDING):
+        return
+    change = row.budget.value - row.initial.value
+    ctx.report(
+        at=row.budget,
+        message=(
+            f"全年预算数 {fmt_number(row.budget.value)} 万元与年初预算数 {fmt_number(row.initial.value)} 万元"
+            f"相差 {fmt_number(change)} 万元，但报告和偏差原因中未说明预算调整（追加或调减）的理由。"
+        ),
+        expected="说明预算调整理由",
+        actual="未说明",
+        related=[row.initial],
+    )
