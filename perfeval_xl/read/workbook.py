@@ -13,6 +13,7 @@ from perfeval_xl.read import form as F
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.grid import Grid, load_grids
 from perfeval_xl.read.sheet import SheetView
+from perfeval_xl.read.sniff import failure_reason
 from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits, WorkbookRefused, load_grids_fast
 from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
@@ -54,17 +55,8 @@ def _load(path: Path, limits: Limits) -> list[Grid]:
 
 
 def load_failure_reason(path: Path, exc: Exception) -> str:
-    head = b""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as err:
-        return f"无法打开文件：{err.strerror or err}"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "文件已加密（设有打开密码），或是旧版 .xls 格式：请去除密码并另存为 .xlsx 后重新提交。"
-    if isinstance(exc, zipfile.BadZipFile) or not head.startswith(b"PK"):
-        return "文件已损坏或不是 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 打开确认后另存为 .xlsx。"
-    return f"文件已损坏，无法读取（{type(exc).__name__}）：请用 Excel 或 WPS 打开后另存为 .xlsx。"
+    """Why ``path`` could not be loaded, told from its content (see :mod:`perfeval_xl.read.sniff`)."""
+    return failure_reason(path, exc)
 
 
 def _is_named(grid: Grid, patterns: list[str]) -> bool:
