@@ -66,6 +66,9 @@ def test_normalize_label(raw, expected):
         (dt.datetime(2023, 1, 20, 9, 30), "2023-01-20 09:30:00"),
         (dt.date(2023, 1, 20), "2023-01-20"),
         (float("nan"), "nan"),
+        (1e308, "1E+308"),  # as Excel shows it, not 309 digits
+        (-1.5e20, "-1.5E+20"),
+        (999999999999999.0, "999999999999999"),
     ],
 )
 def test_cell_text(raw, expected):

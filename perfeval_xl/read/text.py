@@ -77,9 +77,14 @@ def _cell_text(value: object) -> str:
 
 def plain_float(x: float) -> str:
     """A float as Excel shows it in a General cell: 15 significant digits,
-    no exponent, no trailing zeros (``60.0`` → ``'60'``)."""
+    no exponent, no trailing zeros (``60.0`` → ``'60'``). From 10^15 on,
+    where Excel has no more exact digits, Excel's own ``1E+308`` notation:
+    a clerk should not read a 309-digit number in a finding."""
     if math.isnan(x) or math.isinf(x):
         return str(x)
+    if abs(x) >= 1e15:
+        mantissa, exponent = format(x, ".14E").split("E")
+        return f"{mantissa.rstrip('0').rstrip('.')}E{int(exponent):+03d}"
     return plain_decimal(Decimal(format(x, ".15g")))
 
 
