@@ -1,0 +1,31 @@
+"""Outputs appear whole or not at all, and as ordinary files."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from perfeval_xl.write._atomic import atomic_target
+
+
+def test_output_gets_ordinary_permissions_not_mkstemps_owner_only(tmp_path):
+    old = os.umask(0o022)
+    try:
+        with atomic_target(tmp_path / "out.xlsx") as tmp:
+            tmp.write_bytes(b"data")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "out.xlsx").stat().st_mode) == 0o644
+
+
+def test_a_failed_write_leaves_the_previous_output_and_no_temporary(tmp_path):
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"previous")
+    with pytest.raises(RuntimeError):
+        with atomic_target(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("killed")
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
