@@ -30,17 +30,20 @@ CONFIG_OPTION = click.option(
 )
 
 
-def _rule_settings(config_path: Path | None, folder: Path):
-    from perfeval_xl.config import ConfigError, find_config, load_config
-    from perfeval_xl.rules import DEFAULT_SETTINGS
+def _config(config_path: Path | None, folder: Path):
+    from perfeval_xl.config import Config, ConfigError, find_config, read_config
 
     path = config_path or find_config(folder)
     if path is None:
-        return DEFAULT_SETTINGS
+        return Config()
     try:
-        return load_config(path)
+        return read_config(path)
     except ConfigError as err:
         raise ConfigProblem(str(err)) from err
+
+
+def _rule_settings(config_path: Path | None, folder: Path):
+    return _config(config_path, folder).rules
 
 
 def _exit_code(results) -> int:
@@ -69,8 +72,8 @@ def check(file: Path, as_json: bool, scheme: str | None, config_path: Path | Non
 
     if scheme is not None:
         _validate_scheme(scheme)
-    rules = _rule_settings(config_path, file.parent)
-    result = evaluate_file(file, file.name, Settings(scheme=scheme, rules=rules))
+    config = _config(config_path, file.parent)
+    result = evaluate_file(file, file.name, Settings(scheme=scheme, rules=config.rules, limits=config.limits))
     if as_json:
         data = results_json(BatchResult([result]))
         data["model"] = to_data(result.project) if result.project is not None else None
@@ -115,7 +118,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
 
     if scheme is not None:
         _validate_scheme(scheme)
-    rules = _rule_settings(config_path, input_dir)
+    config = _config(config_path, input_dir)
     output_dir = output_dir or batch.default_output_dir(input_dir)
     files = batch.plan(input_dir, output_dir)
     if not files:
@@ -124,7 +127,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
         outcome = batch.run(
             input_dir,
             output_dir,
-            Settings(scheme=scheme, rules=rules),
+            Settings(scheme=scheme, rules=config.rules, limits=config.limits),
             files=files,
             on_file=lambda _result: bar.update(1),
             command=" ".join(["perfeval"] + sys.argv[1:]),

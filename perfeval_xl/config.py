@@ -1,10 +1,18 @@
-"""``perfeval.toml``: per-rule severity overrides and disabled rules.
+"""``perfeval.toml``: per-rule severity overrides, disabled rules, and what
+one untrusted workbook may cost to read.
 
 ::
 
     [rules]
     severity = { XC106 = "info", XC303 = "error" }   # error / warning / info (或 错误 / 警告 / 提示)
     disable = ["XC408"]
+
+    [limits]            # every key optional; the defaults are in LIMIT_KEYS
+    max_rows = 20000    # rows read per sheet
+    max_entries = 1000  # parts inside the workbook's zip
+    max_part_mb = 100   # one part, inflated
+    max_total_mb = 300  # all parts read, inflated
+    max_ratio = 100     # inflated / compressed size of a part above 100 KB
 
 Validation is strict: a misspelt rule ID, key or severity silently ignored
 would leave a clerk believing a check is off (or on) when it is not, so every
@@ -14,15 +22,27 @@ and the offending entry. The CLI maps it to exit code 2.
 
 from __future__ import annotations
 
+import math
 import tomllib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.rules import RuleSettings, all_rules
+from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits
+from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, all_rules
 
 CONFIG_NAME = "perfeval.toml"
-SECTIONS = {"rules"}
+SECTIONS = {"rules", "limits"}
+MB = 1024 * 1024
+# key in [limits] -> (Limits field, scale to the field's unit, smallest sensible value)
+LIMIT_KEYS = {
+    "max_rows": ("max_rows", 1, 100),
+    "max_entries": ("max_entries", 1, 5),  # a minimal workbook has 5 parts
+    "max_part_mb": ("max_part_bytes", MB, 1),
+    "max_total_mb": ("max_total_bytes", MB, 1),
+    "max_ratio": ("max_ratio", 1, 2),
+}
 RULE_KEYS = {"severity", "disable"}
 SEVERITY_WORDS = {
     "error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
@@ -34,6 +54,12 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; ``str()`` is the Chinese reason."""
 
 
+@dataclass(frozen=True)
+class Config:
+    rules: RuleSettings = field(default_factory=lambda: DEFAULT_SETTINGS)
+    limits: Limits = DEFAULT_LIMITS
+
+
 def find_config(folder: Path) -> Path | None:
     """``perfeval.toml`` in ``folder``, if there is one."""
     candidate = folder / CONFIG_NAME
@@ -42,6 +68,11 @@ def find_config(folder: Path) -> Path | None:
 
 def load_config(path: Path) -> RuleSettings:
     """Read and validate a config file into rule settings."""
+    return read_config(path).rules
+
+
+def read_config(path: Path) -> Config:
+    """Read and validate a whole config file: rule settings and reading limits."""
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -53,14 +84,45 @@ def load_config(path: Path) -> RuleSettings:
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码，请另存为 UTF-8。") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"配置文件 {path} 格式错误（TOML）：{exc}。") from exc
-    return parse_config(data, str(path))
+    return parse_all(data, str(path))
 
 
 def parse_config(data: dict[str, Any], source: str = CONFIG_NAME) -> RuleSettings:
     """Validate already-parsed TOML data into rule settings."""
+    return parse_all(data, source).rules
+
+
+def parse_all(data: dict[str, Any], source: str = CONFIG_NAME) -> Config:
+    """Validate already-parsed TOML data: every section."""
     unknown = sorted(set(data) - SECTIONS)
     if unknown:
-        raise ConfigError(f"配置文件 {source} 中有无法识别的部分：{'、'.join(unknown)}（只支持 [rules]）。")
+        raise ConfigError(f"配置文件 {source} 中有无法识别的部分：{'、'.join(unknown)}（只支持 [rules]、[limits]）。")
+    return Config(_rules(data, source), _limits(data.get("limits", {}), source))
+
+
+def _limits(table: Any, source: str) -> Limits:
+    if not isinstance(table, dict):
+        raise ConfigError(f"配置文件 {source} 中 limits 应为一个表（[limits]）。")
+    unknown = sorted(set(table) - set(LIMIT_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"配置文件 {source} 的 [limits] 中有无法识别的设置：{'、'.join(unknown)}（只支持 {'、'.join(LIMIT_KEYS)}）。"
+        )
+    changes = {}
+    for key, value in table.items():
+        name, scale, smallest = LIMIT_KEYS[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < smallest:
+            raise ConfigError(f"配置文件 {source} 的 [limits] 中 {key} = {value!r} 无效：应为不小于 {smallest} 的数字。")
+        if name == "max_ratio":
+            changes[name] = float(value)
+        elif isinstance(value, float) and not value.is_integer() and scale == 1:
+            raise ConfigError(f"配置文件 {source} 的 [limits] 中 {key} = {value!r} 无效：应为整数。")
+        else:
+            changes[name] = int(value * scale)
+    return replace(DEFAULT_LIMITS, **changes)
+
+
+def _rules(data: dict[str, Any], source: str) -> RuleSettings:
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(f"配置文件 {source} 中 rules 应为一个表（[rules]）。")

@@ -10,6 +10,7 @@ from typing import Callable
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Project
 from perfeval_xl.read.workbook import read_workbook
+from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits
 from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
 from perfeval_xl.scoring import resolve_scheme, score_project
 
@@ -21,6 +22,7 @@ REFUSED_SUFFIXES = {".xls": "旧版 .xls 格式无法读取：请用 Excel 或 W
 class Settings:
     scheme: str | None = None  # --scheme: used when the form does not say its 评价方式
     rules: RuleSettings = field(default_factory=lambda: DEFAULT_SETTINGS)
+    limits: Limits = DEFAULT_LIMITS  # what one workbook may cost to read ([limits] in perfeval.toml)
 
 
 def discover(input_dir: Path, exclude: Path | None = None) -> list[Path]:
@@ -53,7 +55,7 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
     refused = REFUSED_SUFFIXES.get(path.suffix.lower())
     if refused:
         return FileResult(display, failure=refused)
-    read = read_workbook(path, display)
+    read = read_workbook(path, display, limits=settings.limits)
     result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
     if read.project is None:
         return result

@@ -80,3 +80,58 @@ def test_rules_command_shows_configured_severity(tmp_path):
     line = next(l for l in result.output.splitlines() if l.startswith("XC101"))
     assert "警告" in line
     assert "XC408" not in result.output
+
+
+def test_limits_section_feeds_the_reader_limits(tmp_path):
+    from perfeval_xl.config import read_config
+    from perfeval_xl.read.xlsx import DEFAULT_LIMITS
+
+    config = read_config(write(tmp_path, "[limits]\nmax_rows = 500\nmax_part_mb = 2\nmax_ratio = 50.5\n"))
+    assert config.limits.max_rows == 500
+    assert config.limits.max_part_bytes == 2 * 1024 * 1024
+    assert config.limits.max_ratio == 50.5
+    assert config.limits.max_entries == DEFAULT_LIMITS.max_entries  # untouched keys keep their defaults
+    assert read_config(write(tmp_path, "[rules]\n")).limits == DEFAULT_LIMITS
+
+
+@pytest.mark.parametrize(
+    "limits,fragment",
+    [
+        ({"max_row": 10}, "max_row"),
+        ({"max_rows": 0}, "max_rows"),
+        ({"max_entries": 4}, "max_entries"),
+        ({"max_rows": "多"}, "max_rows"),
+        ({"max_rows": True}, "max_rows"),
+        ({"max_rows": 150.5}, "整数"),
+        ({"max_part_mb": float("inf")}, "max_part_mb"),
+        ({"max_ratio": float("nan")}, "max_ratio"),
+        ({"max_ratio": 1}, "max_ratio"),
+    ],
+)
+def test_bad_limits_are_chinese_errors(limits, fragment):
+    from perfeval_xl.config import parse_all
+
+    with pytest.raises(ConfigError) as info:
+        parse_all({"limits": limits}, "perfeval.toml")
+    assert fragment in str(info.value) and "[limits]" in str(info.value)
+    with pytest.raises(ConfigError, match="limits"):
+        parse_all({"limits": [1]}, "perfeval.toml")
+
+
+def test_run_applies_the_limits_of_the_folders_config(tmp_path):
+    import json
+
+    from tests.seedform import write_seed_form
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_seed_form(inbox / "a.xlsx")  # 33 rows
+    write(inbox, "[limits]\nmax_rows = 100\nmax_entries = 10\n")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(inbox), "-o", str(out)]).exit_code in (0, 1)
+    assert json.loads((out / "results.json").read_text(encoding="utf-8"))["failed"] == []
+    write(inbox, "[limits]\nmax_entries = 8\n")  # openpyxl writes 9 parts
+    result = CliRunner().invoke(main, ["run", str(inbox), "-o", str(out)])
+    assert result.exit_code == 1
+    failed = json.loads((out / "results.json").read_text(encoding="utf-8"))["failed"]
+    assert [f["file"] for f in failed] == ["a.xlsx"] and "超过上限 8" in failed[0]["error"]

@@ -95,3 +95,21 @@ def test_doctype_hidden_behind_a_long_comment_is_still_refused(seed, tmp_path):
     bad = _rewrite(seed, tmp_path / "late.xlsx", {SHEET: _with_entity(seed, prolog, b"&e;")})
     result = read_workbook(bad)
     assert result.project is None and "DOCTYPE" in result.failure
+
+
+def test_the_openpyxl_fallback_is_held_to_the_same_limits(seed, tmp_path, monkeypatch):
+    """openpyxl may inflate any part, so before falling back to it every part is checked."""
+    import perfeval_xl.read.workbook as workbook
+
+    def fast_reader_gives_up(*_args, **_kwargs):
+        raise ValueError("unusual part names")
+
+    monkeypatch.setattr(workbook, "load_grids_fast", fast_reader_gives_up)
+    assert read_workbook(seed).project is not None  # the fallback itself works
+    bomb = _rewrite(seed, tmp_path / "bomb.xlsx", {}, add={"xl/media/padding.bin": b"\0" * (5 * 1024 * 1024)})
+    result = read_workbook(bomb)
+    assert result.project is None and "压缩炸弹" in result.failure and "padding.bin" in result.failure
+    rows = b"".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>'.encode() for i in range(40, 400))
+    tall = _rewrite(seed, tmp_path / "tall.xlsx", {SHEET: _sheet(seed).replace(b"</sheetData>", rows + b"</sheetData>")})
+    result = read_workbook(tall, limits=Limits(max_rows=200))
+    assert result.project is None and "超过 200 行" in result.failure

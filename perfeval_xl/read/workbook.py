@@ -14,7 +14,7 @@ from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.grid import Grid, load_grids
 from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.sniff import failure_reason
-from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits, WorkbookRefused, load_grids_fast
+from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits, WorkbookRefused, check_package, load_grids_fast, too_many_rows
 from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -51,7 +51,12 @@ def _load(path: Path, limits: Limits) -> list[Grid]:
     except (WorkbookRefused, zipfile.BadZipFile, OSError):
         raise
     except Exception:  # noqa: BLE001 - fall back to the slower, more lenient reader
-        return load_grids(path)
+        check_package(path, limits)  # openpyxl may inflate any part: hold them all to the limits first
+        grids = load_grids(path)
+        for grid in grids:
+            if grid.max_row > limits.max_rows:
+                raise WorkbookRefused(too_many_rows(grid.name, limits)) from None
+        return grids
 
 
 def load_failure_reason(path: Path, exc: Exception) -> str:

@@ -49,6 +49,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+MB = 1024 * 1024
 
 
 class WorkbookRefused(Exception):
@@ -57,6 +58,28 @@ class WorkbookRefused(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+def too_many_rows(sheet: str, limits: Limits) -> str:
+    return (
+        f"工作表“{sheet}”超过 {limits.max_rows} 行，不像评价表，已停止读取"
+        "（上限可在 perfeval.toml 的 [limits] max_rows 中调整）。"
+    )
+
+
+def check_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Hold every part of the zip to ``limits``, for readers (openpyxl) that
+    may inflate any of them: raises :class:`WorkbookRefused`."""
+    pkg = _Package(path, limits)
+    try:
+        total = 0
+        for info in pkg.infos.values():
+            pkg.check(info)
+            total += info.file_size
+        if total > limits.max_total_bytes:
+            raise WorkbookRefused(f"文件解压后总大小超过上限（{limits.max_total_bytes // MB} MB），已拒绝读取。")
+    finally:
+        pkg.close()
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -84,23 +107,30 @@ class _Package:
         if info is None:
             raise KeyError(name)
         lim = self.limits
+        self.check(info)
+        self.total += info.file_size
+        if self.total > lim.max_total_bytes:
+            raise WorkbookRefused(f"文件解压后总大小超过上限（{lim.max_total_bytes // MB} MB，可在 perfeval.toml 的 [limits] max_total_mb 中调整），已拒绝读取。")
+        with self.zip.open(info) as fh:
+            data = fh.read(lim.max_part_bytes + 1)
+        if len(data) > lim.max_part_bytes:
+            raise WorkbookRefused(f"文件部件 {name} 解压后过大，疑似“压缩炸弹”，已拒绝读取（上限可在 perfeval.toml 的 [limits] max_part_mb 中调整）。")
+        if _DOCTYPE.search(data):
+            raise WorkbookRefused(f"文件部件 {name} 含有 DOCTYPE/实体声明（正常的 Excel 文件不会有），疑似恶意文件，已拒绝读取。")
+        return data
+
+    def check(self, info: zipfile.ZipInfo) -> None:
+        """Refuse a part whose declared inflated size (zipfile never inflates
+        past it) or inflation ratio is beyond the limits."""
+        lim = self.limits
         if info.file_size > lim.max_part_bytes or (
             info.file_size > lim.ratio_floor and info.file_size > lim.max_ratio * max(info.compress_size, 1)
         ):
             raise WorkbookRefused(
-                f"文件部件 {name} 解压后过大（{info.file_size // 1024} KB，压缩比 "
-                f"{info.file_size / max(info.compress_size, 1):.0f} 倍），疑似“压缩炸弹”，已拒绝读取。"
+                f"文件部件 {info.filename} 解压后过大（{info.file_size // 1024} KB，压缩比 "
+                f"{info.file_size / max(info.compress_size, 1):.0f} 倍），疑似“压缩炸弹”，已拒绝读取"
+                "（上限可在 perfeval.toml 的 [limits] max_part_mb、max_ratio 中调整）。"
             )
-        self.total += info.file_size
-        if self.total > lim.max_total_bytes:
-            raise WorkbookRefused("文件解压后总大小超过上限，已拒绝读取。")
-        with self.zip.open(info) as fh:
-            data = fh.read(lim.max_part_bytes + 1)
-        if len(data) > lim.max_part_bytes:
-            raise WorkbookRefused(f"文件部件 {name} 解压后过大，疑似“压缩炸弹”，已拒绝读取。")
-        if _DOCTYPE.search(data):
-            raise WorkbookRefused(f"文件部件 {name} 含有 DOCTYPE/实体声明（正常的 Excel 文件不会有），疑似恶意文件，已拒绝读取。")
-        return data
 
     def xml(self, name: str) -> etree._Element:
         return etree.fromstring(self.read(name), _PARSER)
