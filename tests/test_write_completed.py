@@ -195,3 +195,20 @@ def test_rewriting_replaces_the_previous_output(made, tmp_path):
     shutil.copy(made[2], out)
     write_completed(made[0], out, make_result())
     assert openpyxl.load_workbook(out).sheetnames.count(FINDINGS_SHEET) == 1
+
+
+def test_non_numbers_in_numeric_cells_are_kept_as_text_so_the_copy_opens(tmp_path):
+    """Some export tools write <v>nan</v> or <v>inf</v>; Excel would offer a repair and openpyxl refuses the file."""
+    from perfeval_xl.pipeline import evaluate_file
+    from perfeval_xl.write.completed import write_completed
+    from tests.hostile_corpus import garbage_form
+
+    src = garbage_form(tmp_path / "乱填.xlsx")
+    with pytest.raises(ValueError):
+        openpyxl.load_workbook(src)  # the input itself is unreadable to openpyxl
+    result = evaluate_file(src, src.name)
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, result)
+    ws = openpyxl.load_workbook(out)["绩效评价表"]
+    assert (ws["G18"].value, ws["G19"].value, ws["F20"].value) == ("nan", "inf", "-inf")
+    assert ws["E7"].value == 1e308 and ws["E6"].value == "约六十"  # valid cells untouched

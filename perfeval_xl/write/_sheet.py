@@ -6,6 +6,8 @@ widths, print settings and everything else stay exactly as written.
 
 from __future__ import annotations
 
+import math
+
 from lxml import etree
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
 
@@ -126,7 +128,33 @@ class SheetPatch:
         self.root.append(el)
 
     def save(self) -> None:
+        _unreadable_numbers_as_text(self.data)
         self.package.write(self.part, serialize(self.root))
+
+
+def _unreadable_numbers_as_text(data: etree._Element) -> None:
+    """A numeric cell holding ``nan``, ``inf`` or other non-numbers (written by
+    some export tools, never by Excel) makes Excel offer a repair and openpyxl
+    refuse the file. In a sheet we rewrite anyway, such a cell keeps its text
+    as an inline string, so the annotated copy opens cleanly."""
+    for c in data.iter(q("c")):
+        if c.get("t", "n") != "n" or c.find(q("f")) is not None:
+            continue
+        v = c.find(q("v"))
+        if v is None or _finite(v.text):
+            continue
+        text = (v.text or "").strip()
+        if text:
+            SheetPatch.set_text(c, text)
+        else:
+            c.remove(v)  # <v/>: no value at all
+
+
+def _finite(text: str | None) -> bool:
+    try:
+        return math.isfinite(float(text or ""))
+    except ValueError:
+        return False
 
 
 def _clear(c: etree._Element) -> None:

@@ -1,0 +1,224 @@
+"""``perfeval run`` on an inbox of broken and hostile inputs, end to end in a
+subprocess, as a clerk runs it: the batch finishes, every failure is listed
+with its own reason, nothing else is, no input is touched, no input text
+becomes a formula, and a killed run leaves no half-written workbook."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.hostile_corpus import (
+    INJECTED_DEPARTMENT,
+    INJECTED_INDICATOR,
+    INJECTED_NAME,
+    build_corpus,
+    snapshot,
+)
+from tests.seedform import write_seed_form
+
+REPO = Path(__file__).resolve().parents[1]
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def perfeval(*args: str, **kw) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "perfeval_xl", *args], env=env, capture_output=True, text=True, timeout=120, **kw)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile")
+    corpus = build_corpus(base / "收件")
+    before = snapshot(corpus.root)
+    out = base / "结果"
+    started = time.perf_counter()
+    proc = perfeval("run", str(corpus.root), "-o", str(out))
+    elapsed = time.perf_counter() - started
+    return corpus, before, out, proc, elapsed
+
+
+@pytest.fixture(scope="module")
+def results(hostile):
+    _corpus, _before, out, _proc, _elapsed = hostile
+    return json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+
+def test_the_batch_finishes_with_exit_1_quickly(hostile):
+    _corpus, _before, _out, proc, elapsed = hostile
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert elapsed < 60
+
+
+def test_exactly_the_broken_files_fail_each_with_its_own_reason(hostile, results):
+    corpus = hostile[0]
+    failed = {f["file"]: f["error"] for f in results["failed"]}
+    assert set(failed) == set(corpus.failing)
+    for file, words in corpus.failing.items():
+        for word in words:
+            assert word in failed[file], (file, failed[file])
+    assert len(set(failed.values())) >= 12  # reasons are specific, not one catch-all
+    assert not any("内部错误" in reason for reason in failed.values())
+
+
+def test_the_readable_files_are_read_and_nothing_skipped_is_reported(hostile, results):
+    corpus = hostile[0]
+    assert {p["file"] for p in results["projects"]} == corpus.readable
+    reported = {p["file"] for p in results["projects"]} | {f["file"] for f in results["failed"]}
+    assert not reported & corpus.skipped
+    assert not any("文件夹.xlsx/" in file or "循环/" in file for file in reported)
+
+
+def test_the_summary_lists_every_failed_file_with_its_reason(hostile, results):
+    out = hostile[2]
+    ws = openpyxl.load_workbook(out / "汇总.xlsx")["未处理文件"]
+    rows = {r[1]: r[2] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows == {f["file"]: f["error"] for f in results["failed"]}
+
+
+def test_inputs_are_never_modified(hostile):
+    corpus, before, _out, _proc, _elapsed = hostile
+    assert snapshot(corpus.root) == before
+
+
+def test_nothing_an_entity_points_at_reaches_any_output(hostile):
+    out = hostile[2]
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            blob = data if path.suffix == ".json" else b"".join(_parts(path))
+            assert b"TOP-SECRET" not in blob, path
+
+
+def test_every_output_workbook_opens_and_no_temporary_is_left(hostile):
+    out = hostile[2]
+    books = sorted(out.rglob("*.xlsx"))
+    assert len(books) == 1 + len(hostile[0].readable)  # the summary and one copy per readable file
+    for book in books:
+        with zipfile.ZipFile(book) as z:
+            assert z.testzip() is None
+        openpyxl.load_workbook(book).close()
+    assert not [p for p in out.rglob("*") if p.name.startswith(".~")]
+
+
+def test_the_macro_workbook_becomes_a_macro_free_xlsx(hostile):
+    out = hostile[2]
+    with zipfile.ZipFile(out / "带宏_核查.xlsx") as z:
+        names = z.namelist()
+        assert not [n for n in names if "vba" in n.lower()]
+        assert b"macroEnabled" not in z.read("[Content_Types].xml")
+        assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
+
+
+def test_garbage_cells_are_findings_on_those_cells(hostile, results):
+    on = {(f["cell"], f["rule"]) for f in results["findings"] if f["file"] == "乱填数字.xlsx"}
+    for cell in ("E6", "E7", "G14", "G16", "G17", "F18", "G18", "G19", "F20", "G31"):
+        assert (cell, "READ001") in on, cell
+    assert ("H6", "READ003") in on
+    assert ("D6", "XC105") in on  # a zero 全年预算数: the rate cannot be computed, and is not
+    messages = [f["message"] for f in results["findings"] if f["file"] == "乱填数字.xlsx"]
+    assert not [m for m in messages if "0000000000" in m]  # 1e308 is shown as 1E+308
+
+
+def test_the_same_project_twice_is_flagged_in_the_summary(hostile):
+    ws = openpyxl.load_workbook(hostile[2] / "汇总.xlsx")["汇总排名"]
+    header = [c.value for c in ws[1]]
+    file_col, dup_col = header.index("源文件"), header.index("重复提交")
+    dup = {row[file_col]: row[dup_col] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert "重复/二科-副本.xlsx" in dup["重复/一科.xlsx"]
+    assert "重复/一科.xlsx" in dup["重复/二科-副本.xlsx"]
+    assert dup["公式注入.xlsx"] in (None, "")  # another name and department: not a duplicate
+
+
+@pytest.mark.parametrize("book", ["汇总.xlsx", "公式注入_核查.xlsx"])
+def test_input_text_never_becomes_a_formula(hostile, book):
+    path = hostile[2] / book
+    wb = openpyxl.load_workbook(path)
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and any(t in cell.value for t in (INJECTED_NAME, INJECTED_DEPARTMENT)):
+                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
+                    seen.add(INJECTED_NAME if INJECTED_NAME in cell.value else INJECTED_DEPARTMENT)
+                if cell.value == INJECTED_INDICATOR:
+                    assert cell.data_type == "s", (ws.title, cell.coordinate)
+                    seen.add(INJECTED_INDICATOR)
+    assert seen >= {INJECTED_NAME, INJECTED_DEPARTMENT}
+    if book != "汇总.xlsx":
+        assert INJECTED_INDICATOR in seen
+    for name, xml in _xml_parts(path):
+        for formula in _formulas(xml):
+            assert "HYPERLINK" not in formula and "SUM(1)" not in formula, (name, formula)
+
+
+def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outputs(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    seed = write_seed_form(inbox / "表00.xlsx")
+    for i in range(1, 40):
+        (inbox / f"表{i:02}.xlsx").write_bytes(seed.read_bytes())
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "perfeval_xl", "run", str(inbox), "-o", str(out)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*_核查.xlsx"))) < 3:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the run and its worker processes
+    proc.wait()
+    written = list(out.glob("*_核查.xlsx"))
+    assert 3 <= len(written) < 40, "the run was killed mid-way"
+    assert not (out / "汇总.xlsx").exists() and not (out / "results.json").exists()
+    for book in out.iterdir():
+        if book.name.startswith(".~"):
+            continue  # a temporary: hidden, never under a final name, skipped as input
+        with zipfile.ZipFile(book) as z:
+            assert z.testzip() is None, book
+        openpyxl.load_workbook(book).close()
+
+    first_mtimes = {p.name: p.stat().st_mtime_ns for p in written}
+    leftovers = {p.name for p in out.iterdir() if p.name.startswith(".~")}
+    (inbox / "表39.xlsx").unlink()
+    rerun = perfeval("run", str(inbox), "-o", str(out))
+    assert rerun.returncode in (0, 1), rerun.stderr
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert len(data["projects"]) == 39 and data["failed"] == []
+    for name, mtime in first_mtimes.items():
+        if name != "表39_核查.xlsx":
+            assert (out / name).stat().st_mtime_ns > mtime  # replaced, not kept
+    assert {p.name for p in out.iterdir() if p.name.startswith(".~")} <= leftovers  # the rerun left none of its own
+
+
+def _parts(path: Path) -> list[bytes]:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return [z.read(n) for n in z.namelist()]
+    except zipfile.BadZipFile:
+        return [path.read_bytes()]
+
+
+def _xml_parts(path: Path):
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                yield name, z.read(name)
+
+
+def _formulas(xml: bytes) -> list[str]:
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    return [el.text or "" for el in root.iter("{*}f")]
