@@ -166,7 +166,7 @@ def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outpu
     inbox = tmp_path / "in"
     inbox.mkdir()
     seed = write_seed_form(inbox / "表00.xlsx")
-    for i in range(1, 40):
+    for i in range(1, 20):
         (inbox / f"表{i:02}.xlsx").write_bytes(seed.read_bytes())
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -180,7 +180,7 @@ def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outpu
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the run and its worker processes
     proc.wait()
     written = list(out.glob("*_核查.xlsx"))
-    assert 3 <= len(written) < 40, "the run was killed mid-way"
+    assert 3 <= len(written) < 20, "the run was killed mid-way"
     assert not (out / "汇总.xlsx").exists() and not (out / "results.json").exists()
     for book in out.iterdir():
         if book.name.startswith(".~"):
@@ -191,13 +191,13 @@ def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outpu
 
     first_mtimes = {p.name: p.stat().st_mtime_ns for p in written}
     leftovers = {p.name for p in out.iterdir() if p.name.startswith(".~")}
-    (inbox / "表39.xlsx").unlink()
+    (inbox / "表19.xlsx").unlink()
     rerun = perfeval("run", str(inbox), "-o", str(out))
     assert rerun.returncode in (0, 1), rerun.stderr
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    assert len(data["projects"]) == 39 and data["failed"] == []
+    assert len(data["projects"]) == 19 and data["failed"] == []
     for name, mtime in first_mtimes.items():
-        if name != "表39_核查.xlsx":
+        if name != "表19_核查.xlsx":
             assert (out / name).stat().st_mtime_ns > mtime  # replaced, not kept
     assert {p.name for p in out.iterdir() if p.name.startswith(".~")} <= leftovers  # the rerun left none of its own
 

@@ -199,7 +199,9 @@ def read_goals(view: SheetView, rows: range) -> tuple[Sourced[str], Sourced[str]
         pos = view.right_of(r, c)
         if pos is not None and not L.matches(view.norm(*pos), L.GOAL_ACTUAL + L.GOAL_EXPECTED, prefix=True):
             return view.sourced_text(*pos)
-        return Sourced(None, "", view.grid.ref(below, c))
+        if below < rows.stop:  # the blank cell the text belongs in
+            return Sourced(None, "", view.grid.ref(below, c))
+        return Sourced.absent()  # the cell below is outside the block: not this field's
 
     return under(L.GOAL_EXPECTED), under(L.GOAL_ACTUAL)
 
@@ -271,7 +273,7 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
         label, weight = split_weight_label(level1.raw) if level1.raw else ("", None)
         if level1.ref is not None:
             level1 = Sourced(label or None, level1.raw, level1.ref)
-            w1 = Sourced(weight, level1.raw, level1.ref) if weight is not None else Sourced(None, "", level1.ref)
+            w1 = Sourced(weight, level1.raw, level1.ref) if weight is not None else Sourced(None, level1.raw, level1.ref)
         out.append(
             Indicator(
                 level1=level1,

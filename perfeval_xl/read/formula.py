@@ -352,4 +352,9 @@ def evaluate(formula: str, resolve: Resolver, depth: int = 0) -> object:
     """Evaluate ``formula`` (without the leading ``=``). Raises Unsupported or ExcelError."""
     if depth > 50:
         raise Unsupported("reference chain too deep")
-    return _Parser(_tokenize(formula), resolve, depth).parse()
+    result = _Parser(_tokenize(formula), resolve, depth).parse()
+    if isinstance(result, _Range):  # a bare reference (=A1) is that cell's value
+        if (result.r1, result.c1) != (result.r2, result.c2):
+            raise Unsupported("a range is not one value")
+        return resolve(result.sheet, result.r1, result.c1)
+    return result

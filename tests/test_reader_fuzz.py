@@ -1,0 +1,237 @@
+"""Mutated workbooks: the reader never raises and never reports a wrong cell.
+
+Valid workbooks (the seed form and samples of every layout) are mutated with a
+fixed seed: random values and types in random cells, cleared cells, deleted
+and inserted rows, blocks moved right or down, row blocks swapped, sheets
+renamed. For each mutant:
+
+- ``read_workbook`` returns (never raises, never an internal error), and so
+  does the whole check (scoring and every rule: no ``XC000``);
+- every ``Sourced`` with a cell points at a cell of a sheet that is in the
+  file, and what it says was written there is what the file holds there
+  (checked against the sheet XML itself, not through the reader's loader);
+- every narrative paragraph is a line of the cell it names.
+
+``PERFEVAL_FUZZ_N`` sets the number of mutants (default 120, a few seconds).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lxml import etree
+from openpyxl.cell.cell import MergedCell
+
+from perfeval_xl.model import Paragraph, Sourced
+from perfeval_xl.pipeline import evaluate_file
+from perfeval_xl.read.values import cell_text
+from perfeval_xl.read.workbook import read_workbook
+from tests.seedform import write_seed_form
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+MUTANTS = int(os.environ.get("PERFEVAL_FUZZ_N", "120"))
+SEED = 20261125
+
+GARBAGE = [
+    "约六十", "—", "-", "#DIV/0!", "#N/A", "N/A", "inf", "nan", "", " ", "６０", "六十万元", "60万元", "600,000元",
+    "1,234.5", "95%", "百分之九十", "0.00%", "≥95%", "≤60万元", "基本完成", "部分实现", "优☑良☑中□差□", "优□良□中□差□",
+    "项目名称", "总分", "三级指标", "合计", "评价等次", "年度资金总额", "=1/0", "=SUM(G14:G30)", "=A1", "=F6*2",
+    "=VLOOKUP(A1,B1:C2,2,FALSE)", '=HYPERLINK("http://x","y")', "@SUM(1)", "+1", "\t=1", "1e5", "1E+308",
+    "字" * 3000, "第一段\n第二段", "  全部符合 ", "12.345.6", "(60)", "¥60", "60 万元", "6O",
+    -60, 0, 0.0, 1e308, -1e308, 1e-300, 69.71, 0.6971, 100, 95.5, 2**63, -0.0, True, False,
+]
+
+
+def _bases(tmp: Path) -> list[bytes]:
+    seed = write_seed_form(tmp / "seed.xlsx", narrative=["一、基本情况", "项目预算60万元，执行60万元，执行率100%。"])
+    chosen = [seed] + [p for p in sorted(SAMPLES.glob("*.xlsx")) if p.name[:2] in ("04", "05", "10")]
+    return [p.read_bytes() for p in chosen]
+
+
+def _cells(ws) -> list:
+    return [c for row in ws.iter_rows() for c in row if not isinstance(c, MergedCell)]
+
+
+def _set(rng: random.Random, ws) -> None:
+    cells = _cells(ws)
+    if not cells:
+        return
+    cell = rng.choice(cells)
+    cell.value = rng.choice(GARBAGE)
+
+
+def _retype(rng: random.Random, ws) -> None:
+    """A number typed as text, or text that reads as a number typed as one."""
+    cells = _cells(ws)
+    for cell in rng.sample(cells, k=min(5, len(cells))):
+        if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+            cell.value = str(cell.value)
+        elif isinstance(cell.value, str) and re.fullmatch(r"-?\d+(\.\d+)?", cell.value.strip()):
+            cell.value = float(cell.value)
+
+
+def _clear(rng: random.Random, ws) -> None:
+    cells = _cells(ws)
+    for cell in rng.sample(cells, k=min(3, len(cells))):
+        cell.value = None
+
+
+def _delete_rows(rng: random.Random, ws) -> None:
+    ws.delete_rows(rng.randint(1, max(ws.max_row, 1)), rng.randint(1, 3))
+
+
+def _insert_rows(rng: random.Random, ws) -> None:
+    ws.insert_rows(rng.randint(1, max(ws.max_row, 1)), rng.randint(1, 3))
+
+
+def _move_block(rng: random.Random, ws) -> None:
+    top = rng.randint(1, max(ws.max_row, 1))
+    bottom = rng.randint(top, max(ws.max_row, top))
+    ws.move_range(f"A{top}:{openpyxl.utils.get_column_letter(max(ws.max_column, 1))}{bottom}", rows=rng.randint(0, 4), cols=rng.randint(0, 2))
+
+
+def _swap_blocks(rng: random.Random, ws) -> None:
+    """Two row blocks change places (values only; merges stay where they were)."""
+    if ws.max_row < 4:
+        return
+    size = rng.randint(1, max(1, ws.max_row // 4))
+    a = rng.randint(1, ws.max_row - size + 1)
+    b = rng.randint(1, ws.max_row - size + 1)
+    for i in range(size):
+        for col in range(1, ws.max_column + 1):
+            x, y = ws.cell(a + i, col), ws.cell(b + i, col)
+            if isinstance(x, MergedCell) or isinstance(y, MergedCell):
+                continue
+            x.value, y.value = y.value, x.value
+
+
+def _rename(rng: random.Random, ws) -> None:
+    ws.title = rng.choice(["Sheet1", "表1", "绩效评价表 (2)", "附件1", "评价报告"]) + str(rng.randint(0, 9))
+
+
+MUTATIONS = [_set, _set, _set, _set, _retype, _clear, _delete_rows, _insert_rows, _move_block, _swap_blocks, _rename]
+
+
+def _mutant(rng: random.Random, base: bytes, path: Path) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(base))
+    for _ in range(rng.randint(1, 8)):
+        ws = rng.choice(wb.worksheets)
+        rng.choice(MUTATIONS)(rng, ws)
+    wb.save(path)
+
+
+# -- what the file really holds, read from its XML ----------------------------
+
+
+def _file_cells(path: Path) -> dict[str, dict[str, tuple[object, str | None]]]:
+    """sheet name -> cell -> (value, formula), straight from the parts openpyxl wrote."""
+    wb_ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        names = [s.get("name") for s in etree.fromstring(z.read("xl/workbook.xml")).iter(f"{wb_ns}sheet")]
+        strings = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            for si in etree.fromstring(z.read("xl/sharedStrings.xml")):
+                strings.append("".join(t.text or "" for t in si.iter(f"{wb_ns}t")))
+        sheets = {}
+        for i, name in enumerate(names, start=1):
+            cells = {}
+            for c in etree.fromstring(z.read(f"xl/worksheets/sheet{i}.xml")).iter(f"{wb_ns}c"):
+                v, f, inline = c.find(f"{wb_ns}v"), c.find(f"{wb_ns}f"), c.find(f"{wb_ns}is")
+                kind = c.get("t", "n")
+                if kind == "s" and v is not None:
+                    value: object = strings[int(v.text)]
+                elif kind == "inlineStr" and inline is not None:
+                    value = "".join(t.text or "" for t in inline.iter(f"{wb_ns}t"))
+                elif kind == "b" and v is not None:
+                    value = v.text == "1"
+                elif kind in ("str", "e") and v is not None:
+                    value = v.text
+                elif v is not None and v.text:
+                    value = float(v.text) if re.search(r"[.eEna]", v.text) else int(v.text)
+                else:
+                    value = None
+                cells[c.get("r")] = (value, f.text if f is not None else None)
+            sheets[name] = cells
+    return sheets
+
+
+def _sourced(obj, path: str = "project"):
+    """Every (where-in-the-model, Sourced or Paragraph) inside ``obj``."""
+    if isinstance(obj, (Sourced, Paragraph)):
+        yield path, obj
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from _sourced(getattr(obj, f.name), f"{path}.{f.name}")
+    elif isinstance(obj, (tuple, list)):
+        for i, item in enumerate(obj):
+            yield from _sourced(item, f"{path}[{i}]")
+
+
+def _wrong_cells(project, sheets) -> list[str]:
+    wrong = []
+    for where, item in _sourced(project):
+        ref = item.ref
+        if ref is None:
+            continue
+        if ref.sheet not in sheets:
+            wrong.append(f"{where}: sheet {ref.sheet!r} is not in the file")
+            continue
+        value, formula = sheets[ref.sheet].get(ref.cell, (None, None))
+        if isinstance(item, Paragraph):
+            if formula is None and item.text not in cell_text(value):  # a formula's text is computed
+                wrong.append(f"{where}: {item.text!r} is not in {ref} = {value!r}")
+            continue
+        if item.formula is not None or formula is not None:
+            if (item.formula or "").lstrip("=") != (formula or "").lstrip("="):
+                wrong.append(f"{where}: formula {item.formula!r}, but {ref} has {formula!r}")
+            continue
+        if item.raw != cell_text(value):
+            wrong.append(f"{where}: raw {item.raw!r}, but {ref} holds {value!r}")
+    return wrong
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("fuzz")
+    rng = random.Random(SEED)
+    bases = _bases(tmp)
+    paths = []
+    for i in range(MUTANTS):
+        path = tmp / f"mutant{i:03}.xlsx"
+        _mutant(rng, bases[i % len(bases)], path)
+        paths.append(path)
+    return paths
+
+
+def test_the_reader_never_raises_and_never_reports_a_wrong_cell(mutants):
+    problems, read = [], 0
+    for path in mutants:
+        result = read_workbook(path)  # read_workbook turns its own crash into an "内部错误" failure
+        assert result.failure is None or "内部错误" not in result.failure, (path.name, result.failure)
+        if result.project is None:
+            continue
+        read += 1
+        sheets = _file_cells(path)
+        problems += [f"{path.name}: {w}" for w in _wrong_cells(result.project, sheets)]
+        for finding in result.findings:
+            if finding.cell:
+                if finding.sheet not in sheets:
+                    problems.append(f"{path.name}: {finding.rule} on missing sheet {finding.sheet}")
+    assert not problems, "\n".join(problems[:20])
+    assert read >= MUTANTS // 2, "most mutants should still be readable forms"
+
+
+def test_checking_a_mutant_never_crashes_a_rule(mutants):
+    for path in mutants:
+        result = evaluate_file(path, path.name)
+        assert result.failure is None or "内部错误" not in result.failure, (path.name, result.failure)
+        crashed = [f.message for f in result.findings if f.rule == "XC000"]
+        assert not crashed, (path.name, crashed)
