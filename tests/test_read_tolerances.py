@@ -112,3 +112,13 @@ def test_two_row_indicator_header_with_labels_merged_down(tmp_path):
     assert (ind.actual.value.number, ind.actual.ref.cell) == (120, "E6")
     assert (ind.weight.value, ind.weight.ref.cell, ind.score.value, ind.score.ref.cell) == (100, "F6", 100, "G6")
     assert project.total_score.ref.cell == "G7"
+
+
+def test_checkbox_grade_spread_over_cells(seed_path):
+    wb = openpyxl.load_workbook(seed_path)
+    ws = wb["绩效评价表"]
+    ws.unmerge_cells("B32:H32")
+    ws["B32"], ws["C32"], ws["D32"], ws["E32"] = "优☑", "良☑", "中□", "差□"
+    wb.save(seed_path)
+    grade = read_workbook(seed_path).project.grade
+    assert grade.checkbox_form and grade.checked == ("优", "良") and grade.value.ref.cell == "B32"

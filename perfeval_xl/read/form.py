@@ -347,8 +347,21 @@ def read_grade(view: SheetView, rows: range) -> Grade | None:
         return None
     if not value.raw:
         return Grade(value)
-    grade, checked, checkbox = parse_grade(value.raw)
-    return Grade(Sourced(grade, value.raw, value.ref, value.formula), tuple(checked), checkbox)
+    text = _rest_of_row(view, value) if value.ref is not None else value.raw
+    grade, checked, checkbox = parse_grade(text)
+    return Grade(Sourced(grade, text, value.ref, value.formula), tuple(checked), checkbox)
+
+
+def _rest_of_row(view: SheetView, first: Sourced) -> str:
+    """The checkbox form is sometimes spread over cells (优☑ | 良□ | 中□ | 差□):
+    the grade is everything from the value cell to the end of the row."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    letters, row = coordinate_from_string(first.ref.cell)
+    col = column_index_from_string(letters)
+    texts = [view.text(row, c) for c in range(col, view.grid.max_col + 1)]
+    joined = " ".join(t for t in texts if t)
+    return joined if any(mark in joined for mark in "☑✔✓√■☒▣●□☐○▢") else first.raw
 
 
 def read_year(view: SheetView, rows: range) -> Sourced[int]:
