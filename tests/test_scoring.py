@@ -88,6 +88,20 @@ def test_bad_schemes_are_refused_in_chinese(text, words):
         assert word in message
 
 
+FULL = 'indicator_total = 100\nfunds_weight = 10\nfunds_in_total = false\n'
+
+
+def test_a_scheme_without_base_takes_its_method_from_its_name():
+    assert parse_scheme('name = "某市部门评价"\n' + FULL).method == "部门评价"
+    assert parse_scheme('name = "某市方案"\napplies_to = "财政评价"\n' + FULL).method == "财政评价"
+
+
+@pytest.mark.parametrize("head", ['name = "某市方案"\n', 'name = "某市方案"\napplies_to = "第三方评价"\n'])
+def test_a_scheme_must_say_which_method_it_scores(head):
+    with pytest.raises(SchemeError, match="applies_to"):
+        parse_scheme(head + FULL)
+
+
 def test_unknown_scheme_name_lists_the_builtins():
     with pytest.raises(SchemeError, match="部门评价、财政评价、单位自评"):
         load_scheme("省级评价")
