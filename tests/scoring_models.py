@@ -20,6 +20,7 @@ from perfeval_xl.read.values import parse_measure
 
 SHEET = "绩效评价表"
 
+
 def measure(text: str) -> Measure:
     """A measure as the reader parses it."""
     return parse_measure(text)
