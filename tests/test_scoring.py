@@ -259,6 +259,8 @@ def test_highest_below_is_the_top_of_a_half_open_band():
         ("全部符合", "基本符合", 8, 6, 8, 8, False),  # many counties at 80%
         ("全部符合", "未完成", 7, 0, 5.99, 5.99, False),
         ("基本完成", "基本完成", 10, 8, 10, 10, True),  # the target only asked for 基本完成
+        ("部分完成", "基本完成", 10, 8, 10, 10, True),  # above a lower-level target
+        ("基本完成", "部分完成", 7, 6, 7.99, 7, False),  # below it
         ("春节前", "春节前", 10, 8, 10, 10, True),  # actual written like the target
     ],
 )
