@@ -313,6 +313,8 @@ def test_parse_score_rejects_other_units():
         ("不少于 20 人", Comparator.GE, 20.0, "人"),
         ("达到95%", Comparator.GE, 95.0, "%"),
         ("=100%", Comparator.EQ, 100.0, "%"),
+        ("90%（含）以上", Comparator.GE, 90.0, "%"),
+        ("≥90%(含)", Comparator.GE, 90.0, "%"),
         ("0", Comparator.NONE, 0.0, None),
         (20, Comparator.NONE, 20.0, None),
     ],
@@ -378,6 +380,12 @@ def test_number_cell_unit_from_format():
         ("否", QualLevel.NOT_ACHIEVED),
         ("无效", QualLevel.NOT_ACHIEVED),
         ("未达成年度指标且效果较差", QualLevel.NOT_ACHIEVED),
+        ("已全部完成", QualLevel.ACHIEVED),
+        ("满意", QualLevel.ACHIEVED),
+        ("基本满意", QualLevel.BASIC),
+        ("未全部完成", QualLevel.PARTIAL),  # "not fully" never reads as success
+        ("未按期完成", QualLevel.NOT_ACHIEVED),
+        ("不满意", QualLevel.NOT_ACHIEVED),
         # no grade named: a person must judge
         ("春节前", None),
         ("有效提升", None),
@@ -479,6 +487,8 @@ def test_parse_grade(raw, expected):
         (Decimal("2023"), 2023),
         ("二〇二三年", 2023),
         (dt.date(2023, 12, 31), 2023),
+        ("2023.0", 2023),
+        ("2023.5", None),
         (1989, None),
         (2101, None),
         (2023.5, None),
@@ -507,3 +517,32 @@ def test_parse_year(raw, expected):
 )
 def test_year_from_title(raw, expected):
     assert year_from_title(raw) == expected
+
+
+# ---------------------------------------------------------------- the lexicon file
+
+
+def _lexicon_file():
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
+
+
+def test_lexicon_phrases_sit_in_exactly_one_level_and_read_as_it():
+    levels = _lexicon_file()["levels"]
+    expected = {"achieved": QualLevel.ACHIEVED, "basic": QualLevel.BASIC, "partial": QualLevel.PARTIAL, "not_achieved": QualLevel.NOT_ACHIEVED}
+    assert set(levels) == set(expected)
+    seen: dict[str, str] = {}
+    for key, phrases in levels.items():
+        for phrase in phrases:
+            assert phrase not in seen, f"{phrase} is under both {seen[phrase]} and {key}"
+            seen[phrase] = key
+            assert parse_measure(phrase).level is expected[key], phrase
+
+
+def test_negated_phrases_never_read_as_success():
+    for phrases in _lexicon_file()["levels"].values():
+        for phrase in phrases:
+            if phrase.startswith(("未", "不", "没有", "无")):
+                assert parse_measure(phrase).level in (QualLevel.PARTIAL, QualLevel.NOT_ACHIEVED), phrase

@@ -56,7 +56,8 @@ def _parse_measure(value: object, text: str, number_format: str | None) -> Measu
         return _number_cell(value, text, number_format)
     if isinstance(value, (bool, _dt.date, _dt.time)) or value is None:
         return Measure(text=text)
-    comparator, rest = split_comparator(squeeze(text))
+    # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does
+    comparator, rest = split_comparator(squeeze(text).replace("(含)", ""))
     figure = read_text_figure(rest)
     if figure.number is not None:
         return Measure(text, comparator, float(figure.number), figure.unit)
