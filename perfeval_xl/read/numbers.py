@@ -26,6 +26,8 @@ from perfeval_xl.read.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
 
 @dataclass(frozen=True)
 class NumberParse:
+    """A figure read from a cell, in the shape the reader stores as ``Sourced``."""
+
     value: float | None  # None: blank, dash-like, or not understood
     unit: str | None  # unit as written, normalised ('万元', '%', '家' ...)
     decimals: int | None  # decimals shown, in the unit shown ('69.71%' -> 2)
