@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
-from template_fill import SEED_HEADER, Row, fill_template
+from tests.template_fill import SEED_HEADER, Row, fill_template
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
