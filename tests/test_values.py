@@ -214,6 +214,8 @@ def test_text_cells_ignore_a_percent_format():
         ("六十万元", None, "万元", 60.0, "万元"),
         ("十六点四亿元", None, "万元", 164000.0, "亿元"),
         ("123.45元", None, "万元", 0.012345, "元"),
+        (418300, '#,##0"元"', "万元", 41.83, "元"),  # the format's unit beats the block's
+        ("5千元", None, "万元", 0.5, "千元"),
     ],
 )
 def test_parse_amount(raw, fmt, default_unit, value, unit):
