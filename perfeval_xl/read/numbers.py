@@ -226,7 +226,7 @@ def parse_amount(value: object, number_format: str | None = None, default_unit: 
     if fig.number is None:
         return fig.public()
     unit = fig.unit or default_unit
-    factor = TO_WAN.get(unit)
+    factor = TO_WAN.get(unit) if isinstance(unit, str) else None
     if factor is None:
         return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是金额（应以万元或元计）")
     with localcontext(prec=80):  # 10^30 × 10^4 to 6 decimals stays exact
