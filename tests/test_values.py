@@ -185,7 +185,7 @@ def test_quoted_percent_format_is_percent_points_for_rates_and_measures():
     assert parse_measure(90, '0"%"').number == 90.0
 
 
-@pytest.mark.parametrize("raw, value", [("\u22125", -5.0), ("60。", 60.0), ("60万元。", 60.0)])
+@pytest.mark.parametrize("raw, value", [("\u22125", -5.0), ("60。", 60.0), ("60万元。", 60.0), ("'60", 60.0)])
 def test_text_pasted_from_word(raw, value):
     assert parse_number(raw).value == value
 

@@ -130,8 +130,9 @@ def written_decimals(number: Decimal) -> int:
 
 def read_text_figure(raw: str) -> Figure:
     """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``."""
-    # U+2212 is the minus Word inserts; a pasted figure may end with 。
-    text = squeeze(raw).replace("\u2212", "-").removesuffix("。")
+    # U+2212 is the minus Word inserts; a pasted figure may end with 。; a
+    # leading ' is Excel's "keep as text" mark (and how CSV exports guard cells)
+    text = squeeze(raw).replace("\u2212", "-").removesuffix("。").removeprefix("'")
     shown = raw.strip()
     if not text or _DASHES.match(text):
         return BLANK
