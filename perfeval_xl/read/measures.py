@@ -60,7 +60,7 @@ def _parse_measure(value: object, text: str, number_format: str | None) -> Measu
         return Measure(text=text)
     # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does
     comparator, rest = split_comparator(squeeze(text).replace("(含)", ""))
-    figure = read_text_figure(rest)
+    figure = read_text_figure(rest, explain=False)
     if figure.number is not None:
         return Measure(text, comparator, float(figure.number), figure.unit)
     return Measure(text=text, level=qualitative_level(text))

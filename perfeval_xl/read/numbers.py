@@ -128,8 +128,9 @@ def written_decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def read_text_figure(raw: str) -> Figure:
-    """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``."""
+def read_text_figure(raw: str, explain: bool = True) -> Figure:
+    """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``.
+    ``explain=False`` skips wording the problem (measures fall back to text)."""
     # U+2212 is the minus Word inserts; a pasted figure may end with 。; a
     # leading ' is Excel's "keep as text" mark (and how CSV exports guard cells)
     text = squeeze(raw).replace("\u2212", "-").removesuffix("。").removeprefix("'")
@@ -142,7 +143,7 @@ def read_text_figure(raw: str) -> Figure:
     body = text[3:] if percent_word else text
     figure = _digits(body) or _chinese(body)
     if figure is None or (percent_word and figure.unit is not None):
-        return Figure(None, problem=_why_not_a_number(shown, text))
+        return Figure(None, problem=_why_not_a_number(shown, text) if explain else "")
     if percent_word:
         return Figure(figure.number, "%", figure.decimals)
     return figure
