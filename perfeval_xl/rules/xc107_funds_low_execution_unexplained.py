@@ -8,7 +8,10 @@ from perfeval_xl.rules._common import compact, named, texts
 from perfeval_xl.tolerance import EPS, fmt_rate
 
 # a sentence is an explanation when it is about spending and gives a reason
-ABOUT_SPENDING = re.compile(r"执行率|执行进度|支出进度|结余|未支出|未使用|未执行|未拨付|结转")
+# ("结转次年完成" about unfinished work is not about money: 结转 counts only next to 资金/使用)
+ABOUT_SPENDING = re.compile(
+    r"执行率|执行进度|支出进度|支付进度|结余|未支出|未使用|未执行|未拨付|未支付|资金.{0,10}结转|结转.{0,6}(资金|使用)"
+)
 GIVES_REASON = re.compile(r"原因|由于|因为|因|导致|受.{0,20}影响|主要是|系")
 
 

@@ -32,6 +32,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     reported = project.total_score
     if reported.present and score_equal(reported.value, total):
         return
+    if reported.ref is None and not reported.raw.strip():
+        return  # the form has no 总分 row at all: nothing to compare
     found = fmt_number(reported.value) if reported.present else (reported.raw.strip() or "（空）")
     ctx.report(
         at=reported,
