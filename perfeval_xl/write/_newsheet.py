@@ -15,6 +15,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from perfeval_xl.write._package import NS_MAIN, NS_REL, q, serialize, xml_text
 from perfeval_xl.write._sheet import MAX_CELL_TEXT
+from perfeval_xl.write._textfit import row_height
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class NewSheet:
     widths: list[float] = field(default_factory=list)
     freeze_rows: int = 0
     filter_row: int | None = None  # 1-based row of the header to filter on
+    fit_from_row: int = 1  # rows from here on get a height that fits their wrapped text
 
     def add(self, *cells: Cell) -> int:
         """Append a row; returns its 1-based row number."""
@@ -46,6 +48,8 @@ class NewSheet:
 
     def to_xml(self) -> bytes:
         root = etree.Element(q("worksheet"), nsmap={None: NS_MAIN, "r": NS_REL})
+        # without fitToPage the pageSetup's fitToWidth is ignored and wide sheets split across pages
+        etree.SubElement(etree.SubElement(root, q("sheetPr")), q("pageSetUpPr"), fitToPage="1")
         views = etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0")
         if self.freeze_rows:
             top = f"A{self.freeze_rows + 1}"
@@ -61,6 +65,10 @@ class NewSheet:
         ncols = max((len(r) for r in self.rows), default=1)
         for r, row in enumerate(self.rows, start=1):
             row_el = etree.SubElement(data, q("row"), r=str(r))
+            height = row_height((cell.value, width) for cell, width in zip(row, self.widths)) if r >= self.fit_from_row else None
+            if height:
+                row_el.set("ht", str(height))
+                row_el.set("customHeight", "1")
             for c, cell in enumerate(row, start=1):
                 ref = f"{get_column_letter(c)}{r}"
                 _write_cell(row_el, ref, cell)

@@ -32,7 +32,7 @@ class Styles:
             title=book.derive(0, Look(font=FontChange(bold=True))),
             header=book.derive(0, Look(fill="FFD9E1F2", font=FontChange(bold=True), wrap=True, border=True)),
             text=book.derive(0, Look(wrap=True, border=True)),
-            number=book.derive(0, Look(border=True, num_fmt=0)),
+            number=book.derive(0, Look(border=True, num_fmt=0, wrap=True)),  # wrap also aligns to the top, like the text beside it
             link=book.derive(0, Look(font=FontChange(color="FF0563C1", underline=True), wrap=True, border=True)),
             severity={s: book.derive(0, Look(fill=FILL[s], wrap=True, border=True)) for s in Severity},
         )
@@ -40,7 +40,7 @@ class Styles:
 
 def findings_sheet(result: FileResult, styles: Styles, link_to: Callable[[str, str], str | None]) -> NewSheet:
     """核查结果: one row per finding, worst first; the location jumps to the cell."""
-    sheet = NewSheet(widths=[6, 8, 9, 16, 60, 18, 18, 22], freeze_rows=2, filter_row=2)
+    sheet = NewSheet(widths=[6, 8, 9, 16, 60, 18, 18, 22], freeze_rows=2, filter_row=2, fit_from_row=2)
     counts = "、".join(f"{s.label} {result.count(s)} 条" for s in Severity)
     sheet.add(Cell(f"核查结果：{result.file}（共 {len(result.findings)} 条：{counts}）", styles.title))
     headers = ["序号", "严重程度", "规则", "位置", "问题说明", "应为", "实为", "相关单元格"]
@@ -77,7 +77,7 @@ def _diff(row: int, self_col: str, core_col: str, a: float | None, b: float | No
 
 def scoring_sheet(project: Project | None, scoring: ProjectScore | None, styles: Styles, link_to: Callable[[str, str], str | None]) -> NewSheet:
     """核定评分: each indicator's self score and 核定 score, the difference and why."""
-    sheet = NewSheet(widths=[6, 12, 12, 22, 14, 14, 7, 9, 9, 8, 48, 12], freeze_rows=2)
+    sheet = NewSheet(widths=[6, 12, 12, 22, 14, 14, 7, 9, 9, 8, 48, 14], freeze_rows=2, fit_from_row=2)
     if scoring is None:
         sheet.add(Cell("核定评分：未能核定（评价表无法读取或无法评分，见“核查结果”）", styles.title))
     else:

@@ -9,7 +9,7 @@ from typing import Any
 
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.write._atomic import atomic_target
-from perfeval_xl.write.ranking import rank_projects
+from perfeval_xl.write.ranking import computed_total, rank_projects
 
 
 def _num(x: Any) -> int | float | None:
@@ -42,7 +42,7 @@ def _project(result: FileResult, rank: int | None, output_dir: Path | None) -> d
         "year": p.year.value,
         "scheme": s.scheme.name if s is not None else None,
         "reported_score": _num(p.total_score.value),
-        "computed_score": _num(s.computed_total) if s is not None else None,
+        "computed_score": _num(computed_total(result)),  # rounded as ranked, so tied ranks show equal scores
         "reported_grade": p.grade.value.value,
         "computed_grade": s.computed_grade if s is not None else None,
         "rank": rank,

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import BatchResult, Finding, Severity
 from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write._textfit import row_height
 from perfeval_xl.write._summary_rows import GRADES, ProjectRow, department_table, project_rows
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -77,6 +78,12 @@ def _put(ws, row: int, col: int, value: Any, fmt) -> None:
         ws.write_string(row, col, str(value)[:MAX_TEXT], fmt)
 
 
+def _fit_row(ws, row: int, texts: list[tuple[Any, float]]) -> None:
+    height = row_height(texts)
+    if height:
+        ws.set_row(row, height)
+
+
 def _header(ws, fmts: _Formats, headers: list[tuple[str, float]], row: int = 0) -> None:
     for col, (name, width) in enumerate(headers):
         ws.write_string(row, col, name, fmts.header)
@@ -124,10 +131,10 @@ def write_summary(batch: BatchResult, output_dir: Path | str, *, run_info: dict)
 
 
 RANKING_HEADERS = [
-    ("排名", 5), ("项目名称", 30), ("主管部门", 14), ("实施单位", 14), ("年度", 6), ("评价方式", 9),
+    ("排名", 5), ("项目名称", 26), ("主管部门", 14), ("实施单位", 14), ("年度", 6), ("评价方式", 9),
     ("全年预算数A（万元）", 11), ("全年执行数B（万元）", 11), ("执行率", 9), ("自评总分", 8), ("核定总分", 8),
-    ("差异（核定−自评）", 9), ("自评等次", 6), ("核定等次", 6), ("错误", 6), ("警告", 6), ("重复提交", 18),
-    ("核查后工作簿", 24), ("源文件", 24),
+    ("差异（核定−自评）", 9), ("自评等次", 6), ("核定等次", 6), ("错误", 6), ("警告", 6), ("重复提交", 16),
+    ("核查后工作簿", 20), ("源文件", 18),
 ]
 
 
@@ -157,12 +164,15 @@ def _ranking_sheet(wb, fmts: _Formats, rows: list[ProjectRow]) -> None:
         _put(ws, i, 13, p.computed_grade, fmts.center)
         _put(ws, i, 14, p.errors, fmts.int)
         _put(ws, i, 15, p.warnings, fmts.int)
-        _put(ws, i, 16, ("与 " + "、".join(p.duplicate_of) + " 重复") if p.duplicate_of else "", fmts.text)
+        duplicate = ("与 " + "、".join(p.duplicate_of) + " 重复") if p.duplicate_of else ""
+        _put(ws, i, 16, duplicate, fmts.text)
         if p.output:
             ws.write_url(i, 17, _external(p.output), fmts.link, string=p.output, tip="打开核查后的工作簿")
         else:
             ws.write_blank(i, 17, None, fmts.text)
         _put(ws, i, 18, p.file, fmts.text)
+        widths = [w for _, w in RANKING_HEADERS]
+        _fit_row(ws, i, [(p.name, widths[1]), (p.department, widths[2]), (p.implementer, widths[3]), (duplicate, widths[16]), (p.output, widths[17]), (p.file, widths[18])])
     last = max(len(rows), 1)
     ws.freeze_panes(1, 2)
     ws.autofilter(0, 0, last, len(RANKING_HEADERS) - 1)
@@ -180,7 +190,6 @@ def _problem_colours(ws, fmts: _Formats, last: int) -> None:
     ws.conditional_format(1, 13, last, 13, {"type": "formula", "criteria": '=AND($M2<>"",$N2<>"",$M2<>$N2)', "format": fmts.bad})
     ws.conditional_format(1, 8, last, 8, {"type": "formula", "criteria": '=AND(ISNUMBER($I2),$I2<0.9)', "format": fmts.warn})
     ws.conditional_format(1, 16, last, 16, {"type": "formula", "criteria": '=LEN($Q2)>0', "format": fmts.bad})
-    ws.conditional_format(1, 10, last, 10, {"type": "data_bar", "bar_color": "#9DC3E6", "bar_solid": True, "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 100})
 
 
 FINDING_HEADERS = [
@@ -213,6 +222,8 @@ def _findings_sheet(wb, fmts: _Formats, batch: BatchResult) -> None:
             _put(ws, row, 8, f.expected, fmts.text)
             _put(ws, row, 9, f.actual, fmts.text)
             _put(ws, row, 10, "、".join(f.related), fmts.text)
+            widths = [w for _, w in FINDING_HEADERS]
+            _fit_row(ws, row, [(name, widths[1]), (dept, widths[2]), (f.file or result.file, widths[3]), (f.message, widths[7]), (f.expected, widths[8]), (f.actual, widths[9]), ("、".join(f.related), widths[10])])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(row, 1), len(FINDING_HEADERS) - 1)
     _printable(ws, title="问题清单")
@@ -299,7 +310,7 @@ def _charts(wb, ws, n: int, total_row: int) -> None:
     scores.set_x_axis({"min": 0, "max": 100})
     scores.set_y_axis({"reverse": True, "num_font": {"name": "宋体"}})
     scores.set_size({"width": 520, "height": max(240, 40 + 28 * n)})
-    ws.insert_chart(total_row + 2, 5, scores)
+    ws.insert_chart(total_row + 2, 7, scores)  # beside the first chart, not over it
 
 
 def _failed_sheet(wb, fmts: _Formats, batch: BatchResult) -> None:
@@ -331,7 +342,8 @@ def _about_sheet(wb, fmts: _Formats, batch: BatchResult, rows: list[ProjectRow],
     ws.set_column(1, 1, 90)
     ws.write_string(0, 0, "预算绩效评价核查汇总", fmts.title)
     info = dict(run_info)
-    info.setdefault("generated_at", datetime.now().strftime("%Y-%m-%d %H:%M"))
+    if "finished_at" not in info:
+        info["generated_at"] = datetime.now().strftime("%Y-%m-%d %H:%M")
     labels = {**RUN_INFO_LABELS, "generated_at": "生成时间"}
     row = 2
     for key, value in info.items():
