@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
+from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel
 from perfeval_xl.tolerance import EPS
 
 # money units a measure may be written in, as multiples of 万元
@@ -147,3 +147,9 @@ def money_unit(unit: str | None) -> str | None:
     """The money part of a unit (``元/户`` -> ``元``), or None when it is not money."""
     head = (normalise_unit(unit) or "").split("/")[0]
     return head if head in MONEY_UNITS else None
+
+
+def parts_sum(funds: Funds, attr: str) -> float | None:
+    """Σ of the 其中 rows' filled cells in one column (None when all are blank)."""
+    filled = [getattr(row, attr) for row in funds.parts if getattr(row, attr).present]
+    return sum(cell.value for cell in filled) if filled else None

@@ -24,13 +24,14 @@ def check(project: Project, ctx: RuleContext) -> None:
     且评价报告各段、各指标的偏差原因、年度目标实际完成情况中都没有
     “调整、追加、调减、调增、核减、压减、调剂”等字样。
 
-    何时通过：两数相等（0.01 万元以内），或任一处文字说明了调整；任一数为空时不检查。
+    何时通过：两数相等（0.01 万元以内），或任一处文字说明了调整；任一数为空或全年预算数 ≤ 0
+    时不检查（由 XC105 报告）。
     """
     if project.funds is None:
         return
     row = project.funds.total
-    if not (row.initial.present and row.budget.present):
-        return
+    if not (row.initial.present and row.budget.present) or row.budget.value <= 0:
+        return  # A ≤ 0 is XC105's (or XC103's) finding, not an adjustment
     if money_equal(row.initial.value, row.budget.value):
         return
     if any_text_matches(project, ADJUSTMENT_WORDING):
