@@ -45,13 +45,16 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
 
     Money is converted to 万元 (60万元 and 600000元 are the same amount); a unit
     missing on one side is taken to be the other side's (clerks often write
-    ``≥20家`` / ``20``). Different units give None (XC402 reports those).
+    ``≥20家`` / ``20``), except a percentage against a bare number (0.95 may be
+    a fraction). Different units give None (XC402 reports those).
     """
     if target.number is None or actual.number is None:
         return None
     t_unit, a_unit = normalise_unit(target.unit), normalise_unit(actual.unit)
     if t_unit in MONEY_UNITS and a_unit in MONEY_UNITS:
         return to_wan(target.number, t_unit), to_wan(actual.number, a_unit)  # type: ignore[return-value]
+    if "%" in (t_unit, a_unit) and None in (t_unit, a_unit):
+        return None  # ≥90% against a bare 0.95: a fraction or a percentage? not guessed
     if t_unit is None or a_unit is None or t_unit == a_unit:
         return target.number, actual.number
     return None
@@ -153,3 +156,18 @@ def parts_sum(funds: Funds, attr: str) -> float | None:
     """Σ of the 其中 rows' filled cells in one column (None when all are blank)."""
     filled = [getattr(row, attr) for row in funds.parts if getattr(row, attr).present]
     return sum(cell.value for cell in filled) if filled else None
+
+
+def is_indicator_subtotal_row(project: Project, scheme) -> bool:
+    """A 单位自评 form whose 总分 row totals the 90 indicator points only (分值 90 and
+    得分 = Σ 三级得分), the funds block being scored beside it. Consistent in
+    itself, so neither the 总分 nor its 分值 is wrong."""
+    from perfeval_xl.tolerance import score_equal  # local: keeps this module's imports light
+
+    weight, score = project.total_weight, project.total_score
+    if not (scheme.funds_in_total and weight.present and score.present):
+        return False
+    scores = [ind.score.value for ind in project.indicators]
+    if not scores or any(s is None for s in scores):
+        return False
+    return score_equal(weight.value, scheme.indicator_total) and score_equal(score.value, sum(scores))
