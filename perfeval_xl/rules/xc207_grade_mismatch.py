@@ -56,6 +56,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     if chosen in bands:
         return
     shown = grade.value.raw.strip() or "（空）"
+    if grade.checkbox_form and chosen:
+        shown = f"{chosen}（勾选）"
     total = totals[0]
     ctx.report(
         at=grade.value,
