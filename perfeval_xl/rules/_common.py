@@ -118,7 +118,7 @@ def texts(project: Project) -> Iterable[str]:
         yield p.text
     for ind in project.indicators:
         if ind.deviation.value:
-            yield ind.deviation.value
+            yield ind.deviation.value  # "无" and the like never match an explanation pattern
     if project.goal_actual.value:
         yield project.goal_actual.value
 
@@ -171,3 +171,12 @@ def is_indicator_subtotal_row(project: Project, scheme) -> bool:
     if not scores or any(s is None for s in scores):
         return False
     return score_equal(weight.value, scheme.indicator_total) and score_equal(score.value, sum(scores))
+
+
+# what clerks type in 偏差原因 when they have nothing to say; none of it explains a miss
+NO_EXPLANATION = {"无", "/", "／", "-", "—", "——", "－", "无偏差", "暂无", "没有", "不适用", "无。", "无偏差。"}
+
+
+def explains(text: str | None) -> bool:
+    """Does a 偏差原因 cell say anything?"""
+    return compact(text) not in NO_EXPLANATION | {""}

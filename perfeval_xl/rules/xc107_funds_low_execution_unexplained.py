@@ -4,7 +4,7 @@ import re
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import compact, named, texts
+from perfeval_xl.rules._common import compact, explains, named, texts
 from perfeval_xl.tolerance import EPS, fmt_rate
 
 # a sentence is an explanation when it is about spending and gives a reason
@@ -46,7 +46,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     threshold = ctx.scheme.low_execution_threshold
     if rate >= threshold - EPS:
         return
-    if any(ind.deviation.value for ind in named(project, "执行率")):
+    if any(explains(ind.deviation.raw) for ind in named(project, "执行率")):
         return
     if any(ABOUT_SPENDING.search(compact(t)) and GIVES_REASON.search(compact(t)) for t in texts(project)):
         return
