@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m benchmarks.fault_injection [--clean 100] [--per-fault 30] [--seed 0]
+    python benchmarks/fault_injection.py [--clean 100] [--per-fault 30] [--seed 0]
 
 Clean projects come from ``perfeval_xl.synth`` (consistent figures, six
 sectors, 部门评价 / 财政评价 / 单位自评) written as real workbooks in random
@@ -37,12 +37,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable
 
-from perfeval_xl.findings import Finding, Severity
-from perfeval_xl.pipeline import evaluate_file
-from perfeval_xl.synth import write_project
-from perfeval_xl.synth.canon import number_of, parse_measure
-from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec
-from perfeval_xl.synth.variants import random_layout, random_spec
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, not installed
+
+from perfeval_xl.findings import Finding, Severity  # noqa: E402
+from perfeval_xl.pipeline import evaluate_file  # noqa: E402
+from perfeval_xl.synth import write_project  # noqa: E402
+from perfeval_xl.synth.canon import number_of, parse_measure  # noqa: E402
+from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec  # noqa: E402
+from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
 
 OURS = ("XC1", "XC2", "XC3", "XC4")
 GRADES = ("优", "良", "中", "差")
