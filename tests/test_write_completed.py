@@ -15,7 +15,8 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.write.completed import FINDINGS_SHEET, SCORING_SHEET, completed_name, write_completed
-from tests.write_builders import CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
+from perfeval_xl.findings import FileResult
+from tests.write_builders import F, CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
 
 RED, AMBER = "FFFFC7CE", "FFFFEB9C"
 
@@ -195,3 +196,52 @@ def test_rewriting_replaces_the_previous_output(made, tmp_path):
     shutil.copy(made[2], out)
     write_completed(made[0], out, make_result())
     assert openpyxl.load_workbook(out).sheetnames.count(FINDINGS_SHEET) == 1
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "input_templates"
+
+
+@pytest.mark.skipif(not any(TEMPLATES.glob("*.xlsx")), reason="no shipped templates")
+def test_shipped_template_keeps_validations_and_protection(tmp_path):
+    """A workbook written by another tool (xlsxwriter: shared strings, data
+    validation, sheet protection, defined names) survives the patching."""
+    src = sorted(TEMPLATES.glob("*.xlsx"))[0]
+    out = tmp_path / "t.xlsx"
+    write_completed(src, out, make_result())
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(out) as b:
+        before, after = a.read("xl/worksheets/sheet1.xml"), b.read("xl/worksheets/sheet1.xml")
+        for element in (b"<dataValidations", b"<sheetProtection", b"<mergeCells"):
+            assert (element in before) == (element in after), element
+        assert a.read("xl/sharedStrings.xml") == b.read("xl/sharedStrings.xml")
+        for name in b.namelist():
+            if name.endswith((".xml", ".rels", ".vml")):
+                etree.fromstring(b.read(name))
+    form = openpyxl.load_workbook(out)[FORM]
+    merged = next((m for m in form.merged_cells.ranges if "G10" in m), None)
+    shown = form.cell(merged.min_row, merged.min_col) if merged else form["G10"]  # the template merges here
+    assert shown.fill.fgColor.rgb == RED and "XC501" in shown.comment.text
+
+
+def test_rows_and_cells_without_addresses_are_patched_in_place(tmp_path):
+    """``r`` is optional on rows and cells (they then follow one another);
+    some generators leave it out, and cells must still be found by address."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = FORM
+    for row in range(1, 4):
+        ws.append([f"{col}{row}" for col in "ABC"])
+    src = tmp_path / "in.xlsx"
+    wb.save(src)
+    stripped = tmp_path / "noaddr.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(stripped, "w") as b:
+        for item in a.infolist():
+            data = a.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'(<(?:row|c)\b[^>]*?) r="[A-Z]*\d+"', rb"\1", data)
+                assert b' r="' not in data.split(b"<sheetData>")[1]
+            b.writestr(item, data)
+    out = tmp_path / "out.xlsx"
+    write_completed(stripped, out, FileResult("x.xlsx", findings=[F("XC501", "error", "B2"), F("XC201", "warning", "C3")]))
+    form = openpyxl.load_workbook(out)[FORM]
+    assert [[c.value for c in row] for row in form.iter_rows(max_row=3)] == [[f"{c}{r}" for c in "ABC"] for r in range(1, 4)]
+    assert form["B2"].fill.fgColor.rgb == RED and form["C3"].fill.fgColor.rgb == AMBER

@@ -34,7 +34,23 @@ class SheetPatch:
         if self.data is None:  # a sheet with no cells at all still needs one
             self.data = etree.Element(q("sheetData"))
             self._insert_before(self.data, {"sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "mergeCells", "hyperlinks", "pageMargins", "legacyDrawing", *_AFTER_LEGACY_DRAWING})
+        self._number_rows_and_cells()
         self._merges = [range_boundaries(m.get("ref")) for m in self.root.iterfind(f"{q('mergeCells')}/{q('mergeCell')}") if m.get("ref")]
+
+    def _number_rows_and_cells(self) -> None:
+        """Give every row and cell its address: ``r`` is optional in the
+        format (rows and cells then follow one another), and some generators
+        leave it out; inserting by address needs it."""
+        previous_row = 0
+        for row in self.data.findall(q("row")):
+            if not row.get("r"):
+                row.set("r", str(previous_row + 1))
+            previous_row = int(row.get("r"))
+            previous_col = 0
+            for c in row.findall(q("c")):
+                if not c.get("r"):
+                    c.set("r", f"{get_column_letter(previous_col + 1)}{previous_row}")
+                previous_col = split_ref(c.get("r"))[0]
 
     def anchor(self, ref: str) -> str:
         """The cell that shows a value: the top-left of a merged range holding ``ref``."""
@@ -48,8 +64,8 @@ class SheetPatch:
         """The ``<c>`` element of ``ref``, created (in order) when absent."""
         col, row_no = split_ref(ref)
         row = self._row(row_no)
-        for i, c in enumerate(row.findall(q("c"))):
-            c_col, _ = split_ref(c.get("r", "A1")) if c.get("r") else (i + 1, row_no)
+        for c in row.findall(q("c")):
+            c_col, _ = split_ref(c.get("r"))
             if c_col == col:
                 return c
             if c_col > col:
