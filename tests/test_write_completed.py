@@ -64,6 +64,13 @@ def test_everything_the_clerk_wrote_is_kept(made, wb):
     assert wb.sheetnames == [FORM, REPORT, FINDINGS_SHEET, SCORING_SHEET]
 
 
+def test_added_sheets_print_with_their_header_row_repeated(wb):
+    for name in (FINDINGS_SHEET, SCORING_SHEET):
+        ws = wb[name]
+        assert ws.print_title_rows == "$2:$2"
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
 def test_untouched_parts_are_copied_byte_for_byte(made):
     with zipfile.ZipFile(made[0]) as a, zipfile.ZipFile(made[2]) as b:
         for part in ("xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml"):

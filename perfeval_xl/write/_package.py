@@ -208,7 +208,7 @@ class XlsxPackage:
                 result[sheet.get("name", "")] = part
         return result
 
-    def add_sheet(self, name: str, xml: bytes) -> str:
+    def add_sheet(self, name: str, xml: bytes, *, print_title_rows: str | None = None) -> str:
         part = self.new_part_name("xl/worksheets/sheet{}.xml")
         self.write(part, xml)
         self.add_override(part, CT_WORKSHEET)
@@ -217,7 +217,21 @@ class XlsxPackage:
         next_id = 1 + max((int(s.get("sheetId", "0")) for s in sheets), default=0)
         el = etree.SubElement(sheets, q("sheet"), name=name, sheetId=str(next_id))
         el.set(q("id", NS_REL), rel_id)
+        if print_title_rows:
+            quoted = "'" + name.replace("'", "''") + "'"
+            self._define_name("_xlnm.Print_Titles", f"{quoted}!{print_title_rows}", local_sheet=len(sheets) - 1)
         return part
+
+    def _define_name(self, name: str, value: str, local_sheet: int) -> None:
+        names = self.workbook.find(q("definedNames"))
+        if names is None:
+            names = etree.Element(q("definedNames"))
+            # schema order: … sheets, functionGroups, externalReferences, definedNames, calcPr …
+            anchor = self.workbook.find(q("externalReferences"))
+            anchor = anchor if anchor is not None else self.workbook.find(q("functionGroups"))
+            anchor = anchor if anchor is not None else self.workbook.find(q("sheets"))
+            anchor.addnext(names)
+        etree.SubElement(names, q("definedName"), name=name, localSheetId=str(local_sheet)).text = value
 
     def drop_macros(self) -> bool:
         """Turn an .xlsm into a plain .xlsx: drop the VBA project, declare the

@@ -70,8 +70,8 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
 
     review = Styles.make(styles)
     taken = set(sheet_parts)
-    package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml())
-    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml())
+    package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml(), print_title_rows="$2:$2")
+    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml(), print_title_rows="$2:$2")
     styles.save()
     package.save(Path(output_path))
 
