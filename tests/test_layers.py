@@ -17,6 +17,7 @@ RANKS = {
     "scoring": 2,
     "narrative": 2,
     "pipeline": 3,
+    "config": 3,
     "serialize": 4,
     "write": 4,
     "synth": 4,

@@ -362,3 +362,12 @@ def test_unjudged_blank_score_counts_zero_and_says_so():
     score = score_project(project(inds), DEPARTMENT)
     assert score.indicators[0].computed is None and "按 0 分" in score.indicators[0].reason
     assert score.computed_total == 0
+
+
+def test_scheme_examples_in_the_user_docs_load():
+    doc = (Path(__file__).parents[1] / "docs" / "评分方案.md").read_text(encoding="utf-8")
+    blocks = doc.split("```toml\n")[1:]
+    assert len(blocks) >= 2
+    for block in blocks:
+        scheme = parse_scheme(block.split("```")[0], origin="文档示例")
+        assert scheme.method == "单位自评" and scheme.name != "单位自评"

@@ -1,0 +1,259 @@
+"""Claim extraction: every figure the report states about this project.
+
+For each number with a unit the extractor looks back inside its clause for
+the nearest subject keyword of the lexicon (``lexicon.toml``), or an
+indicator's name. Words between keyword and number that signal another
+subject (其中, 同比, 每家, 上年 …) or a bound (不低于, 以上) lower the
+confidence to LOW, and rules never raise a warning or error on a LOW claim:
+a false alarm costs more trust than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum
+
+from perfeval_xl.model import CellRef, Paragraph, Project
+from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts
+from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
+from perfeval_xl.narrative.numbers import _CN_NUM, chinese_to_decimal, find_quantities, normalise_text
+
+# Subjects that are not in the lexicon because they are found by pattern.
+COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
+INDICATOR_ACTUAL = "indicator_actual"
+INDICATOR_TARGET = "indicator_target"
+INDICATOR_SCORE = "indicator_score"
+INDICATOR_DEDUCTION = "indicator_deduction"
+
+_CLAUSE_END = "，,。；;！!？?\n"
+_SENTENCE_END = "。；;！!？?\n"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
+_COUNT_AFTER = re.compile(rf"(?P<n>{_NUM})个(?P<level>[一二三])级指标")
+_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{_NUM})个")
+_DEDUCTION = re.compile(r"扣(?:除|减)?(?P<n>\d+(?:\.\d+)?)分")
+_GRADE = re.compile(
+    r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"
+    r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)(?![等级])"
+)
+_GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_TARGET_WORDS = ("目标值", "指标值", "年度目标", "目标为", "预期", "计划")
+_BOUND_AFTER = ("以上", "以下", "以内", "左右", "多", "余")
+
+
+class Confidence(IntEnum):
+    LOW = 1  # ambiguous: never more than info
+    MEDIUM = 2
+    HIGH = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure the report states.
+
+    ``value``: money in 万元, percentages as a fraction, counts and scores as
+    numbers (all Decimal); grades as 优/良/中/差. ``indicator`` indexes
+    ``Project.indicators`` for the indicator_* subjects.
+    """
+
+    subject: str
+    value: Decimal | str
+    unit: str
+    ref: CellRef
+    fragment: str
+    confidence: Confidence
+    paragraph: int  # index into the narrative
+    decimals: int | None = None
+    indicator: int | None = None
+    period: int | None = None  # a year written in the clause, if any
+
+    @property
+    def trusted(self) -> bool:
+        """Firm enough to raise a warning or an error on."""
+        return self.confidence >= Confidence.MEDIUM
+
+
+def _fragment(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], clipped to a readable length."""
+    left = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    right = min((i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0), default=len(text))
+    sentence = text[left:right]
+    if len(sentence) > 60:
+        a = max(start - left - 30, 0)
+        sentence = ("…" if a else "") + sentence[a : a + 60] + ("…" if a + 60 < len(sentence) else "")
+    return sentence
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in _SENTENCE_END), default=-1) + 1
+
+
+def _neutralise(text: str, lex: Lexicon) -> str:
+    """Remove phrases that contain a blocker but are harmless (按计划完成)."""
+    for phrase in lex.harmless:
+        text = text.replace(phrase, "")
+    return text
+
+
+def _gap_confidence(gap: str, lex: Lexicon) -> Confidence:
+    """How firmly a keyword owns a number, from the words between them."""
+    gap = _neutralise(gap, lex)
+    if any(b in gap for b in lex.blockers):
+        return Confidence.LOW
+    for filler in lex.fillers:
+        gap = gap.replace(filler, "")
+    if not gap:
+        return Confidence.HIGH
+    return Confidence.MEDIUM if len(gap) <= 8 else Confidence.LOW
+
+
+class _Extractor:
+    def __init__(self, project: Project | None):
+        self.lex = load_lexicon()
+        self.keywords = self.lex.keyword_index()
+        self.index = IndicatorIndex(project.indicators if project else ())
+        self.year = project.year.value if project and project.year.present else None
+
+    def _nearest_keyword(self, prefix: str):
+        """(start, end, subject) of the subject keyword ending closest to the
+        number; the longest keyword wins a tie (keywords are longest first)."""
+        best = None
+        for kw, subject in self.keywords:
+            at = prefix.rfind(kw)
+            if at >= 0 and (best is None or at + len(kw) > best[1]):
+                best = (at, at + len(kw), subject)
+        return best
+
+    def paragraph(self, i: int, para: Paragraph, context: int | None) -> list[Claim]:
+        text = normalise_text(para.text)
+        claims: list[Claim] = []
+        used: list[tuple[int, int]] = []
+
+        def add(subject, value, unit, start, end, confidence, decimals=None, indicator=None, period=None):
+            claims.append(
+                Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i,
+                      decimals, indicator, period)
+            )
+            used.append((start, end))
+
+        for pattern in (_COUNT_AFTER, _COUNT_BEFORE):
+            for m in pattern.finditer(text):
+                n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
+                if n is not None:
+                    add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start(), m.end(), Confidence.HIGH)
+        for m in _GRADE.finditer(text):
+            add("grade", _GRADE_WORD.get(m.group("grade"), m.group("grade")), "", m.start(), m.end(), Confidence.HIGH)
+        for m in _DEDUCTION.finditer(text):
+            target = self._indicator_in(text, m.start(), context)
+            if target is not None:
+                add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), Confidence.HIGH,
+                    indicator=target)
+
+        for q in find_quantities(text):
+            if any(a <= q.start < b for a, b in used):
+                continue
+            claim = self._quantity_claim(text, q, context)
+            if claim is not None:
+                subject, confidence, indicator, period = claim
+                add(subject, q.value, q.unit, q.start, q.end, confidence, q.decimals, indicator, period)
+        return claims
+
+    def _indicator_in(self, text: str, pos: int, context: int | None) -> int | None:
+        """The indicator a clause ending at ``pos`` is about: one named in the
+        sentence before it, else the heading's."""
+        mentions = [m for m in self.index.mentions(text) if _sentence_start(text, pos) <= m.start < pos]
+        return mentions[-1].index if mentions else context
+
+    def _quantity_claim(self, text: str, q, context: int | None):
+        lex = self.lex
+        start = _clause_start(text, q.start)
+        prefix = text[start : q.start]
+        after = text[q.end : q.end + 2]
+        if q.unit == "%" and after.startswith("的"):
+            return None  # "20%的单位": a share of something else, not a rate claim
+        # a year written earlier in the sentence governs its later clauses too
+        years = [int(y) for y in _YEAR.findall(text[_sentence_start(text, q.start) : q.start])]
+        period = years[-1] if years else None
+        other_period = period is not None and self.year is not None and period != self.year
+        bounded = after.startswith(_BOUND_AFTER)
+        sub_amount = "其中" in text[_sentence_start(text, q.start) : q.start]
+
+        keyword = self._nearest_keyword(prefix)
+        mentions = [m for m in self.index.mentions(prefix)]
+        mention = mentions[-1] if mentions else None
+
+        if keyword and (mention is None or keyword[1] >= mention.end):
+            begin, end, subject = keyword
+            if not _unit_fits(subject.kind, q.unit):
+                return None
+            confidence = _gap_confidence(prefix[end:], lex)
+            if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
+                confidence = Confidence.LOW
+            key = subject.key
+        elif q.unit == "分" and ("得分" in prefix or prefix.endswith("得")):
+            end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
+            indicator = mention.index if mention else context
+            if indicator is not None:
+                confidence = _gap_confidence(prefix[end:], lex)
+                if other_period:
+                    confidence = Confidence.LOW
+                return INDICATOR_SCORE, confidence, indicator, period
+            key, confidence = "total_score", Confidence.LOW  # 得分 of what? say nothing firm
+        elif mention is not None:
+            gap = prefix[mention.end :]
+            key = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
+            for w in _TARGET_WORDS:
+                gap = gap.replace(w, "")
+            confidence = _gap_confidence(gap, lex)
+            if not _indicator_unit_fits(self.index.indicators[mention.index], q.unit):
+                return None
+            if other_period or bounded or sub_amount:
+                confidence = Confidence.LOW
+            return key, confidence, mention.index, period
+        elif context is not None and q.unit != "%" and _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
+            # no subject word, but the section is about one indicator and the unit is its unit
+            confidence = Confidence.LOW if any(b in _neutralise(prefix, lex) for b in lex.blockers) else Confidence.MEDIUM
+            key = INDICATOR_ACTUAL
+            if other_period or bounded or sub_amount:
+                confidence = Confidence.LOW
+            return key, confidence, context, period
+        else:
+            return None
+        if other_period or bounded or sub_amount:
+            confidence = Confidence.LOW
+        return key, confidence, None, period
+
+
+def _unit_fits(kind: str, unit: str) -> bool:
+    return {"money": "万元", "rate": "%", "score": "分"}.get(kind) == unit
+
+
+def _indicator_unit_fits(indicator, unit: str, strict: bool = False) -> bool:
+    """Can a number in ``unit`` be this indicator's value? ``strict``: the form
+    must state a unit (used when only the heading links number and indicator)."""
+    measure = indicator.actual.value or indicator.target.value
+    if measure is None or not measure.unit:
+        return not strict  # the form gives no unit to disagree with
+    mu = measure.unit
+    if unit == "万元":
+        return mu in ("元", "万元", "亿元")
+    return mu == unit or mu.endswith(unit)
+
+
+def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
+    """Every claim in ``paragraphs`` (in order). ``project`` supplies the
+    indicator names and the evaluation year; without it only project-level
+    subjects are recognised."""
+    extractor = _Extractor(project)
+    paragraphs = tuple(paragraphs)
+    contexts = heading_contexts(paragraphs, extractor.index)
+    claims: list[Claim] = []
+    for i, (para, context) in enumerate(zip(paragraphs, contexts)):
+        claims.extend(extractor.paragraph(i, para, context))
+    return claims

@@ -1,0 +1,100 @@
+"""Which form indicator a piece of report text is about.
+
+A report names an indicator either in the sentence (走访慰问困难企业数20家),
+by a short alias (满意度100%, when only one indicator ends in 满意度), or by
+the heading it sits under (``3、产出时效`` followed by ``2023年春节前完成。``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfeval_xl.model import Indicator
+from perfeval_xl.narrative.lexicon import load_lexicon
+from perfeval_xl.narrative.numbers import normalise_text
+
+_HEADING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．)）]|第[一二三四五六七八九十]+[章节部分])"
+    r"(?P<title>.+)$"
+)
+
+
+def heading_title(text: str) -> str | None:
+    """The title of a numbered heading (``（1）管理制度健全性`` -> 管理制度健全性),
+    None for body text."""
+    m = _HEADING.match(normalise_text(text))
+    if not m:
+        return None
+    title = m.group("title").rstrip("。.：:")
+    if len(title) > 25 or re.search(r"[，,。；;]", title):
+        return None
+    return title
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    index: int  # into Project.indicators
+
+
+class IndicatorIndex:
+    """Looks indicators up by name, alias or heading title."""
+
+    def __init__(self, indicators: tuple[Indicator, ...] = ()):
+        self.indicators = indicators
+        self.names: dict[str, int] = {}
+        for i, ind in enumerate(indicators):
+            name = normalise_text(ind.name.value or "")
+            if len(name) >= 2:
+                self.names.setdefault(name, i)
+        self.aliases: dict[str, int] = {}
+        for alias in load_lexicon().indicator_aliases:
+            owners = [i for n, i in self.names.items() if n.endswith(alias)]
+            if len(owners) == 1:
+                self.aliases[alias] = owners[0]
+        self.level2: dict[str, list[int]] = {}
+        for i, ind in enumerate(indicators):
+            self.level2.setdefault(normalise_text(ind.level2.value or ""), []).append(i)
+
+    def by_title(self, title: str) -> int | None:
+        """The indicator a heading is about: its 三级 name, an 二级 name with a
+        single indicator, or an alias."""
+        if title in self.names:
+            return self.names[title]
+        group = self.level2.get(title)
+        if group and len(group) == 1:
+            return group[0]
+        for alias, index in self.aliases.items():
+            if title.endswith(alias):
+                return index
+        return None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Indicator names and aliases in ``text`` (normalised), longest match
+        wins where they overlap."""
+        found: list[Mention] = []
+        taken: set[int] = set()
+        words = sorted(list(self.names.items()) + list(self.aliases.items()), key=lambda p: -len(p[0]))
+        for word, index in words:
+            for m in re.finditer(re.escape(word), text):
+                span = set(range(m.start(), m.end()))
+                if span & taken:
+                    continue
+                taken |= span
+                found.append(Mention(m.start(), m.end(), index))
+        return sorted(found, key=lambda m: m.start)
+
+
+def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:
+    """For each paragraph, the indicator its nearest heading is about (None
+    when that heading names no indicator). A heading starts a new context."""
+    contexts: list[int | None] = []
+    current: int | None = None
+    for para in paragraphs:
+        title = heading_title(para.text)
+        if title is not None:
+            current = index.by_title(title)
+        contexts.append(current)
+    return contexts

@@ -1,0 +1,61 @@
+"""The subject lexicon (``lexicon.toml``) loaded into plain data.
+
+The words live in TOML so a reviewer can extend them without reading code;
+this module only gives them types.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Subject:
+    key: str  # budget, arrived, spent, …
+    label: str  # Chinese, for messages
+    kind: str  # money | rate | score | grade
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    subjects: dict[str, Subject]
+    blockers: tuple[str, ...]
+    harmless: tuple[str, ...]
+    fillers: tuple[str, ...]
+    indicator_aliases: tuple[str, ...]
+    completion_claims: tuple[str, ...]
+    completion_negations: tuple[str, ...]
+    completion_qualifiers: tuple[str, ...]
+    partial_marks: tuple[str, ...]
+    completion_followers: tuple[str, ...]
+
+    def keyword_index(self) -> list[tuple[str, Subject]]:
+        """(keyword, subject) pairs, longest keyword first."""
+        pairs = [(kw, s) for s in self.subjects.values() for kw in s.keywords]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (read once)."""
+    data = tomllib.loads(resources.files(__package__).joinpath("lexicon.toml").read_text("utf-8"))
+    subjects = {
+        key: Subject(key, s["label"], s["kind"], tuple(s["keywords"])) for key, s in data["subjects"].items()
+    }
+    completion = data["completion"]
+    return Lexicon(
+        subjects=subjects,
+        blockers=tuple(data["blockers"]["words"]),
+        harmless=tuple(data["blockers"].get("harmless", ())),
+        fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
+        indicator_aliases=tuple(data["indicator_aliases"]["words"]),
+        completion_claims=tuple(completion["claims"]),
+        completion_negations=tuple(completion["negations"]),
+        completion_qualifiers=tuple(completion["qualifiers"]),
+        partial_marks=tuple(completion["partial_marks"]),
+        completion_followers=tuple(completion["claim_followers"]),
+    )

@@ -1,0 +1,105 @@
+"""Finding quantities in report text: Arabic, full-width and Chinese numerals,
+with their unit, normalised with :class:`~decimal.Decimal`.
+
+Why Decimal: cn2an returns floats for decimals, and ``16.4亿`` has come back as
+1639999999 (see pitfalls.md). The integer part goes through cn2an (exact for
+integers); the digits after 点 are read one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_NUM = rf"[{_CN_DIGITS}十百千万亿]*[{_CN_DIGITS}十百千](?:点[{_CN_DIGITS}]+)?"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# Units we treat as claims, longest first so 万元 wins over 元.
+MONEY_UNITS = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001")}
+_UNITS = ["亿元", "万元", "元", "%", "分", "个", "家", "人次", "人", "户", "次", "项", "所", "名", "场", "件", "台", "套", "天", "篇", "期"]
+# 分 not followed by 钟/之/别/配/析/类 (五十分钟, 分配, 分析 are not scores).
+_UNIT_RE = "|".join(re.escape(u) if u != "分" else "分(?![钟之别配析类期批项])" for u in _UNITS)
+
+QUANTITY = re.compile(
+    rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"
+    rf"|(?<![\d.])(?P<num>{_AR_NUM})\s*(?P<unit>{_UNIT_RE})"
+    rf"|(?P<cn>{_CN_NUM})(?P<cnunit>{_UNIT_RE})"
+)
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits to ASCII, and whitespace removed (pasted Word text
+    breaks ``0万 元`` and ``提质增 效`` with stray spaces)."""
+    text = text.translate(_FULL_WIDTH)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)
+    return re.sub(r"\s+", "", text)
+
+
+def chinese_to_decimal(text: str) -> Decimal | None:
+    """``四十一点八三`` -> Decimal('41.83'); None when it is not a numeral."""
+    whole, _, frac = text.partition("点")
+    if whole[:1] in ("十", "百", "千", "万", "亿"):
+        whole = "一" + whole  # 百分之百, 十万元: the leading 一 is left out in speech
+    try:
+        value = Decimal(int(cn2an.cn2an(whole, "smart"))) if whole else Decimal(0)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if frac:
+        digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
+        value += Decimal("0." + digits)
+    return value
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as written, and where it sits in the text."""
+
+    value: Decimal  # money in 万元, percentages as a fraction, others as written
+    unit: str  # 万元 for any money, % for any percentage, else the unit written
+    start: int
+    end: int
+    text: str
+    decimals: int | None = None  # decimals shown (of the percentage for rates)
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed)."""
+    found: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        if m.group("pct"):
+            value = chinese_to_decimal(m.group("pctnum"))
+            if value is not None:
+                found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), _decimals(str(value))))
+            continue
+        if m.group("num"):
+            raw, unit = m.group("num"), m.group("unit")
+            try:
+                value = Decimal(raw.replace(",", ""))
+            except InvalidOperation:
+                continue
+            shown = _decimals(raw)
+        else:
+            raw, unit = m.group("cn"), m.group("cnunit")
+            if len(raw) == 1 and raw in "十百千万亿" and unit not in MONEY_UNITS:
+                continue  # 十分重要, 百家: wording, not a quantity
+            value = chinese_to_decimal(raw)
+            if value is None:
+                continue
+            shown = len(raw.partition("点")[2])
+        if unit in MONEY_UNITS:
+            found.append(Quantity(value * MONEY_UNITS[unit], "万元", m.start(), m.end(), m.group(0), shown))
+        elif unit == "%":
+            found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), shown))
+        else:
+            found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown))
+    return found

@@ -1,0 +1,66 @@
+"""Wording checks that are not numbers: lists of indicator names, and
+sentences that say an indicator was completed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfeval_xl.narrative.claims import _NUM
+from perfeval_xl.narrative.lexicon import load_lexicon
+from perfeval_xl.narrative.numbers import normalise_text
+
+# "…下设A、B、C11个二级指标" and "二级指标包括：A、B、C。"
+_LIST_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{_NUM})个二级指标")
+_LIST_AFTER = re.compile(r"二级指标(?:包括|包含|分别为|分别是|为|有|含)[：:]?(?P<list>[^。；;，,]*、[^。；;，,]*)")
+_LEAD_IN = re.compile(r"^.*?(?:下设|包括|包含|分为|设置|设有|分别为|即|有)")
+_SPLIT = re.compile(r"、|以及|和|及")
+
+
+@dataclass(frozen=True)
+class NameList:
+    names: tuple[str, ...]
+    fragment: str
+
+
+def level2_lists(text: str) -> list[NameList]:
+    """Lists of 二级指标 names written in one paragraph (at least three names)."""
+    text = normalise_text(text)
+    found: list[NameList] = []
+    for pattern in (_LIST_BEFORE, _LIST_AFTER):
+        for m in pattern.finditer(text):
+            raw = _LEAD_IN.sub("", m.group("list"))
+            names = tuple(n.strip("“”\"'《》 ") for n in _SPLIT.split(raw) if n.strip())
+            if len(names) >= 3:
+                found.append(NameList(names, m.group(0)))
+    return found
+
+
+def claims_completion(sentence: str) -> bool:
+    """Does the sentence say something was completed, unqualified?
+    (完成 not preceded by 未/将/力争…, not 完成情况/完成值, and no 部分/未/
+    滞后 anywhere in the sentence.)"""
+    lex = load_lexicon()
+    text = normalise_text(sentence)
+    if any(neg in text for neg in lex.completion_qualifiers):
+        return False  # "部分企业春节后拨付" anywhere in the sentence: it is not a claim of full completion
+    for word in lex.completion_claims:
+        for m in re.finditer(re.escape(word), text):
+            before = text[max(0, m.start() - 4) : m.start()]
+            after = text[m.end() : m.end() + 2]
+            if any(neg in before for neg in lex.completion_negations):
+                continue
+            if any(after.startswith(f) for f in lex.completion_followers):
+                continue
+            return True
+    return False
+
+
+def marked_partial(actual_text: str, level) -> bool:
+    """Does the form's 完成值 say the indicator was only partly met?"""
+    from perfeval_xl.model import QualLevel
+
+    if level in (QualLevel.PARTIAL, QualLevel.NOT_ACHIEVED):
+        return True
+    text = normalise_text(actual_text)
+    return any(mark in text for mark in load_lexicon().partial_marks)

@@ -1,0 +1,37 @@
+from perfeval_xl.findings import Severity
+from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.facts import show, trusted
+from perfeval_xl.rules._base import rule
+from perfeval_xl.tolerance import MONEY
+
+
+@rule(id="XC611", name="narrative.spent_exceeds_arrived", severity=Severity.ERROR, title="报告所述支出大于到位资金")
+def narrative_spent_exceeds_arrived(project, ctx):
+    """报告写的支出（使用）金额大于到位资金，钱还没到就花掉了，不可能成立。
+
+    为什么：样本报告写“该项目共使用60万元，实际到位资金41.83万元”，至少有一个数是错的。
+
+    何时报告：同一段既写了支出（使用、拨付）金额又写了到位金额，且支出超过到位0.01万元以上；若没有这样的段落，
+    而全文的支出金额与到位金额各自只有一个值，也按全文比较。
+
+    何时通过：支出不超过到位；或只写了其中一个；或全文对同一项说法不一（那由 XC610 报告）。
+    """
+    claims = project_claims(project)
+    spent, arrived = trusted(claims, "spent"), trusted(claims, "arrived")
+    pairs = [
+        (s, a) for s in spent for a in arrived if s.paragraph == a.paragraph
+    ]
+    if not pairs and len({c.value for c in spent}) == 1 and len({c.value for c in arrived}) == 1:
+        pairs = [(spent[0], arrived[0])]
+    reported = set()
+    for s, a in pairs:
+        if float(s.value) > float(a.value) + MONEY and s.paragraph not in reported:
+            reported.add(s.paragraph)
+            ctx.report(
+                s.ref,
+                f"报告所述支出大于到位资金：“{s.fragment}”写支出{show(s)}，"
+                f"{'同段' if a.paragraph == s.paragraph else str(a.ref)}写到位{show(a)}。",
+                expected=f"≤{show(a)}",
+                actual=show(s),
+                related=[a.ref],
+            )

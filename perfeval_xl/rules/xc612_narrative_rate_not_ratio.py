@@ -1,0 +1,47 @@
+from perfeval_xl.findings import Severity
+from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.facts import rate_agrees, show, trusted
+from perfeval_xl.rules._base import rule
+from perfeval_xl.tolerance import fmt_rate
+
+# rate subject -> (numerator, denominators): the first denominator must be stated in the
+# paragraph; the others are accepted alternatives.
+_DEFINITIONS = {
+    "execution_rate": (("spent",), ("budget", "arrived")),  # 预算 first; some reports divide by 到位
+    "arrival_rate": (("arrived",), ("budget",)),
+}
+
+
+def _one_value(claims, subjects, paragraph):
+    values = {float(c.value) for c in claims if c.subject in subjects and c.paragraph == paragraph}
+    return values.pop() if len(values) == 1 else None
+
+
+@rule(id="XC612", name="narrative.rate_not_ratio", severity=Severity.ERROR, title="报告所述比率与所写金额不符")
+def narrative_rate_not_ratio(project, ctx):
+    """报告同一段写出的执行率（到位率）不等于同段所写金额之比。
+
+    为什么：“预算60万元，支出54万元，执行率100%”这样的段落自相矛盾，不必看评价表就能发现。
+
+    何时报告：同一段有执行率和唯一的支出金额、预算（或到位）金额，而执行率既不等于 支出÷预算 也不等于
+    支出÷到位；到位率同理（到位÷预算）。按所写小数位四舍五入或截断后相等即视为一致。
+
+    何时通过：比率与金额相符；或同段缺少其中某个金额，或同一主语写了多个金额。
+    """
+    claims = [c for c in project_claims(project) if c.trusted]
+    for subject, (numerators, denominators) in _DEFINITIONS.items():
+        for rate in trusted(claims, subject):
+            top = _one_value(claims, numerators, rate.paragraph)
+            bottoms = [_one_value(claims, (d,), rate.paragraph) for d in denominators]
+            if top is None or not bottoms[0]:
+                continue  # the defining denominator (预算) is not stated here: nothing to hold it to
+            bottoms = [b for b in bottoms if b]
+            ratios = [top / b for b in bottoms]
+            if any(rate_agrees(rate, r) for r in ratios):
+                continue
+            ctx.report(
+                rate.ref,
+                f"报告所述比率与同段金额不符：“{rate.fragment}”写{show(rate)}，按所写金额计算应为{fmt_rate(ratios[0])}。",
+                expected=fmt_rate(ratios[0]),
+                actual=show(rate),
+            )

@@ -1,0 +1,40 @@
+from perfeval_xl.findings import Severity
+from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.narrative.wording import level2_lists
+from perfeval_xl.rules._base import rule
+
+
+def _known(name: str, form_names: set[str]) -> bool:
+    # 服务对象满意度 for the form's 满意度 (or the other way round) is the same indicator in other words.
+    return any(name == f or (len(f) >= 2 and (f in name or name in f)) for f in form_names)
+
+
+@rule(id="XC620", name="narrative.second_level_names_not_in_form", severity=Severity.WARNING, title="报告列举的二级指标评价表中没有")
+def narrative_level2_names_not_in_form(project, ctx):
+    """报告介绍指标体系时列举的二级指标名称，评价表中没有。
+
+    为什么：样本报告列出“……社会效益、可持续影响、服务对象满意度11个二级指标”，列了12个名称，其中
+    “可持续影响”评价表里根本没有，说明报告是照其他项目改写的。
+
+    何时报告：一段中以顿号列举至少三个名称并称其为二级指标（“下设A、B、C……N个二级指标”或“二级指标包括
+    A、B、C”），其中有名称与评价表任何二级指标都对不上（相互包含视为对上，如“服务对象满意度”与“满意度”）。
+
+    何时通过：列举的名称评价表中都有；或评价表没有二级指标。
+    """
+    form_names = {normalise_text(i.level2.value or "") for i in project.indicators} - {""}
+    if not form_names:
+        return
+    cells = [i.level2 for i in project.indicators if i.level2.present]
+    for para in project.narrative:
+        for listing in level2_lists(para.text):
+            unknown = [n for n in listing.names if not _known(n, form_names)]
+            if not unknown:
+                continue
+            ctx.report(
+                para.ref,
+                f"报告列举的二级指标评价表中没有：“{'、'.join(unknown)}”（见“{listing.fragment}”，共列{len(listing.names)}个名称）；"
+                f"评价表的二级指标为：{'、'.join(dict.fromkeys(i.level2.value for i in project.indicators if i.level2.value))}。",
+                expected="与评价表一致的二级指标",
+                actual="、".join(unknown),
+                related=cells[:1],
+            )
