@@ -252,3 +252,14 @@ def test_rows_and_cells_without_addresses_are_patched_in_place(tmp_path):
     form = openpyxl.load_workbook(out)[FORM]
     assert [[c.value for c in row] for row in form.iter_rows(max_row=3)] == [[f"{c}{r}" for c in "ABC"] for r in range(1, 4)]
     assert form["B2"].fill.fgColor.rgb == RED and form["C3"].fill.fgColor.rgb == AMBER
+
+
+def test_a_finding_with_an_unusable_cell_address_is_listed_but_not_placed(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    result = make_result()
+    result.findings = [F("XC501", "error", "第10行"), F("XC502", "error", "G10")]
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, result)
+    wb = openpyxl.load_workbook(out)
+    assert [r[2] for r in wb[FINDINGS_SHEET].iter_rows(min_row=3, values_only=True)] == ["XC501", "XC502"]
+    assert wb[FORM]["G10"].fill.fgColor.rgb == RED

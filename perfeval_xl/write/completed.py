@@ -23,7 +23,7 @@ from pathlib import Path
 
 from perfeval_xl.findings import FileResult, Severity
 from perfeval_xl.write._comments import add_comments
-from perfeval_xl.write._marks import Mark, collect_marks
+from perfeval_xl.write._marks import Mark, collect_marks, is_cell
 from perfeval_xl.write._newsheet import location
 from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
@@ -54,7 +54,7 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
 
     def link_to(sheet: str, cell: str) -> str | None:
         """A link target inside the copy, or None when the sheet is not in it."""
-        if sheet not in sheet_parts:
+        if sheet not in sheet_parts or not is_cell(cell):
             return None
         if sheet not in anchors:
             anchors[sheet] = SheetPatch(package, sheet_parts[sheet])

@@ -26,6 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import BatchResult, Finding, Severity
 from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._textfit import row_height
 from perfeval_xl.write._summary_rows import GRADES, ProjectRow, department_table, project_rows
 
@@ -104,7 +105,7 @@ def _printable(ws, header_row: int = 0, title: str = "") -> None:
 
 def _external(output: str, sheet: str | None = None, cell: str | None = None) -> str:
     url = "external:" + output
-    if sheet and cell:
+    if sheet and is_cell(cell):
         url += "#'" + sheet.replace("'", "''") + "'!" + cell
     return url
 
