@@ -14,7 +14,9 @@ import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from perfeval_xl.write.completed import FINDINGS_SHEET, SCORING_SHEET, completed_name, write_completed
+from perfeval_xl.write._package import XlsxPackage
+from perfeval_xl.write._sheet import SheetPatch
+from perfeval_xl.write.completed import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
 from perfeval_xl.findings import FileResult
 from tests.write_builders import F, CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
 
@@ -263,3 +265,32 @@ def test_a_finding_with_an_unusable_cell_address_is_listed_but_not_placed(tmp_pa
     wb = openpyxl.load_workbook(out)
     assert [r[2] for r in wb[FINDINGS_SHEET].iter_rows(min_row=3, values_only=True)] == ["XC501", "XC502"]
     assert wb[FORM]["G10"].fill.fgColor.rgb == RED
+
+
+def test_a_blank_cell_read_by_the_clerks_formulas_is_not_filled(tmp_path):
+    """Filling G11 would change what =SUM(G9:G11) in G12 shows once Excel recalculates."""
+    src = make_form(tmp_path / "in.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb[FORM]["G12"] = "=SUM(G9:G11)"
+    wb.save(src)
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, make_result())
+    form = openpyxl.load_workbook(out)[FORM]
+    assert form["G11"].value is None and KEPT_BLANK in form["G11"].comment.text
+    assert "核定得分 7" in form["G11"].comment.text
+    assert form["G12"].value == "=SUM(G9:G11)"  # the clerk's formula stays, unfilled
+    assert form["G6"].value == pytest.approx(41.83 / 60)  # not read by any formula: filled
+
+
+def test_formula_inputs_reads_this_sheets_references_only(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb[FORM]
+    ws["J1"] = '=SUM(B5:C6)+评价报告!Z9+\'绩效评价表\'!$D$20+LEN("A1")'
+    ws["J2"] = "=SUM(K:K)"
+    wb.save(src)
+    package = XlsxPackage(src)
+    areas = SheetPatch(package, package.sheets()[FORM]).formula_inputs(FORM)
+    assert (2, 5, 3, 6) in areas and (4, 20, 4, 20) in areas and (11, 1, 11, 1_048_576) in areas
+    assert (26, 9, 26, 9) not in areas  # another sheet's cell
+    assert (1, 1, 1, 1) not in areas  # text inside a string literal
