@@ -166,11 +166,13 @@ def test_xlsm_gives_a_macro_free_xlsx(tmp_path):
                 data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
             b.writestr(item, data)
         b.writestr("xl/vbaProject.bin", b"fake macro code")
+        b.writestr("xl/_rels/vbaProject.bin.rels", b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" Target="vbaProjectSignature.bin"/></Relationships>')
+        b.writestr("xl/vbaProjectSignature.bin", b"fake signature")
     out = tmp_path / completed_name("m.xlsm")
     write_completed(xlsm, out, make_result())
     assert out.name == "m_核查.xlsx"
     with zipfile.ZipFile(out) as z:
-        assert "xl/vbaProject.bin" not in z.namelist()
+        assert not [n for n in z.namelist() if "vbaProject" in n]
         assert b"macroEnabled" not in z.read("[Content_Types].xml")
         assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
     assert FINDINGS_SHEET in openpyxl.load_workbook(out).sheetnames

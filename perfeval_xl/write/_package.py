@@ -105,6 +105,10 @@ class Relationships:
             if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"
         ]
 
+    def by_type_any(self) -> list[tuple[str, str]]:
+        """(Id, part) of every internal relationship."""
+        return [(rel.get("Id"), resolve_target(self.source_part, rel.get("Target", ""))) for rel in self if rel.get("TargetMode") != "External"]
+
     def add(self, rel_type: str, part: str) -> str:
         used = {rel.get("Id") for rel in self}
         n = len(used) + 1
@@ -238,7 +242,8 @@ class XlsxPackage:
         workbook as macro-free. Returns whether there was anything to drop."""
         removed = self.workbook_rels.remove_type(REL_VBA)
         for part in removed:
-            for extra in (part, rels_path(part)):
+            signed = [part for _, part in Relationships(self, part).by_type_any()]  # its signatures
+            for extra in (part, rels_path(part), *signed):
                 self.delete(extra)
         changed = bool(removed)
         for el in self.content_types.findall(q("Override", NS_CT)):
