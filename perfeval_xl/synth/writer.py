@@ -326,12 +326,13 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
         form.merge(total_row, c0, total_row, c0 + 4)
     weight, score = form.number(spec.total_weight), form.number(spec.total_score)
     weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
-    if layout.formulas and spec.indicators and score_meaning is not None:
-        score = Formula(f"=SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})")
-        weight = Formula(f"=SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})")
-        weights = [number_of(ind.weight) or 0.0 for ind in spec.indicators]
-        scores = [number_of(ind.score) or 0.0 for ind in spec.indicators]
-        weight_meaning, score_meaning = sum(weights), sum(scores)
+    if layout.formulas and spec.indicators:
+        column_sum = {
+            "weight": (f"SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})", [ind.weight for ind in spec.indicators]),
+            "score": (f"SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})", [ind.score for ind in spec.indicators]),
+        }
+        weight = _total_formula(form, "weight", weight_meaning, *column_sum["weight"]) or weight
+        score = _total_formula(form, "score", score_meaning, *column_sum["score"]) or score
     form.expect("total_weight", weight_meaning, form.put(total_row, c0 + 5, weight))
     form.expect("total_score", score_meaning, form.put(total_row, c0 + 6, score))
     form.row += 1
@@ -353,6 +354,22 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     if layout.grade_legend:
         form.put(form.row, c0 + 1, brackets("100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差", layout))
         form.row += 1
+
+
+def _total_formula(form: _Form, field_name: str, written: float | None, sum_expr: str, raws: list) -> Formula | None:
+    """The 总分 formula a spreadsheet author would write for this total: Σ of the
+    column, plus the funds block's cell where the total counts it (单位自评).
+    None when no such formula gives the written figure (a deliberately wrong
+    total must stay wrong)."""
+    if written is None:
+        return None
+    column = sum(number_of(r) or 0.0 for r in raws)
+    if abs(column - written) < 1e-6:
+        return Formula("=" + sum_expr)
+    funds = form.expected.get(f"funds.total.{field_name}")
+    if funds and funds.value is not None and abs(column + funds.value - written) < 1e-6:
+        return Formula(f"={sum_expr}+{funds.cell}")
+    return None
 
 
 def _write_indicator_row(form: _Form, indicators: list[IndicatorSpec], i: int, row: int) -> None:
