@@ -25,7 +25,8 @@ CHOICES = {
     "colon_style": ("full", "half", "none"),
     "letter_style": ("full", "half", "bare", "none"),
     "label_spacing": ("none", "spaces", "linebreaks"),
-    "level_labels": ("merged", "blank"),
+    "level_labels": ("merged", "blank", "mixed"),  # mixed: 一级 merged, 二级 blank-continued
+    "funds_rows": ("all", "total_fiscal", "total_only"),  # blank 其中 rows may be left out
     "number_style": ("number", "text", "fullwidth", "thousands", "unit"),
     "money_unit": ("万元", "元_block", "元_cell"),
     "rate_style": ("text", "text_2dp", "percent_format", "bare"),  # 98% / 98.00% / 0.98 as % / 98
@@ -80,7 +81,9 @@ class LayoutOptions:
     rate_style: str = "percent_format"
     formulas: bool = False  # 执行率 and 总分 as formulas without cached values
     sum_formulas: bool = False  # 年度资金总额 money cells as =SUM(其中 rows), no cached values
-    header_label_span: int = 1  # header labels merged over 1 or 2 columns (value after the span)
+    header_label_span: int = 1
+    header_one_per_row: bool = False  # 主管部门/实施单位 (评价年度/评价方式) each on its own row
+    funds_rows: str = "all"  # header labels merged over 1 or 2 columns (value after the span)
     comparator_style: str = "symbol"
     measure_numbers: str = "text"
     grade_style: str = "checkbox"
