@@ -91,11 +91,13 @@ class _Form:
 
     # -- numbers -------------------------------------------------------------
 
-    def number(self, raw: Raw):
-        """A score/weight/year as this layout types numbers."""
+    def number(self, raw: Raw, unit: str = "分"):
+        """A score/weight (or the year, unit 年) as this layout types numbers."""
         value = number_of(raw)
         if value is None:
             return raw if isinstance(raw, str) and raw.strip() else None
+        if self.layout.score_units:
+            return fmt_plain(value) + unit
         style = self.layout.number_style
         if style == "number":
             return value
@@ -233,7 +235,7 @@ def _write_header(form: _Form, spec: ProjectSpec) -> None:
     field_row([("项目名称", "name", spec.name, c0, form.last_col)])
     pair_row(("主管部门", "department", spec.department), ("实施单位", "implementer", spec.implementer))
     if layout.year_row:
-        pair_row(("评价年度", "year", form.number(spec.year)), ("评价方式", "method", spec.method))
+        pair_row(("评价年度", "year", form.number(spec.year, "年")), ("评价方式", "method", spec.method))
     else:
         form.expect("year", spec.year if title_cell and spec.year else None, title_cell)
         form.expect("method", None, None)
