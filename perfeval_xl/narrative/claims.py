@@ -30,15 +30,16 @@ INDICATOR_DEDUCTION = "indicator_deduction"
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
-_COUNT_AFTER = re.compile(rf"(?P<n>{_NUM})个(?P<level>[一二三])级指标")
-_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{_NUM})个")
+_COUNT_AFTER = re.compile(rf"(?P<n>{_NUM})[个项条](?P<level>[一二三])级指标")
+_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{_NUM})[个项条]")
 _DEDUCTION = re.compile(r"扣(?:除|减)?(?P<n>\d+(?:\.\d+)?)分")
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"
     r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)(?![等级])"
 )
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
+_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
 _TARGET_WORDS = ("目标值", "指标值", "年度目标", "目标为", "预期", "计划")
 _BOUND_AFTER = ("以上", "以下", "以内", "左右", "多", "余")
 
@@ -130,6 +131,13 @@ class _Extractor:
                 best = (at, at + len(kw), subject)
         return best
 
+    def _other_population(self, text: str, mention) -> bool:
+        """Is an alias (满意度) qualified by a population the indicator's name
+        does not have (群众满意度 vs 被慰问企业满意度)?"""
+        name = normalise_text(self.index.indicators[mention.index].name.value or "")
+        before = text[max(0, mention.start - 4) : mention.start]
+        return any(p in before and p not in name for p in self.lex.populations)
+
     def paragraph(self, i: int, para: Paragraph, context: int | None) -> list[Claim]:
         text = normalise_text(para.text)
         claims: list[Claim] = []
@@ -184,6 +192,14 @@ class _Extractor:
         bounded = after.startswith(_BOUND_AFTER)
         sub_amount = "其中" in text[_sentence_start(text, q.start) : q.start]
 
+        if prefix.endswith("=") and "=" in prefix[:-1]:
+            # the result of a worked formula (执行率=支出/预算×100%=60/60×100%=100%) belongs
+            # to the equation's head, not to the nearest word inside the formula
+            head = self._nearest_keyword(prefix[: prefix.index("=")])
+            if head and _unit_fits(head[2].kind, q.unit):
+                confidence = Confidence.LOW if other_period or sub_amount else Confidence.HIGH
+                return head[2].key, confidence, None, period
+            return None
         keyword = self._nearest_keyword(prefix)
         mentions = [m for m in self.index.mentions(prefix)]
         mention = mentions[-1] if mentions else None
@@ -207,6 +223,8 @@ class _Extractor:
             key, confidence = "total_score", Confidence.LOW  # 得分 of what? say nothing firm
         elif mention is not None:
             gap = prefix[mention.end :]
+            if mention.alias and self._other_population(prefix, mention):
+                return None  # 群众满意度 is not the form's 被慰问企业满意度
             key = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
             for w in _TARGET_WORDS:
                 gap = gap.replace(w, "")

@@ -20,6 +20,9 @@ _HEADING = re.compile(
 )
 
 
+MAX_PARAGRAPHS_UNDER_HEADING = 3
+
+
 def heading_title(text: str) -> str | None:
     """The title of a numbered heading (``（1）管理制度健全性`` -> 管理制度健全性),
     None for body text."""
@@ -37,6 +40,7 @@ class Mention:
     start: int
     end: int
     index: int  # into Project.indicators
+    alias: bool = False  # found by a short alias (满意度), not the full name
 
 
 class IndicatorIndex:
@@ -76,14 +80,14 @@ class IndicatorIndex:
         wins where they overlap."""
         found: list[Mention] = []
         taken: set[int] = set()
-        words = sorted(list(self.names.items()) + list(self.aliases.items()), key=lambda p: -len(p[0]))
-        for word, index in words:
+        words = [(w, i, False) for w, i in self.names.items()] + [(w, i, True) for w, i in self.aliases.items()]
+        for word, index, alias in sorted(words, key=lambda p: -len(p[0])):
             for m in re.finditer(re.escape(word), text):
                 span = set(range(m.start(), m.end()))
                 if span & taken:
                     continue
                 taken |= span
-                found.append(Mention(m.start(), m.end(), index))
+                found.append(Mention(m.start(), m.end(), index, alias))
         return sorted(found, key=lambda m: m.start)
 
 
@@ -92,9 +96,14 @@ def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:
     when that heading names no indicator). A heading starts a new context."""
     contexts: list[int | None] = []
     current: int | None = None
+    since = 0
     for para in paragraphs:
         title = heading_title(para.text)
         if title is not None:
-            current = index.by_title(title)
-        contexts.append(current)
+            current, since = index.by_title(title), 0
+        else:
+            since += 1
+        # a heading governs the few paragraphs under it, not the rest of the report
+        # when the next section's heading is not numbered
+        contexts.append(current if since <= MAX_PARAGRAPHS_UNDER_HEADING else None)
     return contexts

@@ -27,6 +27,7 @@ class Lexicon:
     harmless: tuple[str, ...]
     fillers: tuple[str, ...]
     indicator_aliases: tuple[str, ...]
+    populations: tuple[str, ...]
     completion_claims: tuple[str, ...]
     completion_negations: tuple[str, ...]
     completion_qualifiers: tuple[str, ...]
@@ -53,6 +54,7 @@ def load_lexicon() -> Lexicon:
         harmless=tuple(data["blockers"].get("harmless", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
         indicator_aliases=tuple(data["indicator_aliases"]["words"]),
+        populations=tuple(data["indicator_aliases"].get("populations", ())),
         completion_claims=tuple(completion["claims"]),
         completion_negations=tuple(completion["negations"]),
         completion_qualifiers=tuple(completion["qualifiers"]),
