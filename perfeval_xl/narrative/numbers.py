@@ -17,7 +17,8 @@ import cn2an
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_NUM = rf"[{_CN_DIGITS}十百千万亿]*[{_CN_DIGITS}十百千](?:点[{_CN_DIGITS}]+)?"
+# A numeral ends in a digit or 十百千 (六十|万元), or in 万/亿 when the unit repeats it (一万|万元).
+_CN_NUM = rf"[{_CN_DIGITS}十百千万亿]*(?:[{_CN_DIGITS}十百千]|[万亿](?=[万亿]元))(?:点[{_CN_DIGITS}]+)?"
 _AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Units we treat as claims, longest first so 万元 wins over 元.
