@@ -15,7 +15,32 @@ from perfeval_xl.findings import Severity
 from perfeval_xl.write.template import template_filename, write_template
 from perfeval_xl.write.template_layout import SCHEMES
 
-SCHEME_CHOICES = ["部门评价", "单位自评", "财政评价"]
+class ConfigProblem(click.ClickException):
+    """A bad perfeval.toml: a usage error, exit 2 (1 means findings)."""
+
+    exit_code = 2
+
+
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="规则配置文件 perfeval.toml（调整规则级别、停用规则）。默认使用输入文件夹中的 perfeval.toml（如有）。",
+)
+
+
+def _rule_settings(config_path: Path | None, folder: Path):
+    from perfeval_xl.config import ConfigError, find_config, load_config
+    from perfeval_xl.rules import DEFAULT_SETTINGS
+
+    path = config_path or find_config(folder)
+    if path is None:
+        return DEFAULT_SETTINGS
+    try:
+        return load_config(path)
+    except ConfigError as err:
+        raise ConfigProblem(str(err)) from err
 
 
 def _exit_code(results) -> int:
@@ -32,21 +57,23 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供程序使用）。")
-@click.option("--scheme", type=click.Choice(SCHEME_CHOICES), default=None, help="表中未写评价方式时采用的评分方案。")
-def check(file: Path, as_json: bool, scheme: str | None) -> None:
+@click.option("--scheme", default=None, help="表中未写评价方式时采用的评分方案：部门评价、单位自评、财政评价，或方案 TOML 文件路径。")
+@CONFIG_OPTION
+def check(file: Path, as_json: bool, scheme: str | None, config_path: Path | None) -> None:
     """读取一个评价表，显示读到的内容（每个值注明单元格）和发现的问题。"""
+    from perfeval_xl.findings import BatchResult
     from perfeval_xl.pipeline import Settings, evaluate_file
-    from perfeval_xl.serialize import failed_entry, project_entry, to_data
+    from perfeval_xl.serialize import to_data
     from perfeval_xl.write.console import render_check
+    from perfeval_xl.write.results_json import results_json
 
-    result = evaluate_file(file, file.name, Settings(scheme=scheme))
+    if scheme is not None:
+        _validate_scheme(scheme)
+    rules = _rule_settings(config_path, file.parent)
+    result = evaluate_file(file, file.name, Settings(scheme=scheme, rules=rules))
     if as_json:
-        data = {
-            "projects": [project_entry(result)] if result.ok else [],
-            "failed": [] if result.ok else [failed_entry(result)],
-            "findings": [f.to_dict() for f in result.findings],
-            "model": to_data(result.project) if result.project is not None else None,
-        }
+        data = results_json(BatchResult([result]))
+        data["model"] = to_data(result.project) if result.project is not None else None
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(render_check(result))
@@ -66,3 +93,73 @@ def template_command(output: Path | None, scheme: str) -> None:
     except OSError as error:
         raise click.ClickException(f"无法写入模板文件 {target}：{error.strerror or error}") from error
     click.echo(f"已生成空白模板（{scheme}）：{written}")
+
+
+@main.command()
+@click.argument("input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="输出文件夹（默认：与输入文件夹并列的 “<文件夹名>_结果”）。",
+)
+@click.option("--scheme", default=None, help="表中未写评价方式时采用的评分方案：部门评价、单位自评、财政评价，或方案 TOML 文件路径。")
+@CONFIG_OPTION
+def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None) -> None:
+    """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表和 results.json。"""
+    from perfeval_xl.pipeline import Settings
+    from perfeval_xl.write import batch
+
+    if scheme is not None:
+        _validate_scheme(scheme)
+    rules = _rule_settings(config_path, input_dir)
+    output_dir = output_dir or batch.default_output_dir(input_dir)
+    files = batch.plan(input_dir, output_dir)
+    if not files:
+        click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿。", err=True)
+    with click.progressbar(length=len(files), label="核查中", file=sys.stderr, show_pos=True) as bar:
+        outcome = batch.run(
+            input_dir,
+            output_dir,
+            Settings(scheme=scheme, rules=rules),
+            files=files,
+            on_file=lambda _result: bar.update(1),
+            command=" ".join(["perfeval"] + sys.argv[1:]),
+        )
+    read, failed = len(outcome.batch.read), len(outcome.batch.failed)
+    click.echo(
+        f"已核查 {read} 个项目，{failed} 个文件无法处理；发现错误 {outcome.errors} 处、警告 {outcome.warnings} 处。"
+    )
+    click.echo(f"汇总表：{outcome.summary}")
+    click.echo(f"核查后的工作簿与 results.json：{outcome.output_dir}")
+    sys.exit(_exit_code(outcome.batch.files))
+
+
+@main.command("rules")
+@click.argument("rule_id", required=False)
+@CONFIG_OPTION
+def rules_command(rule_id: str | None, config_path: Path | None) -> None:
+    """列出全部核查规则（编号、级别、标题），或显示一条规则的说明。级别按配置文件（如有）显示。"""
+    from perfeval_xl.rules import all_rules
+    from perfeval_xl.write.rule_docs import render_rule_doc, render_rule_list
+
+    settings = _rule_settings(config_path, Path.cwd())
+    catalog = {r.id: r for r in all_rules() if r.id not in settings.disabled}
+    if rule_id is None:
+        click.echo(render_rule_list(list(catalog.values()), settings.severity))
+        return
+    chosen = catalog.get(rule_id.strip().upper())
+    if chosen is None:
+        raise click.BadParameter(f"没有编号为 {rule_id} 的规则；不带参数运行 perfeval rules 可查看全部规则。")
+    click.echo(render_rule_doc(chosen, settings.severity.get(chosen.id)))
+
+
+def _validate_scheme(scheme: str) -> None:
+    from perfeval_xl.scoring import SchemeError, load_scheme
+
+    try:
+        load_scheme(scheme)
+    except SchemeError as err:
+        raise click.BadParameter(str(err), param_hint="--scheme") from err

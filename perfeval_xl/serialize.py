@@ -38,30 +38,3 @@ def to_data(obj: Any) -> Any:
         return int(obj)
     return obj
 
-
-def project_entry(result: Any, rank: int | None = None) -> dict[str, Any]:
-    """A ``projects`` entry of results.json for a file that was read."""
-    from perfeval_xl.findings import Severity
-
-    p = result.project
-    scoring = result.scoring
-    return {
-        "file": result.file,
-        "status": "ok",
-        "project": p.name.value,
-        "department": p.department.value,
-        "year": p.year.value,
-        "scheme": scoring.scheme.name if scoring else p.method.value,
-        "reported_score": to_data(p.total_score.value),
-        "computed_score": to_data(scoring.computed_total) if scoring else None,
-        "reported_grade": p.grade.value.value,
-        "computed_grade": scoring.computed_grade if scoring else None,
-        "rank": rank,
-        "output": result.output,
-        "errors": result.count(Severity.ERROR),
-        "warnings": result.count(Severity.WARNING),
-    }
-
-
-def failed_entry(result: Any) -> dict[str, Any]:
-    return {"file": result.file, "error": result.failure}

@@ -7,7 +7,9 @@ comparison states its tolerance here and nowhere else:
 - scores: 0.01 points;
 - rates: judged against the decimals shown. A shown rate is accepted when it
   equals the exact ratio rounded *or truncated* to the shown decimals
-  (41.83/60 = 69.716…% shown as 69.71% or 69.72% are both accepted).
+  (41.83/60 = 69.716…% shown as 69.71% or 69.72% are both accepted). A
+  stored value with more precision than its format shows is judged as
+  displayed; the exact ratio itself (a formula) is always accepted.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def rate_matches(shown: float, exact: float, decimals: int | None) -> bool:
     """Is ``shown`` (a fraction) the ``exact`` fraction rounded or truncated to
     ``decimals`` decimals *of a percentage*? ``decimals`` None means unknown:
     allow half a unit of the second percent decimal."""
+    if abs(shown - exact) <= EPS:
+        return True  # the exact ratio itself, e.g. a formula =E6/D6 shown as 99.8%
     if decimals is None:
         return abs(shown - exact) <= 0.00005 + EPS
     scale = 10 ** (decimals + 2)
@@ -41,7 +45,8 @@ def rate_matches(shown: float, exact: float, decimals: int | None) -> bool:
         math.floor(exact_scaled + EPS),  # truncated
         math.ceil(exact_scaled - EPS),
     }
-    shown_scaled = shown * scale
+    # judge what the clerk sees: a stored 0.99798… formatted 0.0% reads 99.8%
+    shown_scaled = round(shown * scale)
     return any(abs(shown_scaled - c) <= 1e-6 for c in candidates if abs(c - exact_scaled) < 1 + EPS)
 
 

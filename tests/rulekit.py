@@ -29,7 +29,7 @@ Delta keys (applied in this order):
   ``indicators.预算执行率`` drops the indicator);
 - ``add_indicators``: list of indicator tables appended (or inserted
   ``after`` a named indicator);
-- ``set``: ``path = value``; ``""`` makes a cell blank. Indicators are
+- ``set``: ``path = value`` in the order written (rename an indicator last); ``""`` makes a cell blank. Indicators are
   addressed by 三级 name or by 0-based index (``indicators.3.score``);
 - ``scheme``: ``部门评价`` / ``单位自评`` (default: the project's 评价方式);
 - ``expect``: the findings of a fail case; a case named ``pass_*`` expects none.
@@ -39,6 +39,7 @@ Delta keys (applied in this order):
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -84,6 +85,12 @@ SCHEMES = {"部门评价": DEPARTMENT, "财政评价": DEPARTMENT, "单位自评
 
 
 def load_project_data(name: str) -> dict[str, Any]:
+    """A fresh copy of a project file's data (parsed once: hundreds of cases share two baselines)."""
+    return copy.deepcopy(_parsed_project(name))
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed_project(name: str) -> dict[str, Any]:
     with open(PROJECTS / f"{name}.toml", "rb") as fh:
         return tomllib.load(fh)
 
@@ -199,11 +206,16 @@ def _fallback_measure(text: str) -> Measure:
     return Measure(text, level=_FALLBACK_LEVELS.get(text.strip()))
 
 
+@functools.lru_cache(maxsize=4096)
+def _cached_measure(text: str) -> Measure:
+    return _parse_measure(text) if _parse_measure is not None else _fallback_measure(text)
+
+
 def _measure(value: Any, ref: CellRef) -> Sourced[Measure]:
     text = "" if value is None else str(value)
     if not text.strip():
         return Sourced(None, text, ref)
-    measure = _parse_measure(text) if _parse_measure is not None else _fallback_measure(text)
+    measure = _cached_measure(text)
     return Sourced(measure, text, ref, unit=measure.unit)
 
 

@@ -20,7 +20,7 @@ def test_catalog_is_not_empty():
 def test_rule_module_is_named_after_its_id(r):
     module = r.module.rsplit(".", 1)[-1]
     assert module.startswith(r.id.lower() + "_"), f"{r.id} lives in {module}"
-    assert re.fullmatch(r"[a-z]+(\.[a-z_]+)+", r.name), f"{r.id} name {r.name!r} is area.problem"
+    assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", r.name), f"{r.id} name {r.name!r} is area.problem"
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)

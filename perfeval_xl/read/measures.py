@@ -8,15 +8,14 @@ the grade it names, from the lexicon in ``qual_levels.toml``).
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import tomllib
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from perfeval_xl.model import Comparator, Measure, QualLevel
-from perfeval_xl.read.numbers import format_unit_and_decimals, read_text_figure
-from perfeval_xl.read.text import cell_text, plain_float, squeeze
+from perfeval_xl.read.numbers import read_figure, read_text_figure
+from perfeval_xl.read.text import cell_text, squeeze
 
 # Spellings after NFKC (＞ → >, ＝ → =). Longest first, so '>=' wins over '>'
 # and '大于等于' over '大于'.
@@ -65,15 +64,13 @@ def _parse_measure(value: object, text: str, number_format: str | None) -> Measu
 
 
 def _number_cell(value: int | float | Decimal, text: str, number_format: str | None) -> Measure:
-    if isinstance(value, float) and not math.isfinite(value):
+    figure = read_figure(value, number_format)
+    if figure.number is None:  # nan, inf, absurdly large
         return Measure(text=text)
-    if isinstance(value, Decimal) and not value.is_finite():
-        return Measure(text=text)
-    number = Decimal(plain_float(value)) if isinstance(value, float) else Decimal(value)
-    unit, _ = format_unit_and_decimals(number_format)
-    if unit == "%":  # 0.9 shown as 90%: measures are 100-based, like '90%'
+    number = figure.number
+    if figure.fraction_shown_as_percent:  # 0.9 shown as 90%: measures are 100-based, like '90%'
         number *= 100
-    return Measure(text, Comparator.NONE, float(number), unit)
+    return Measure(text, Comparator.NONE, float(number), figure.unit)
 
 
 def split_comparator(text: str) -> tuple[Comparator, str]:
@@ -98,6 +95,7 @@ def split_comparator(text: str) -> tuple[Comparator, str]:
 
 @cache
 def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
+    """Phrase → level, and the allowed tails longest first."""
     data = tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
     levels = {
         "achieved": QualLevel.ACHIEVED,
@@ -109,7 +107,8 @@ def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
     for key, level in levels.items():
         for phrase in data["levels"][key]:
             phrases[squeeze(phrase)] = level
-    return phrases, tuple(squeeze(t) for t in data["tails"]["words"])
+    tails = sorted((squeeze(t) for t in data["tails"]["words"]), key=len, reverse=True)
+    return phrases, tuple(tails)
 
 
 _RANK = {QualLevel.NOT_ACHIEVED: 0, QualLevel.PARTIAL: 1, QualLevel.BASIC: 2, QualLevel.ACHIEVED: 3}
@@ -131,7 +130,7 @@ def qualitative_level(text: object) -> QualLevel | None:
         return phrases[t]
     for phrase in sorted((p for p in phrases if t.startswith(p)), key=len, reverse=True):
         rest = t[len(phrase) :]
-        tail = next((w for w in sorted(tails, key=len, reverse=True) if rest.startswith(w)), "")
+        tail = next((w for w in tails if rest.startswith(w)), "")
         after = rest[len(tail) :]
         if after and after[0] not in _PHRASE_END:
             continue

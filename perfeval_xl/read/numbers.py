@@ -16,7 +16,7 @@ import datetime as _dt
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
 from perfeval_xl.read.text import cell_text, plain_float, squeeze
@@ -35,15 +35,16 @@ class NumberParse:
 class Figure:
     """The exact reading behind a :class:`NumberParse`.
 
-    ``from_number`` tells a number cell (whose ``%`` format shows ``0.5`` as
-    50%) from text (where ``'50%'`` means 50 percent points).
+    ``fraction_shown_as_percent`` is set for a number cell whose ``%`` format
+    shows ``0.5`` as 50%; text ``'50%'`` (and a format with a *quoted* ``"%"``)
+    means 50 percent points.
     """
 
     number: Decimal | None
     unit: str | None = None
     decimals: int | None = None
     problem: str | None = None
-    from_number: bool = False
+    fraction_shown_as_percent: bool = False
 
     def public(self, number: Decimal | None = None, **changes) -> NumberParse:
         n = self.number if number is None else number
@@ -108,9 +109,17 @@ def _read_cell_number(value: int | float | Decimal, number_format: str | None) -
         return Figure(None, problem=f"{quote(cell_text(value))}不是数字")
     # Keep what Excel would show: 15 significant digits, not float noise.
     number = Decimal(plain_float(value)) if isinstance(value, float) else Decimal(value)
-    unit, fmt_decimals = format_unit_and_decimals(number_format)
-    decimals = fmt_decimals if fmt_decimals is not None else written_decimals(number)
-    return Figure(number, unit, decimals, None, from_number=True)
+    if not plausible(number):
+        return Figure(None, problem=f"{quote(cell_text(value))}数值大得不合理")
+    shown = read_number_format(number_format)
+    decimals = shown.decimals if shown.decimals is not None else written_decimals(number)
+    return Figure(number, shown.unit, decimals, None, shown.percent)
+
+
+def plausible(number: Decimal) -> bool:
+    """Finite and below 10^30: '1e999' is not a figure anyone wrote on a
+    form, and bounding the size keeps every Decimal step exact."""
+    return number.is_finite() and (number.is_zero() or number.adjusted() < 30)
 
 
 def written_decimals(number: Decimal) -> int:
@@ -118,25 +127,33 @@ def written_decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def format_unit_and_decimals(number_format: str | None) -> tuple[str | None, int | None]:
-    """What an Excel number format says about a number: ``'0.00%'`` →
-    ``('%', 2)``, ``'#,##0.00"万元"'`` → ``('万元', 2)``, General → ``(None, None)``."""
+@dataclass(frozen=True)
+class ShownFormat:
+    """What an Excel number format says about the number it shows."""
+
+    unit: str | None = None
+    decimals: int | None = None  # None: General / text / unknown
+    percent: bool = False  # a bare % : the value is shown ×100
+
+
+def read_number_format(number_format: str | None) -> ShownFormat:
+    """``'0.00%'`` → unit ``'%'``, 2 decimals, shown ×100;
+    ``'#,##0.00"万元"'`` → ``'万元'``, 2; ``'0.0"%"'`` → ``'%'``, 1, *not*
+    ×100 (a quoted % is just text); General / ``@`` / dates → nothing."""
     if not number_format or not isinstance(number_format, str):
-        return None, None
+        return ShownFormat()
     section = _first_section(number_format)
-    literals = "".join(a or b for a, b in _QUOTED.findall(section))
+    literals = squeeze("".join(a or b for a, b in _QUOTED.findall(section)))
     bare = re.sub(r"\[[^\]]*\]", "", _QUOTED.sub("", section))
-    unit = None
-    if "%" in bare:
-        unit = "%"
-    elif literals.strip() and is_unit(squeeze(literals), after_digits=True):
-        unit = squeeze(literals)
-    if bare.strip().lower() in ("general", "@", ""):
-        return unit, None
-    if not any(c in bare for c in "0#?"):
-        return unit, None
+    if not any(c in bare for c in "0#?"):  # General, @, date and time formats
+        return ShownFormat()
     m = _FORMAT_DECIMALS.search(bare)
-    return unit, (len(m.group(1)) if m else 0)
+    decimals = len(m.group(1)) if m else 0
+    if "%" in bare:
+        return ShownFormat("%", decimals, percent=True)
+    if literals and is_unit(literals, after_digits=True):
+        return ShownFormat(literals, decimals)
+    return ShownFormat(None, decimals)
 
 
 def _first_section(number_format: str) -> str:
@@ -152,7 +169,8 @@ def _first_section(number_format: str) -> str:
 
 def read_text_figure(raw: str) -> Figure:
     """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``."""
-    text = squeeze(raw)
+    # U+2212 is the minus Word inserts; a pasted figure may end with 。
+    text = squeeze(raw).replace("\u2212", "-").removesuffix("。")
     shown = raw.strip()
     if not text or _DASHES.match(text):
         return BLANK
@@ -205,8 +223,8 @@ def _chinese(text: str) -> Figure | None:
 
 
 def _with_unit(number: Decimal, decimals: int, rest: str, *, after_digits: bool) -> Figure | None:
-    if not number.is_finite() or abs(number.adjusted()) > 30:
-        return None  # '1e999' is not a figure anyone wrote on a form
+    if not plausible(number):
+        return None
     if rest == "":
         return Figure(number, None, decimals)
     if rest[0] in SCALE:
@@ -250,7 +268,8 @@ def parse_amount(value: object, number_format: str | None = None, default_unit: 
     factor = TO_WAN.get(unit)
     if factor is None:
         return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是金额（应以万元或元计）")
-    wan = (fig.number * factor).quantize(Decimal("0.000001"))
+    with localcontext(prec=80):  # 10^30 × 10^4 to 6 decimals stays exact
+        wan = (fig.number * factor).quantize(Decimal("0.000001"))
     return fig.public(wan, unit=unit)
 
 
@@ -262,7 +281,7 @@ def parse_rate(value: object, number_format: str | None = None) -> NumberParse:
     if fig.number is None:
         return fig.public()
     if fig.unit == "%":
-        fraction = fig.number if fig.from_number else fig.number / 100
+        fraction = fig.number if fig.fraction_shown_as_percent else fig.number / 100
         return fig.public(fraction)
     if fig.unit is not None:
         return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是百分比")

@@ -27,12 +27,20 @@ def nfkc(text: str) -> str:
 def normalize_label(text: object) -> str:
     """The form of a label used for matching: NFKC, no whitespace at all,
     ``（）``→``()``, ``：``→``:``. ``'项 目 名 称'`` → ``'项目名称'``."""
-    return _WHITESPACE.sub("", nfkc(cell_text(text))).translate(_BRACKETS)
+    return squeeze(cell_text(text)).translate(_BRACKETS)
 
 
 def squeeze(text: str) -> str:
-    """NFKC and all whitespace removed (number parsing works on this)."""
-    return _WHITESPACE.sub("", nfkc(text))
+    """NFKC and all whitespace removed (number parsing works on this).
+
+    Repeated until stable: NFKC can produce whitespace ('¸' → ' ̧') and
+    removing it can leave a pair that composes ('C' + ' ̧' → 'Ç')."""
+    for _ in range(4):
+        squeezed = _WHITESPACE.sub("", nfkc(text))
+        if squeezed == text:
+            break
+        text = squeezed
+    return text
 
 
 def cell_text(value: object) -> str:

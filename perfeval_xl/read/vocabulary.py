@@ -22,7 +22,7 @@ HEADER_FIELDS: dict[str, list[str]] = {
 # Funds block column headers (normalised text must *start* with one of these).
 FUNDS_COLUMNS: dict[str, list[str]] = {
     "initial": [r"年初预算数?", r"年初预算金额"],
-    "budget": [r"全年预算数?", r"调整后预算数?", r"全年预算金额", r"预算数\(A\)", r"预算数A$"],
+    "budget": [r"全年预算数?", r"调整后预算数?", r"全年预算金额", r"预算数(\(A\)|A)?$", r"预算数\(A\)"],
     "spent": [r"全年执行数", r"实际支出数", r"执行数", r"实际执行数", r"预算执行数", r"全年支出数", r"实际支出"],
     "weight": [r"分值", r"权重"],
     "rate": [r"执行率", r"预算执行率"],

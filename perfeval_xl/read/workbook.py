@@ -13,12 +13,14 @@ from perfeval_xl.read import form as F
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.grid import Grid, load_grids
 from perfeval_xl.read.sheet import SheetView
+from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits, WorkbookRefused, load_grids_fast
 from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]")
+_SERIAL = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、]?")  # a 序号 column beside the paragraphs
 
 
-def read_workbook(path: str | Path, display_name: str | None = None) -> ReadResult:
+def read_workbook(path: str | Path, display_name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read one evaluation workbook into the model.
 
     A file that cannot be an evaluation form comes back with ``failure`` set
@@ -28,13 +30,27 @@ def read_workbook(path: str | Path, display_name: str | None = None) -> ReadResu
     path = Path(path)
     name = display_name or path.name
     try:
-        grids = load_grids(path)
+        grids = _load(path, limits)
+    except WorkbookRefused as refused:
+        return ReadResult(None, [], refused.reason)
     except Exception as exc:  # noqa: BLE001 - any load error is a reported failure, never a crash
         return ReadResult(None, [], load_failure_reason(path, exc))
     try:
         return _read_grids(grids, name)
     except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the batch
         return ReadResult(None, [], f"读取时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。")
+
+
+def _load(path: Path, limits: Limits) -> list[Grid]:
+    """The fast bounded reader; openpyxl only when that one cannot make sense
+    of a file that is still a zip (e.g. unusual part names), since openpyxl
+    knows more of the format's corners."""
+    try:
+        return load_grids_fast(path, limits=limits)
+    except (WorkbookRefused, zipfile.BadZipFile, OSError):
+        raise
+    except Exception:  # noqa: BLE001 - fall back to the slower, more lenient reader
+        return load_grids(path)
 
 
 def load_failure_reason(path: Path, exc: Exception) -> str:
@@ -190,7 +206,7 @@ def _narrative(grids: list[Grid], by_name: dict[str, Grid], file: str, findings:
         for r in grid.rows():
             for c in range(1, grid.max_col + 1):
                 text = cell_text(view.safe_value(r, c))
-                if not text:
+                if not text or _SERIAL.fullmatch(text):
                     continue
                 ref = grid.ref(r, c)
                 for line in _NOISE.sub("", text).splitlines():

@@ -126,3 +126,24 @@ def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:
 
 def close_to(a: float, b: float) -> bool:
     return abs(a - b) <= EPS * max(1.0, abs(a), abs(b))
+
+
+def shown_decimals(measure: Measure) -> int | None:
+    """Decimals of the number as written in the measure's text (``69.71%`` -> 2)."""
+    m = re.search(r"\d+(?:\.(\d+))?", measure.text or "")
+    if not m:
+        return None
+    return len(m.group(1) or "")
+
+
+def percent_of(measure: Measure) -> float | None:
+    """A percentage measure as a fraction (``100%`` -> 1.0); None when it is not one."""
+    if measure.number is None or normalise_unit(measure.unit) not in ("%", None):
+        return None
+    return measure.number / 100
+
+
+def money_unit(unit: str | None) -> str | None:
+    """The money part of a unit (``元/户`` -> ``元``), or None when it is not money."""
+    head = (normalise_unit(unit) or "").split("/")[0]
+    return head if head in MONEY_UNITS else None

@@ -94,7 +94,8 @@ def _assess_quantitative(ind: Indicator, scheme: Scheme, kind: str, weight: floa
         b, note = 0.0, f"完成值 {fmt_number(actual.number)} 为负数，按 0 计；"
     exact, met, why = quantitative_score(kind, a, b, weight, scheme.reverse_formula)
     exact = min(exact, weight)  # over-achievement never earns more than 分值
-    rounded = round_score(exact, scheme.rounding)
+    # full marks are the 分值 as written (1.375 stays 1.375), never a rounding of it
+    rounded = weight if met else min(round_score(exact, scheme.rounding), weight)
     own = ind.score.value
     if own is not None and score_matches(own, exact, ind.score.decimals):
         computed, tail = own, ""

@@ -34,6 +34,8 @@ from perfeval_xl.write.template_text import GUIDE_LINES, GUIDE_TITLE, HINTS
 
 # Fixed so that the same code always writes the same parts (the staleness test compares them).
 DOCUMENT_DATE = datetime(2024, 1, 1)
+GUIDE_WIDTH = 70  # characters; fits A4 portrait at 11 pt even unscaled
+LINE_HEIGHT = 15  # points per wrapped line of 11 pt text
 REPORT_ROWS = 2000  # rows of 评价报告 that carry the paste hint
 COMMITTED_DIR = Path(__file__).resolve().parents[2] / "input_templates"
 
@@ -46,7 +48,7 @@ def template_filename(scheme: str) -> str:
 def _draw_report(workbook: Workbook, formats: Formats) -> None:
     # Nothing is written into column A: every non-empty row there is a paragraph for the reader.
     ws = workbook.add_worksheet(REPORT_SHEET)
-    ws.set_column("A:A", 100, formats.paragraph)
+    ws.set_column("A:A", GUIDE_WIDTH, formats.paragraph)
     hint = HINTS["report"]
     ws.data_validation(f"A1:A{REPORT_ROWS}", {"validate": "any", "input_title": hint.title,
                                                   "input_message": hint.message})
@@ -54,15 +56,24 @@ def _draw_report(workbook: Workbook, formats: Formats) -> None:
     ws.fit_to_pages(1, 0)
 
 
+def _text_width(text: str) -> int:
+    """Width in Excel character units: a Chinese character takes two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def _draw_guide(workbook: Workbook, formats: Formats) -> None:
     ws = workbook.add_worksheet(GUIDE_SHEET)
-    ws.set_column("A:A", 110)
+    ws.set_column("A:A", GUIDE_WIDTH)
     ws.write_string("A1", GUIDE_TITLE, formats.guide_title)
     ws.set_row(0, 24)
     for row, line in enumerate(GUIDE_LINES, start=1):
         is_heading = line[0] in "一二三四五六七八九十"
         ws.write_string(row, 0, line, formats.guide_heading if is_heading else formats.guide_line)
+        # Spreadsheet applications do not grow rows for wrapped text on opening: size them here.
+        lines = -(-_text_width(line) // (GUIDE_WIDTH - 4))
+        ws.set_row(row, LINE_HEIGHT * lines + 4)
     ws.set_paper(9)
+    ws.set_portrait()
     ws.fit_to_pages(1, 0)
     ws.protect("")
 

@@ -32,10 +32,11 @@ from perfeval_xl.write.template_layout import (
 from perfeval_xl.write.template_style import Formats
 from perfeval_xl.write.template_text import HINTS
 
-COLUMN_WIDTHS = {"A": 13, "B": 14, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
+COLUMN_WIDTHS = {"A": 13, "B": 18, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
 MAX_SCORE = 100  # upper bound for 分值/得分 validations
 A4_PAPER = 9
-DEFAULT_ROW_HEIGHT = 22  # points; room for one line of 11 pt text with some air
+HEADER_ROW_HEIGHT = 24  # header labels stand out from the data rows
+TITLE = "项目支出绩效评价表"
 
 
 def _number(value: float) -> int | float:
@@ -75,10 +76,8 @@ def _merge(ws: Worksheet, cells: str, value: str, fmt) -> None:
 
 
 def _draw_header(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
-    ws.merge_range(f"A{TITLE_ROW}:H{TITLE_ROW}", "", f.title)
-    # The title follows the project name until the clerk writes their own.
-    ws.write_formula(f"A{TITLE_ROW}", f'=IF(B{NAME_ROW}="","项目支出绩效评价表",B{NAME_ROW}&"绩效评价表")',
-                     f.title, "项目支出绩效评价表")
+    # Plain text, not a formula on 项目名称: readers skip formula cells when looking for labels.
+    ws.merge_range(f"A{TITLE_ROW}:H{TITLE_ROW}", TITLE, f.title)
     _hint(ws, f"A{TITLE_ROW}", "title")
     ws.set_row(TITLE_ROW - 1, 30)
 
@@ -109,6 +108,7 @@ def _draw_funds(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     ws.write_blank(f"B{FUNDS_HEADER_ROW}", None, f.label)
     for column, label in zip("CDEFGH", FUNDS_HEADER):
         ws.write_string(f"{column}{FUNDS_HEADER_ROW}", label, f.label)
+    ws.set_row(FUNDS_HEADER_ROW - 1, HEADER_ROW_HEIGHT)
     for label in FUNDS_ROW_LABELS:
         row = layout.funds_row(label)
         ws.write_string(f"B{row}", label, f.label)
@@ -122,8 +122,11 @@ def _draw_funds(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     total = FUNDS_FIRST_ROW
     ws.write_number(f"F{total}", _number(layout.scheme.funds_weight), f.formula)
     # 执行率 = B/A and 得分 = MIN(B/A,1)×分值; blank while A is blank or 0 (no #DIV/0!).
-    ws.write_formula(f"G{total}", f'=IF(N(D{total})=0,"",E{total}/D{total})', f.percent_formula, "")
-    ws.write_formula(f"H{total}", f'=IF(N(D{total})=0,"",ROUND(MIN(E{total}/D{total},1)*F{total},2))',
+    # Only functions the reader can recompute (read/formula.py), since files filled by
+    # programs carry no cached values.
+    no_budget = f'OR(D{total}="",D{total}=0)'
+    ws.write_formula(f"G{total}", f'=IF({no_budget},"",E{total}/D{total})', f.percent_formula, "")
+    ws.write_formula(f"H{total}", f'=IF({no_budget},"",ROUND(MIN(E{total}/D{total},1)*F{total},2))',
                      f.formula, "")
 
 
@@ -142,6 +145,7 @@ def _draw_indicators(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     ws.merge_range(f"A{SCORING_TITLE_ROW}:H{SCORING_TITLE_ROW}", "绩效评价指标评分", f.label)
     for column, label in zip("ABCDEFGH", INDICATOR_HEADER):
         ws.write_string(f"{column}{INDICATOR_HEADER_ROW}", label, f.label)
+    ws.set_row(INDICATOR_HEADER_ROW - 1, HEADER_ROW_HEIGHT)
 
     for first, last, label in layout.runs("level1"):
         _merge(ws, f"A{first}:A{last}", label, f.label)
@@ -188,7 +192,7 @@ def _draw_totals(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
     if scheme.funds_in_total:  # 单位自评: the funds block's 10 points count toward 总分
         weight_total += scheme.funds_weight
         weight_formula += f"+F{funds}"
-        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",SUM(G{first}:G{last})+N(H{funds}))'
+        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",SUM(G{first}:G{last},H{funds}))'
     ws.write_formula(f"F{row}", weight_formula, f.formula, _number(weight_total))
     ws.write_formula(f"G{row}", score_formula, f.formula, "")
     ws.write_blank(f"H{row}", None, f.filler)
@@ -215,7 +219,6 @@ def _grade_formula(layout: FormLayout) -> str:
 def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
     for column, width in COLUMN_WIDTHS.items():
         ws.set_column(f"{column}:{column}", width)
-    ws.set_default_row(DEFAULT_ROW_HEIGHT)
     ws.set_paper(A4_PAPER)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed

@@ -49,7 +49,7 @@ def build_formats(workbook: Workbook) -> Formats:
     return Formats(
         title=make(bold=True, font_size=16, align="center", **unlocked),
         label=make(align="center", **cell, **locked),
-        label_left=make(align="left", **cell, **locked),
+        label_left=make(align="left", indent=1, **cell, **locked),
         text_input=make(align="center", num_format="@", **cell, **unlocked),
         block_input=make(align="left", valign="top", num_format="@", **cell, **unlocked),
         number_input=make(align="center", **cell, **unlocked),

@@ -1,0 +1,65 @@
+"""What the XC5xx scoring rules share: the 核定 of every indicator under the
+scheme the project is scored with, and how an indicator is named in a message.
+
+The pipeline passes its ProjectScore as ``ctx.scoring``; its scheme is the
+resolved one. Without it (rule fixtures), ``ctx.scheme`` is used. The rules
+re-run :func:`assess_indicator` (cheap, pure) because they need more than the
+ProjectScore keeps: whether the target was met, the formula, the band.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfeval_xl.model import Indicator, Project
+from perfeval_xl.rules._base import RuleContext
+from perfeval_xl.scheme import Scheme
+from perfeval_xl.scoring import Assessment, assess_indicator
+from perfeval_xl.tolerance import fmt_number, score_equal
+
+
+def scheme_of(ctx: RuleContext) -> Scheme:
+    return ctx.scoring.scheme if ctx.scoring is not None else ctx.scheme
+
+
+def assessed(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:
+    """Every indicator with a written 得分, with its assessment."""
+    scheme = scheme_of(ctx)
+    for ind in project.indicators:
+        if ind.score.present:
+            yield ind, assess_indicator(ind, scheme)
+
+
+def full_marks_for_missed_target(ind: Indicator, a: Assessment) -> bool:
+    """XC501's condition, which XC502/XC503 leave to it: the target was missed,
+    the 得分 is the whole 分值, and the rules allow less."""
+    return (
+        a.judged
+        and a.met is False
+        and ind.weight.present
+        and score_equal(ind.score.value, ind.weight.value)
+        and a.exceeds(ind.score.value, ind.score.decimals)
+    )
+
+
+def over_weight(ind: Indicator) -> bool:
+    """得分 above 分值 is a structure error the catalog reports (XC2xx); the
+    scoring rules do not report it a second time."""
+    return ind.weight.present and ind.score.value > ind.weight.value and not score_equal(
+        ind.score.value, ind.weight.value
+    )
+
+
+def label(ind: Indicator) -> str:
+    return f"「{ind.name.value or ind.name.raw or '（未命名指标）'}」"
+
+
+def figures(ind: Indicator) -> str:
+    """指标值「≥20家」、完成值「15家」"""
+    target = ind.target.value.text if ind.target.value else ind.target.raw
+    actual = ind.actual.value.text if ind.actual.value else ind.actual.raw
+    return f"指标值「{target}」、完成值「{actual}」"
+
+
+def points(x: float | None, scheme: Scheme) -> str:
+    return fmt_number(x, scheme.rounding)

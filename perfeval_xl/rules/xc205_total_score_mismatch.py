@@ -1,0 +1,42 @@
+"""XC205: 总分 is not the sum of the 得分 (plus the funds 得分 where the scheme counts it)."""
+
+from perfeval_xl.model import Project
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.tolerance import fmt_number, score_equal
+
+
+@rule(id="XC205", name="structure.total_score_mismatch", severity="error", title="总分与分项得分合计不符")
+def check(project: Project, ctx: RuleContext) -> None:
+    """总分行的得分不等于各三级指标得分之和（单位自评等把资金得分计入总分的方案，
+    再加上资金部分得分）。
+
+    为什么：总分决定评价等次和排名，是最常被引用的数字；合计错误直接导致结论错误。
+
+    何时报告：每个三级指标都填了得分，且总分为空或与合计相差超过 0.01 分。
+    方案计入资金得分（funds_in_total）时，资金得分为空按 0 计（由 XC108 另报）。
+
+    何时通过：总分等于合计（0.01 分以内）；有三级指标得分为空时不检查
+    （空得分由 XC209 报告，避免重复）。
+    """
+    scores = [ind.score for ind in project.indicators]
+    if not scores or not all(s.present for s in scores):
+        return
+    total = sum(s.value for s in scores)
+    related = list(scores)
+    funds_note = ""
+    if ctx.scheme.funds_in_total and project.funds is not None:
+        funds_score = project.funds.total.score
+        total += funds_score.value if funds_score.present else 0
+        related.append(funds_score)
+        funds_note = f"（含资金部分得分 {fmt_number(funds_score.value) if funds_score.present else 0}）"
+    reported = project.total_score
+    if reported.present and score_equal(reported.value, total):
+        return
+    found = fmt_number(reported.value) if reported.present else (reported.raw.strip() or "（空）")
+    ctx.report(
+        at=reported,
+        message=f"总分应为各项得分合计 {fmt_number(total)} 分{funds_note}，表中填写 {found}。",
+        expected=fmt_number(total),
+        actual=found,
+        related=related,
+    )

@@ -1,0 +1,244 @@
+"""An xlsx file as a set of parts we can patch without re-writing the rest.
+
+openpyxl load + save loses charts, images, some formatting and OLE objects
+(pitfalls.md), so the completed workbook is made by editing only the XML
+parts that must change (a sheet, styles, workbook, relationships, content
+types) and copying every other part's bytes unchanged.
+
+Parts are parsed with defusedxml's rules (no entities, no DTDs) through lxml,
+which, unlike ElementTree, keeps namespace prefixes as written; Excel rejects
+a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from perfeval_xl.write._atomic import atomic_target
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_WORKSHEET = NS_REL + "/worksheet"
+REL_STYLES = NS_REL + "/styles"
+REL_COMMENTS = NS_REL + "/comments"
+REL_VML = NS_REL + "/vmlDrawing"
+REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+CT_WORKBOOK_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+CT_WORKBOOK_XLSM = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+# The same protections defusedxml applies: no entity expansion, no network, no DTD.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+# XML 1.0 forbids most control characters; a pasted report can contain them.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text safe to put in an XML element (illegal control characters dropped)."""
+    return _ILLEGAL_XML.sub("", text)
+
+
+def q(tag: str, ns: str = NS_MAIN) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    return etree.fromstring(data, _PARSER)
+
+
+def serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def rels_path(part: str) -> str:
+    """``xl/worksheets/sheet1.xml`` -> ``xl/worksheets/_rels/sheet1.xml.rels``."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship target, relative to its source part, as a zip entry name."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def relative_target(source_part: str, part: str) -> str:
+    return posixpath.relpath(part, posixpath.dirname(source_part))
+
+
+class Relationships:
+    """The ``.rels`` part of one source part."""
+
+    def __init__(self, package: "XlsxPackage", source_part: str):
+        self.package = package
+        self.source_part = source_part
+        self.path = rels_path(source_part)
+        data = package.read(self.path)
+        self.root = parse_xml(data) if data is not None else etree.Element(q("Relationships", NS_PKG_REL), nsmap={None: NS_PKG_REL})
+
+    def __iter__(self):
+        return iter(self.root.findall(q("Relationship", NS_PKG_REL)))
+
+    def target_of(self, rel_id: str) -> str | None:
+        for rel in self:
+            if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
+                return resolve_target(self.source_part, rel.get("Target", ""))
+        return None
+
+    def by_type(self, rel_type: str) -> list[tuple[str, str]]:
+        """(Id, part) of every internal relationship of a type."""
+        return [
+            (rel.get("Id"), resolve_target(self.source_part, rel.get("Target", "")))
+            for rel in self
+            if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"
+        ]
+
+    def add(self, rel_type: str, part: str) -> str:
+        used = {rel.get("Id") for rel in self}
+        n = len(used) + 1
+        while f"rId{n}" in used:
+            n += 1
+        rel_id = f"rId{n}"
+        etree.SubElement(
+            self.root,
+            q("Relationship", NS_PKG_REL),
+            Id=rel_id,
+            Type=rel_type,
+            Target=relative_target(self.source_part, part),
+        )
+        self.save()
+        return rel_id
+
+    def remove_type(self, rel_type: str) -> list[str]:
+        removed = []
+        for rel in list(self):
+            if rel.get("Type") == rel_type:
+                removed.append(resolve_target(self.source_part, rel.get("Target", "")))
+                self.root.remove(rel)
+        self.save()
+        return removed
+
+    def save(self) -> None:
+        self.package.write(self.path, serialize(self.root))
+
+
+class XlsxPackage:
+    """The parts of an xlsx: original bytes, with the patched or added ones on top."""
+
+    def __init__(self, path: Path):
+        self._order: list[str] = []
+        self._parts: dict[str, bytes] = {}
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.is_dir() or info.filename in self._parts:
+                    continue
+                self._order.append(info.filename)
+                self._parts[info.filename] = zf.read(info)
+        self.content_types = parse_xml(self._parts["[Content_Types].xml"])
+        self.workbook_part = self._find_workbook_part()
+        self.workbook = parse_xml(self._parts[self.workbook_part])
+        self.workbook_rels = Relationships(self, self.workbook_part)
+
+    def _find_workbook_part(self) -> str:
+        root_rels = parse_xml(self._parts["_rels/.rels"])
+        for rel in root_rels.findall(q("Relationship", NS_PKG_REL)):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return resolve_target("", rel.get("Target", ""))
+        return "xl/workbook.xml"
+
+    # -- raw parts -------------------------------------------------------
+    def read(self, part: str) -> bytes | None:
+        return self._parts.get(part)
+
+    def write(self, part: str, data: bytes) -> None:
+        if part not in self._parts:
+            self._order.append(part)
+        self._parts[part] = data
+
+    def delete(self, part: str) -> None:
+        if part in self._parts:
+            del self._parts[part]
+            self._order.remove(part)
+            self.remove_override(part)
+
+    def new_part_name(self, pattern: str) -> str:
+        """The first free name for ``pattern`` (``xl/comments{}.xml``)."""
+        n = 1
+        while pattern.format(n) in self._parts:
+            n += 1
+        return pattern.format(n)
+
+    # -- content types ---------------------------------------------------
+    def add_override(self, part: str, content_type: str) -> None:
+        self.remove_override(part)
+        etree.SubElement(self.content_types, q("Override", NS_CT), PartName="/" + part, ContentType=content_type)
+
+    def remove_override(self, part: str) -> None:
+        for el in self.content_types.findall(q("Override", NS_CT)):
+            if el.get("PartName", "").lstrip("/") == part:
+                self.content_types.remove(el)
+
+    def ensure_default(self, extension: str, content_type: str) -> None:
+        for el in self.content_types.findall(q("Default", NS_CT)):
+            if el.get("Extension", "").lower() == extension:
+                return
+        default = etree.Element(q("Default", NS_CT), Extension=extension, ContentType=content_type)
+        self.content_types.insert(0, default)
+
+    # -- workbook --------------------------------------------------------
+    def sheets(self) -> dict[str, str]:
+        """Sheet name -> worksheet part, in workbook order (chart sheets left out)."""
+        result: dict[str, str] = {}
+        sheets = self.workbook.find(q("sheets"))
+        for sheet in sheets if sheets is not None else ():
+            part = self.workbook_rels.target_of(sheet.get(q("id", NS_REL), ""))
+            if part and part in self._parts and "worksheets/" in part:
+                result[sheet.get("name", "")] = part
+        return result
+
+    def add_sheet(self, name: str, xml: bytes) -> str:
+        part = self.new_part_name("xl/worksheets/sheet{}.xml")
+        self.write(part, xml)
+        self.add_override(part, CT_WORKSHEET)
+        rel_id = self.workbook_rels.add(REL_WORKSHEET, part)
+        sheets = self.workbook.find(q("sheets"))
+        next_id = 1 + max((int(s.get("sheetId", "0")) for s in sheets), default=0)
+        el = etree.SubElement(sheets, q("sheet"), name=name, sheetId=str(next_id))
+        el.set(q("id", NS_REL), rel_id)
+        return part
+
+    def drop_macros(self) -> bool:
+        """Turn an .xlsm into a plain .xlsx: drop the VBA project, declare the
+        workbook as macro-free. Returns whether there was anything to drop."""
+        removed = self.workbook_rels.remove_type(REL_VBA)
+        for part in removed:
+            for extra in (part, rels_path(part)):
+                self.delete(extra)
+        changed = bool(removed)
+        for el in self.content_types.findall(q("Override", NS_CT)):
+            if el.get("PartName", "").lstrip("/") == self.workbook_part and el.get("ContentType") == CT_WORKBOOK_XLSM:
+                el.set("ContentType", CT_WORKBOOK_XLSX)
+                changed = True
+        return changed
+
+    # -- output ----------------------------------------------------------
+    def save(self, output_path: Path) -> None:
+        """Write atomically: a temporary file beside the target, then ``os.replace``."""
+        self._parts[self.workbook_part] = serialize(self.workbook)
+        self._parts["[Content_Types].xml"] = serialize(self.content_types)
+        with atomic_target(output_path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
+            for part in order:
+                zf.writestr(part, self._parts[part])

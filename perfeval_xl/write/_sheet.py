@@ -1,0 +1,135 @@
+"""Editing single cells of an existing worksheet part, in place.
+
+Only the cells we annotate are touched; rows, other cells, merges, column
+widths, print settings and everything else stay exactly as written.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
+
+from perfeval_xl.write._package import NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
+
+# Children of <worksheet> that must come after <legacyDrawing> (schema order).
+_AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
+MAX_CELL_TEXT = 32767  # Excel's limit on characters in one cell
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """``G6`` -> (column 7, row 6)."""
+    letters, row = coordinate_from_string(ref.replace("$", "").upper())
+    return column_index_from_string(letters), row
+
+
+class SheetPatch:
+    """One worksheet part opened for cell-level edits."""
+
+    def __init__(self, package: XlsxPackage, part: str):
+        self.package = package
+        self.part = part
+        self.root = parse_xml(package.read(part))
+        self.rels = Relationships(package, part)
+        self.data = self.root.find(q("sheetData"))
+        if self.data is None:  # a sheet with no cells at all still needs one
+            self.data = etree.Element(q("sheetData"))
+            self._insert_before(self.data, {"sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "mergeCells", "hyperlinks", "pageMargins", "legacyDrawing", *_AFTER_LEGACY_DRAWING})
+        self._merges = [range_boundaries(m.get("ref")) for m in self.root.iterfind(f"{q('mergeCells')}/{q('mergeCell')}") if m.get("ref")]
+
+    def anchor(self, ref: str) -> str:
+        """The cell that shows a value: the top-left of a merged range holding ``ref``."""
+        col, row = split_ref(ref)
+        for min_col, min_row, max_col, max_row in self._merges:
+            if min_col <= col <= max_col and min_row <= row <= max_row:
+                return f"{get_column_letter(min_col)}{min_row}"
+        return f"{get_column_letter(col)}{row}"
+
+    def cell(self, ref: str) -> etree._Element:
+        """The ``<c>`` element of ``ref``, created (in order) when absent."""
+        col, row_no = split_ref(ref)
+        row = self._row(row_no)
+        for i, c in enumerate(row.findall(q("c"))):
+            c_col, _ = split_ref(c.get("r", "A1")) if c.get("r") else (i + 1, row_no)
+            if c_col == col:
+                return c
+            if c_col > col:
+                new = etree.Element(q("c"), r=f"{get_column_letter(col)}{row_no}")
+                c.addprevious(new)
+                return new
+        new = etree.SubElement(row, q("c"), r=f"{get_column_letter(col)}{row_no}")
+        self._grow_dimension(col, row_no)
+        return new
+
+    def _row(self, row_no: int) -> etree._Element:
+        for row in self.data.findall(q("row")):
+            r = int(row.get("r", "0"))
+            if r == row_no:
+                row.attrib.pop("spans", None)  # an optimisation hint we may now contradict
+                return row
+            if r > row_no:
+                new = etree.Element(q("row"), r=str(row_no))
+                row.addprevious(new)
+                return new
+        return etree.SubElement(self.data, q("row"), r=str(row_no))
+
+    def _grow_dimension(self, col: int, row: int) -> None:
+        dim = self.root.find(q("dimension"))
+        if dim is None or not dim.get("ref"):
+            return
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(dim.get("ref"))
+        except ValueError:
+            return
+        if None in (min_col, min_row, max_col, max_row):
+            return
+        new = (min(min_col, col), min(min_row, row), max(max_col, col), max(max_row, row))
+        dim.set("ref", f"{get_column_letter(new[0])}{new[1]}:{get_column_letter(new[2])}{new[3]}")
+
+    @staticmethod
+    def style_of(c: etree._Element) -> int:
+        return int(c.get("s", "0"))
+
+    @staticmethod
+    def is_empty(c: etree._Element) -> bool:
+        return c.find(q("v")) is None and c.find(q("f")) is None and c.find(q("is")) is None
+
+    @staticmethod
+    def set_number(c: etree._Element, value: float) -> None:
+        _clear(c)
+        c.attrib.pop("t", None)
+        etree.SubElement(c, q("v")).text = repr(float(value)) if value != int(value) else str(int(value))
+
+    @staticmethod
+    def set_text(c: etree._Element, text: str) -> None:
+        """An inline string: always text, never a formula, whatever it starts with."""
+        _clear(c)
+        c.set("t", "inlineStr")
+        t = etree.SubElement(etree.SubElement(c, q("is")), q("t"))
+        t.text = xml_text(text)[:MAX_CELL_TEXT]
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+    # -- the VML drawing that carries comment boxes ------------------------
+    def legacy_drawing_part(self) -> str | None:
+        el = self.root.find(q("legacyDrawing"))
+        return self.rels.target_of(el.get(q("id", NS_REL), "")) if el is not None else None
+
+    def set_legacy_drawing(self, rel_id: str) -> None:
+        el = etree.Element(q("legacyDrawing"))
+        el.set(q("id", NS_REL), rel_id)
+        self._insert_before(el, _AFTER_LEGACY_DRAWING)
+
+    def _insert_before(self, el: etree._Element, later: set[str]) -> None:
+        for child in self.root:
+            if isinstance(child.tag, str) and etree.QName(child).localname in later:
+                child.addprevious(el)
+                return
+        self.root.append(el)
+
+    def save(self) -> None:
+        self.package.write(self.part, serialize(self.root))
+
+
+def _clear(c: etree._Element) -> None:
+    for child in list(c):
+        if etree.QName(child).localname in ("f", "v", "is"):
+            c.remove(child)

@@ -1,0 +1,175 @@
+"""Adding cell formats to an existing ``styles.xml`` without disturbing the old ones.
+
+A flagged cell keeps its own look (borders, font, alignment, number format)
+and only gains a fill or a font colour: we copy its ``<xf>`` and change the
+one attribute, so the clerk's formatting survives.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from perfeval_xl.write._package import CT_STYLES, REL_STYLES, XlsxPackage, parse_xml, q, serialize
+
+_MINIMAL_STYLES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    b'<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    b'<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    b'<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    b'<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    b"</styleSheet>"
+)
+# Child order of <font> in the schema; Excel refuses a file that breaks it.
+_FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"]
+# Children of <styleSheet> in schema order, to insert a missing collection in the right place.
+_SHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"]
+
+
+@dataclass(frozen=True)
+class FontChange:
+    """What to change on a copied font (None = keep)."""
+
+    color: str | None = None  # ARGB
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Look:
+    """A change to apply on top of an existing cell format."""
+
+    fill: str | None = None  # ARGB of a solid fill
+    font: FontChange | None = None
+    num_fmt: int | None = None  # built-in number format id
+    wrap: bool = False
+    border: bool = False  # thin border all round
+
+
+class StyleBook:
+    """The workbook's ``styles.xml``, with derived formats added on demand."""
+
+    def __init__(self, package: XlsxPackage):
+        self.package = package
+        found = package.workbook_rels.by_type(REL_STYLES)
+        if found:
+            self.part = found[0][1]
+            self.root = parse_xml(package.read(self.part))
+        else:
+            self.part = "xl/styles.xml"
+            self.root = parse_xml(_MINIMAL_STYLES)
+            package.add_override(self.part, CT_STYLES)
+            package.workbook_rels.add(REL_STYLES, self.part)
+        self._cache: dict[tuple[int, Look], int] = {}
+        self._fills: dict[str, int] = {}
+        self._border: int | None = None
+
+    def _collection(self, tag: str) -> etree._Element:
+        el = self.root.find(q(tag))
+        if el is None:
+            el = etree.Element(q(tag))
+            later = _SHEET_ORDER[_SHEET_ORDER.index(tag) + 1 :]
+            for i, child in enumerate(self.root):
+                if etree.QName(child).localname in later:
+                    self.root.insert(i, el)
+                    break
+            else:
+                self.root.append(el)
+        return el
+
+    def _append(self, tag: str, item: etree._Element) -> int:
+        coll = self._collection(tag)
+        coll.append(item)
+        coll.set("count", str(len(coll)))
+        return len(coll) - 1
+
+    def _fill(self, argb: str) -> int:
+        if argb not in self._fills:
+            fill = etree.Element(q("fill"))
+            pattern = etree.SubElement(fill, q("patternFill"), patternType="solid")
+            etree.SubElement(pattern, q("fgColor"), rgb=argb)
+            etree.SubElement(pattern, q("bgColor"), indexed="64")
+            self._fills[argb] = self._append("fills", fill)
+        return self._fills[argb]
+
+    def _thin_border(self) -> int:
+        if self._border is None:
+            border = etree.Element(q("border"))
+            for side in ("left", "right", "top", "bottom"):
+                etree.SubElement(etree.SubElement(border, q(side), style="thin"), q("color"), indexed="64")
+            etree.SubElement(border, q("diagonal"))
+            self._border = self._append("borders", border)
+        return self._border
+
+    def _font(self, base_id: int, change: FontChange) -> int:
+        fonts = self._collection("fonts")
+        base = fonts[base_id] if 0 <= base_id < len(fonts) else None
+        font = copy.deepcopy(base) if base is not None else etree.Element(q("font"))
+        wanted = {"b": change.bold, "i": change.italic, "u": change.underline}
+        for tag, on in wanted.items():
+            if on and font.find(q(tag)) is None:
+                _insert_ordered(font, etree.Element(q(tag)))
+        if change.color:
+            for old in font.findall(q("color")):
+                font.remove(old)
+            _insert_ordered(font, etree.Element(q("color"), rgb=change.color))
+        return self._append("fonts", font)
+
+    def derive(self, base_xf: int, look: Look) -> int:
+        """The index of a cell format equal to ``base_xf`` changed by ``look``."""
+        key = (base_xf, look)
+        if key in self._cache:
+            return self._cache[key]
+        xfs = self._collection("cellXfs")
+        if len(xfs) == 0:
+            etree.SubElement(xfs, q("xf"), numFmtId="0", fontId="0", fillId="0", borderId="0", xfId="0")
+        base = xfs[base_xf] if 0 <= base_xf < len(xfs) else xfs[0]
+        xf = copy.deepcopy(base)
+        if look.fill:
+            xf.set("fillId", str(self._fill(look.fill)))
+            xf.set("applyFill", "1")
+        if look.font:
+            xf.set("fontId", str(self._font(int(xf.get("fontId", "0")), look.font)))
+            xf.set("applyFont", "1")
+        if look.num_fmt is not None:
+            xf.set("numFmtId", str(look.num_fmt))
+            xf.set("applyNumberFormat", "1")
+        if look.border:
+            xf.set("borderId", str(self._thin_border()))
+            xf.set("applyBorder", "1")
+        if look.wrap:
+            align = xf.find(q("alignment"))
+            if align is None:
+                align = etree.Element(q("alignment"))
+                xf.insert(0, align)
+            align.set("wrapText", "1")
+            align.set("vertical", "top")
+            xf.set("applyAlignment", "1")
+        index = self._append("cellXfs", xf)
+        self._cache[key] = index
+        return index
+
+    def num_fmt_of(self, xf_index: int) -> int:
+        xfs = self._collection("cellXfs")
+        if 0 <= xf_index < len(xfs):
+            return int(xfs[xf_index].get("numFmtId", "0"))
+        return 0
+
+    def save(self) -> None:
+        self.package.write(self.part, serialize(self.root))
+
+
+def _insert_ordered(parent: etree._Element, child: etree._Element) -> None:
+    """Insert ``child`` into a <font> respecting the schema's child order."""
+    rank = _FONT_ORDER.index(etree.QName(child).localname)
+    for i, existing in enumerate(parent):
+        name = etree.QName(existing).localname
+        if name in _FONT_ORDER and _FONT_ORDER.index(name) > rank:
+            parent.insert(i, child)
+            return
+    parent.append(child)

@@ -1,0 +1,120 @@
+"""The rows of the summary workbook as plain data (no xlsxwriter here), so
+the figures can be tested apart from the layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from perfeval_xl.findings import BatchResult, FileResult, Severity
+from perfeval_xl.write.ranking import Ranked, computed_total, duplicates, rank_projects
+
+GRADES = ("优", "良", "中", "差")
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """One line of 汇总排名."""
+
+    rank: int | None
+    name: str
+    department: str
+    implementer: str
+    year: int | None
+    method: str
+    budget: float | None  # 全年预算数（A）, 万元
+    spent: float | None  # 全年执行数（B）, 万元
+    reported_score: float | None
+    computed_score: float | None
+    reported_grade: str
+    computed_grade: str
+    errors: int
+    warnings: int
+    duplicate_of: tuple[str, ...]
+    file: str
+    output: str | None
+
+    @property
+    def rate(self) -> float | None:
+        if self.budget and self.spent is not None and self.budget > 0:
+            return self.spent / self.budget
+        return None
+
+
+def _value(sourced) -> object:
+    return sourced.value if sourced is not None else None
+
+
+def _str(sourced) -> str:
+    value = _value(sourced)
+    return "" if value is None else str(value)
+
+
+def _float(sourced) -> float | None:
+    value = _value(sourced)
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def project_row(ranked: Ranked, dupes: dict[str, list[str]]) -> ProjectRow:
+    r: FileResult = ranked.result
+    p, s = r.project, r.scoring
+    total = p.funds.total if p.funds else None
+    year = _value(p.year)
+    return ProjectRow(
+        rank=ranked.rank,
+        name=_str(p.name),
+        department=_str(p.department),
+        implementer=_str(p.implementer),
+        year=year if isinstance(year, int) else None,
+        method=_str(p.method),
+        budget=_float(total.budget) if total else None,
+        spent=_float(total.spent) if total else None,
+        reported_score=_float(p.total_score),
+        computed_score=computed_total(r),
+        reported_grade=_str(p.grade.value),
+        computed_grade=(s.computed_grade or "") if s is not None else "",
+        errors=r.count(Severity.ERROR),
+        warnings=r.count(Severity.WARNING),
+        duplicate_of=tuple(dupes.get(r.file, ())),
+        file=r.file,
+        output=r.output,
+    )
+
+
+def project_rows(batch: BatchResult) -> list[ProjectRow]:
+    dupes = duplicates(batch)
+    return [project_row(r, dupes) for r in rank_projects(batch)]
+
+
+def department_table(rows: list[ProjectRow]) -> pd.DataFrame:
+    """Per 主管部门: projects, A and B totals, execution rate, average 核定总分,
+    grade counts and error/warning counts, best average score first."""
+    columns = ["主管部门", "项目数", "全年预算数", "全年执行数", "执行率", "平均核定总分", *GRADES, "错误", "警告"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    df = pd.DataFrame(
+        {
+            "主管部门": [r.department or "（未填主管部门）" for r in rows],
+            "budget": [r.budget for r in rows],
+            "spent": [r.spent for r in rows],
+            "score": [r.computed_score for r in rows],
+            "grade": [r.computed_grade for r in rows],
+            "errors": [r.errors for r in rows],
+            "warnings": [r.warnings for r in rows],
+        }
+    )
+    for g in GRADES:
+        df[g] = (df["grade"] == g).astype(int)
+    out = df.groupby("主管部门", sort=False).agg(
+        项目数=("grade", "size"),
+        全年预算数=("budget", lambda s: s.sum(min_count=1)),
+        全年执行数=("spent", lambda s: s.sum(min_count=1)),
+        平均核定总分=("score", "mean"),
+        **{g: (g, "sum") for g in GRADES},
+        错误=("errors", "sum"),
+        警告=("warnings", "sum"),
+    )
+    out["执行率"] = [b_ / a_ if pd.notna(a_) and pd.notna(b_) and a_ > 0 else None for a_, b_ in zip(out["全年预算数"], out["全年执行数"])]
+    out = out.reset_index().sort_values(["平均核定总分", "主管部门"], ascending=[False, True], na_position="last")
+    return out[columns].reset_index(drop=True)

@@ -1,0 +1,29 @@
+"""Row heights for wrapped text.
+
+Neither xlsxwriter nor our XML writer can measure text, and LibreOffice keeps
+a stored row height, so without an estimate long names and messages are cut
+off on screen and in print.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+LINE_HEIGHT = 13.5  # points per line at 10–11 pt
+MAX_ROW_HEIGHT = 409  # Excel's limit
+
+
+def text_width(text: str) -> int:
+    """Display width in column units: CJK and full-width characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def row_height(cells: Iterable[tuple[Any, float]]) -> float | None:
+    """The height a row of (text, column width) pairs needs, or None when one line fits."""
+    lines = 1
+    for text, width in cells:
+        if not isinstance(text, str):
+            continue
+        for part in str(text).split("\n"):
+            lines = max(lines, -(-text_width(part) // max(int(width) - 1, 1)))
+    return min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT) if lines > 1 else None

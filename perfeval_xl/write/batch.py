@@ -1,0 +1,105 @@
+"""A whole run: evaluate every workbook under a folder and write what people
+open — the completed copies (as each file is done), ``results.json`` and the
+summary workbook. Returns data; the CLI prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from perfeval_xl import __version__
+from perfeval_xl.findings import BatchResult, FileResult, Severity
+from perfeval_xl.pipeline import Settings, discover, evaluate_file
+from perfeval_xl.write.completed import completed_name, write_completed
+from perfeval_xl.write.results_json import write_results_json
+from perfeval_xl.write.summary import write_summary
+
+RESULTS_NAME = "results.json"
+
+
+def default_output_dir(input_dir: Path) -> Path:
+    """``<input>_结果`` beside the input folder, so it is never read as input."""
+    resolved = input_dir.resolve()
+    return resolved.parent / f"{resolved.name}_结果"
+
+
+@dataclass
+class RunOutcome:
+    batch: BatchResult
+    output_dir: Path
+    summary: Path
+    results: Path
+
+    @property
+    def errors(self) -> int:
+        return sum(r.count(Severity.ERROR) for r in self.batch.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(r.count(Severity.WARNING) for r in self.batch.files)
+
+
+def plan(input_dir: Path, output_dir: Path) -> list[Path]:
+    """The workbooks a run will read (the output folder is never among them)."""
+    return discover(input_dir, exclude=output_dir)
+
+
+def run(
+    input_dir: Path,
+    output_dir: Path,
+    settings: Settings = Settings(),
+    *,
+    files: list[Path] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+    command: str = "perfeval run",
+) -> RunOutcome:
+    """Evaluate ``input_dir`` and write every output into ``output_dir``."""
+    started = dt.datetime.now()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    batch = BatchResult()
+    for path in files if files is not None else plan(input_dir, output_dir):
+        display = path.relative_to(input_dir).as_posix()
+        result = evaluate_file(path, display, settings)
+        if result.ok:
+            _write_copy(path, output_dir, result)
+        batch.files.append(result)
+        if on_file:
+            on_file(result)
+    results = output_dir / RESULTS_NAME
+    write_results_json(batch, results)
+    summary = write_summary(
+        batch,
+        output_dir,
+        run_info={
+            "input_dir": str(input_dir.resolve()),
+            "output_dir": str(output_dir.resolve()),
+            "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
+            "finished_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+            "scheme": settings.scheme or "按各表“评价方式”（未填写时按分值推断）",
+            "command": command,
+            "version": __version__,
+        },
+    )
+    return RunOutcome(batch, output_dir, summary, results)
+
+
+def _write_copy(path: Path, output_dir: Path, result: FileResult) -> None:
+    name = completed_name(result.file)
+    target = output_dir / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_completed(path, target, result)
+    except Exception as exc:  # noqa: BLE001 - a copy that cannot be written is reported, the batch goes on
+        result.findings.append(
+            _copy_failed(result, f"未能生成核查后的工作簿（{type(exc).__name__}: {exc}），问题清单仍然有效。")
+        )
+        return
+    result.output = name
+
+
+def _copy_failed(result: FileResult, message: str):
+    from perfeval_xl.findings import Finding
+
+    return Finding(rule="OUT001", severity=Severity.WARNING, message=message, file=result.file)

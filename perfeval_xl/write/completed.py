@@ -1,0 +1,129 @@
+"""The completed workbook: the clerk's own file, annotated.
+
+It is a copy of the input that keeps everything the clerk wrote and looks
+the same (the xlsx parts are patched, never re-generated; see
+:mod:`perfeval_xl.write._package`), plus:
+
+- every flagged cell filled by its worst finding (red: error, amber:
+  warning; info only gets a note) with a note holding the message(s), and
+  the expected and actual values;
+- blank 执行率 / 得分 / 总分 / 等次 cells filled with the computed value in
+  blue italics, with the note “由程序计算…”;
+- a ``核查结果`` sheet (every finding, each linked to its cell) and a
+  ``核定评分`` sheet (self score against 核定 score, difference and reason).
+
+An ``.xlsm`` input gives a macro-free ``.xlsx``: the VBA project is dropped,
+so the copy can be opened without a macro warning and cannot run code.
+The input file is only ever read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfeval_xl.findings import FileResult, Severity
+from perfeval_xl.write._comments import add_comments
+from perfeval_xl.write._marks import Mark, collect_marks
+from perfeval_xl.write._newsheet import location
+from perfeval_xl.write._package import XlsxPackage
+from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
+from perfeval_xl.write._sheet import SheetPatch
+from perfeval_xl.write._styles import FontChange, Look, StyleBook
+
+FINDINGS_SHEET = "核查结果"
+SCORING_SHEET = "核定评分"
+COMPUTED_FONT = FontChange(color="FF0070C0", italic=True)
+PERCENT_FORMAT = 10  # built-in 0.00%
+_FILLED = {Severity.ERROR: FILL[Severity.ERROR], Severity.WARNING: FILL[Severity.WARNING]}  # info: note only
+
+
+def completed_name(input_relpath: str) -> str:
+    """Where the completed copy of an input goes, relative to the output
+    folder: same subfolder, ``<name>_核查.xlsx`` (an .xlsm becomes .xlsx)."""
+    path = Path(input_relpath)
+    return (path.parent / f"{path.stem}_核查.xlsx").as_posix()
+
+
+def write_completed(input_path: Path | str, output_path: Path | str, file_result: FileResult) -> None:
+    """Write the annotated copy of ``input_path`` to ``output_path`` (atomically)."""
+    package = XlsxPackage(Path(input_path))
+    package.drop_macros()
+    sheet_parts = package.sheets()
+    styles = StyleBook(package)
+    anchors: dict[str, SheetPatch] = {}
+
+    def link_to(sheet: str, cell: str) -> str | None:
+        """A link target inside the copy, or None when the sheet is not in it."""
+        if sheet not in sheet_parts:
+            return None
+        if sheet not in anchors:
+            anchors[sheet] = SheetPatch(package, sheet_parts[sheet])
+        return location(sheet, anchors[sheet].anchor(cell))
+
+    marks = collect_marks(file_result, set(sheet_parts))
+    for block, (sheet_name, cells) in enumerate(marks.items(), start=1):
+        link_to(sheet_name, "A1")
+        patch = anchors[sheet_name]
+        notes = _annotate(patch, styles, _merge_on_anchors(patch, cells))
+        add_comments(package, patch, notes, block=100 + block)
+        patch.save()
+
+    review = Styles.make(styles)
+    taken = set(sheet_parts)
+    package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml())
+    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml())
+    styles.save()
+    package.save(Path(output_path))
+
+
+def _merge_on_anchors(patch: SheetPatch, cells: dict[str, Mark]) -> dict[str, Mark]:
+    """Findings on different cells of one merged range land on its top-left cell."""
+    merged: dict[str, Mark] = {}
+    for ref, mark in cells.items():
+        anchor = patch.anchor(ref)
+        if anchor not in merged:
+            merged[anchor] = mark
+            continue
+        target = merged[anchor]
+        target.notes.extend(mark.notes)
+        if mark.severity and (target.severity is None or mark.severity.rank < target.severity.rank):
+            target.severity = mark.severity
+        target.computed = target.computed or mark.computed
+    return merged
+
+
+def _annotate(patch: SheetPatch, styles: StyleBook, marks: dict[str, Mark]) -> dict[str, str]:
+    """Fill, restyle and (for computed values) write each marked cell; returns the notes."""
+    notes: dict[str, str] = {}
+    for ref, mark in marks.items():
+        c = patch.cell(ref)
+        base = patch.style_of(c)
+        computed = mark.computed if mark.computed and c.find("{*}f") is None else None
+        percent = computed is not None and computed.percent and styles.num_fmt_of(base) == 0
+        look = Look(
+            fill=_FILLED.get(mark.severity) if mark.severity else None,
+            font=COMPUTED_FONT if computed else None,
+            num_fmt=PERCENT_FORMAT if percent else None,
+        )
+        if look != Look():
+            c.set("s", str(styles.derive(base, look)))
+        if computed is not None:
+            if isinstance(computed.value, str):
+                patch.set_text(c, computed.value)
+            else:
+                patch.set_number(c, computed.value)
+        elif mark.computed:  # the cell holds a formula after all: keep it, say so
+            mark.computed = None
+        if mark.text:
+            notes[ref] = mark.text
+    return notes
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name(2)``… when the clerk already has a sheet so named."""
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate = f"{name}({n})"
+        n += 1
+    taken.add(candidate)
+    return candidate

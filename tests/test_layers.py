@@ -1,0 +1,62 @@
+"""Imports go one way: model ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "perfeval_xl"
+
+RANKS = {
+    "model": 0,
+    "findings": 0,
+    "scheme": 0,
+    "tolerance": 0,
+    "read": 1,
+    "rules": 2,
+    "scoring": 2,
+    "narrative": 2,
+    "pipeline": 3,
+    "config": 3,
+    "serialize": 4,
+    "write": 4,
+    "synth": 4,
+    "cli": 5,
+    "__main__": 5,
+    "__init__": 0,
+}
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+        elif isinstance(node, ast.Import):
+            found.extend(a.name for a in node.names)
+    return [m for m in found if m.startswith("perfeval_xl")]
+
+
+def test_every_layer_is_known():
+    layers = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if not p.name.startswith((".", "_")) or p.name in ("__init__.py", "__main__.py")}
+    layers = {name for name in layers if name != "__pycache__"}
+    assert layers <= set(RANKS), f"add new modules to RANKS: {sorted(layers - set(RANKS))}"
+
+
+def test_imports_only_point_down():
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        module = ".".join(rel.parts)
+        own = RANKS[_layer(module)] if module != "perfeval_xl.__init__" else 0
+        for imported in _imports(path):
+            target = _layer(imported)
+            if target in RANKS and RANKS[target] > own:
+                wrong.append(f"{module} imports {imported}")
+    assert not wrong, "imports against the layer order:\n" + "\n".join(wrong)

@@ -1,0 +1,197 @@
+"""The completed workbook: the clerk's file kept as written, plus marks, notes,
+computed values and the two added sheets."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lxml import etree
+from python_calamine import CalamineWorkbook
+
+from perfeval_xl.write.completed import FINDINGS_SHEET, SCORING_SHEET, completed_name, write_completed
+from tests.write_builders import CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
+
+RED, AMBER = "FFFFC7CE", "FFFFEB9C"
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("completed")
+    src = make_form(folder / "in.xlsx")
+    os.utime(src, (1_600_000_000, 1_600_000_000))  # a known mtime to compare with
+    before = src.read_bytes()
+    out = folder / "out" / "in_核查.xlsx"
+    write_completed(src, out, make_result())
+    return src, before, out
+
+
+@pytest.fixture(scope="module")
+def wb(made):
+    return openpyxl.load_workbook(made[2])
+
+
+def test_input_is_never_touched(made):
+    src, before, _ = made
+    assert src.read_bytes() == before
+    assert src.stat().st_mtime == 1_600_000_000
+
+
+def test_no_temporary_file_is_left_behind(made):
+    assert [p.name for p in made[2].parent.iterdir()] == [made[2].name]
+
+
+def test_everything_the_clerk_wrote_is_kept(made, wb):
+    original = openpyxl.load_workbook(made[0])
+    filled = {"G6", "H6", "G11", "G12", "B13"}  # blank cells the program fills
+    for ws in original:
+        copy = wb[ws.title]
+        for row in ws.iter_rows():
+            for c in row:
+                if c.coordinate not in filled:
+                    assert copy[c.coordinate].value == c.value, (ws.title, c.coordinate)
+        assert {str(r) for r in copy.merged_cells.ranges} == {str(r) for r in ws.merged_cells.ranges}
+    form = wb[FORM]
+    assert form["F12"].value == "=SUM(F9:F11)"  # the clerk's formula stays a formula
+    assert form["A1"].fill.fgColor.rgb == "FFFFFF00" and form["A1"].font.b and form["A1"].font.sz == 14
+    assert form.column_dimensions["C"].width == 24
+    assert wb.sheetnames == [FORM, REPORT, FINDINGS_SHEET, SCORING_SHEET]
+
+
+def test_untouched_parts_are_copied_byte_for_byte(made):
+    with zipfile.ZipFile(made[0]) as a, zipfile.ZipFile(made[2]) as b:
+        for part in ("xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml"):
+            assert a.read(part) == b.read(part)
+
+
+def test_every_xml_part_is_well_formed(made):
+    with zipfile.ZipFile(made[2]) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels", ".vml")):
+                etree.fromstring(z.read(name))
+
+
+def test_flagged_cells_are_filled_by_severity_with_notes(wb):
+    form = wb[FORM]
+    assert form["G10"].fill.fgColor.rgb == RED
+    assert "XC501" in form["G10"].comment.text and "应为：2.79" in form["G10"].comment.text and "实为：4" in form["G10"].comment.text
+    # C2 lies inside the merged B2:H2: the mark lands on B2, below the clerk's own note
+    assert form["B2"].fill.fgColor.rgb == AMBER
+    assert form["B2"].comment.text.startswith(CLERK_NOTE) and "XC201" in form["B2"].comment.text
+    # info: a note, no fill (A1 keeps the clerk's yellow)
+    assert form["A1"].fill.fgColor.rgb == "FFFFFF00" and "XC001" in form["A1"].comment.text
+    assert "XC601" in wb[REPORT]["A2"].comment.text
+
+
+def test_blank_cells_get_computed_values_marked_as_computed(wb):
+    form = wb[FORM]
+    expected = {"G6": 41.83 / 60, "H6": 6.97, "G11": 7, "G12": 12.79, "B13": "差"}
+    for ref, value in expected.items():
+        cell = form[ref]
+        assert cell.value == pytest.approx(value, abs=1e-6) if isinstance(value, float) else cell.value == value
+        assert cell.font.i and cell.font.color.rgb == "FF0070C0", ref
+        assert "由程序计算" in cell.comment.text, ref
+    assert form["G6"].number_format == "0.00%"
+    assert "69.72%" in form["G6"].comment.text
+
+
+def _links(ws):
+    return [(c.coordinate, c.hyperlink.location) for row in ws.iter_rows() for c in row if c.hyperlink]
+
+
+def test_links_jump_to_existing_sheets_and_cells(wb):
+    links = _links(wb[FINDINGS_SHEET]) + _links(wb[SCORING_SHEET])
+    assert len(links) >= 10
+    for _, location in links:
+        m = re.fullmatch(r"'((?:[^']|'')+)'!([A-Z]+[0-9]+)", location)
+        assert m, location
+        assert m.group(1).replace("''", "'") in wb.sheetnames
+    findings = {wb[FINDINGS_SHEET][ref].value: loc for ref, loc in _links(wb[FINDINGS_SHEET])}
+    assert findings["绩效评价表!C2"] == "'绩效评价表'!B2"  # the visible cell of the merge
+    assert "不存在!Z99" not in findings  # a sheet that is not in the workbook gets no dead link
+
+
+def test_findings_sheet_lists_every_finding_as_text(made, wb):
+    ws = wb[FINDINGS_SHEET]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == len(make_result().findings)
+    assert [r[1] for r in rows] == ["错误", "错误", "警告", "警告", "警告", "提示"]
+    injected = next(c for row in ws.iter_rows() for c in row if c.value == INJECTED)
+    assert injected.data_type == "s"
+    values = CalamineWorkbook.from_path(str(made[2])).get_sheet_by_name(FINDINGS_SHEET).to_python()
+    assert any(INJECTED in row for row in values)
+
+
+def test_scoring_sheet_formulas_carry_their_values(made):
+    with zipfile.ZipFile(made[2]) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and n not in ("xl/worksheets/sheet1.xml",)]
+        for name in sheets:
+            root = etree.fromstring(z.read(name))
+            for c in root.iter("{*}c"):
+                if c.find("{*}f") is not None:
+                    assert c.find("{*}v") is not None and c.find("{*}v").text, (name, c.get("r"))
+    rows = CalamineWorkbook.from_path(str(made[2])).get_sheet_by_name(SCORING_SHEET).to_python()
+    by_name = {r[3]: r for r in rows}
+    assert by_name["预算执行率"][9] == pytest.approx(-1.21)
+    assert by_name["三级指标得分合计"][6:10] == [17, 7, 12.79, pytest.approx(5.79)]
+    assert by_name["评价等次"][8] == "差"
+
+
+def test_xlsm_gives_a_macro_free_xlsx(tmp_path):
+    src = make_form(tmp_path / "plain.xlsx")
+    xlsm = tmp_path / "m.xlsm"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(xlsm, "w") as b:
+        for item in a.infolist():
+            data = a.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"spreadsheetml.sheet.main+xml", b"spreadsheetml.sheet.main+xml").replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+                ).replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
+            b.writestr(item, data)
+        b.writestr("xl/vbaProject.bin", b"fake macro code")
+    out = tmp_path / completed_name("m.xlsm")
+    write_completed(xlsm, out, make_result())
+    assert out.name == "m_核查.xlsx"
+    with zipfile.ZipFile(out) as z:
+        assert "xl/vbaProject.bin" not in z.namelist()
+        assert b"macroEnabled" not in z.read("[Content_Types].xml")
+        assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
+    assert FINDINGS_SHEET in openpyxl.load_workbook(out).sheetnames
+
+
+def test_a_sheet_the_clerk_already_named_like_ours_is_not_replaced(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.create_sheet(FINDINGS_SHEET)["A1"] = "clerk's own"
+    wb.save(src)
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, make_result())
+    copy = openpyxl.load_workbook(out)
+    assert copy[FINDINGS_SHEET]["A1"].value == "clerk's own"
+    assert f"{FINDINGS_SHEET}(2)" in copy.sheetnames
+
+
+def test_a_file_without_scoring_still_gets_its_findings(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    result = make_result()
+    result.scoring = None
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, result)
+    wb = openpyxl.load_workbook(out)
+    assert "未能核定" in wb[SCORING_SHEET]["A1"].value
+    assert wb[FORM]["G12"].value is None  # nothing to fill without a 核定 score
+    assert wb[FORM]["G6"].value == pytest.approx(41.83 / 60)  # 执行率 needs only A and B
+
+
+def test_rewriting_replaces_the_previous_output(made, tmp_path):
+    out = tmp_path / "again.xlsx"
+    shutil.copy(made[2], out)
+    write_completed(made[0], out, make_result())
+    assert openpyxl.load_workbook(out).sheetnames.count(FINDINGS_SHEET) == 1

@@ -1,0 +1,193 @@
+"""The summary workbook, ranking and results.json, re-read with openpyxl and calamine."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lxml import etree
+from python_calamine import CalamineWorkbook
+
+from perfeval_xl.findings import BatchResult, FileResult
+from perfeval_xl.write._summary_rows import department_table, project_rows
+from perfeval_xl.write.completed import completed_name, write_completed
+from perfeval_xl.write.ranking import duplicates, rank_projects
+from perfeval_xl.write.results_json import results_json, write_results_json
+from perfeval_xl.write.summary import SUMMARY_NAME, write_summary
+from tests.write_builders import INJECTED, S, make_form, make_result, make_scoring
+
+FAILURE = "不是评价表：找不到“绩效评价指标”表头，请使用标准模板。"
+
+
+def _result(file: str, total: float | None, grade: str = "优", reported: float | None = None, **project_kw) -> FileResult:
+    r = make_result(file, **project_kw)
+    if reported is not None:
+        r.project = replace(r.project, total_score=S(reported, "G12"))
+    r.scoring = make_scoring(total, grade) if total is not None else None
+    r.output = completed_name(file)
+    return r
+
+
+def make_batch() -> BatchResult:
+    return BatchResult([
+        _result("一/甲.xlsx", 90, "优", name="甲项目", department="工信局"),
+        _result("一/乙.xlsx", 95.004, "优", reported=96, name="乙项目", department="工信局"),
+        _result("二/丙.xlsx", 95, "优", name=INJECTED, department="财政局"),
+        _result("二/丁.xlsx", None, name="丁项目", department="财政局"),
+        _result("二/甲-副本.xlsx", 70, "中", name="甲 项目", department="工信局"),
+        FileResult("坏.xlsx", failure=FAILURE),
+    ])
+
+
+def test_ties_share_a_rank_and_the_next_rank_skips():
+    ranked = [(r.rank, r.result.file) for r in rank_projects(make_batch())]
+    assert ranked == [(1, "一/乙.xlsx"), (1, "二/丙.xlsx"), (3, "一/甲.xlsx"), (4, "二/甲-副本.xlsx"), (None, "二/丁.xlsx")]
+
+
+def test_same_project_and_department_twice_is_a_duplicate():
+    assert duplicates(make_batch()) == {"一/甲.xlsx": ["二/甲-副本.xlsx"], "二/甲-副本.xlsx": ["一/甲.xlsx"]}
+
+
+def test_department_table_groups_and_totals():
+    table = department_table(project_rows(make_batch())).set_index("主管部门")
+    gx = table.loc["工信局"]
+    assert gx["项目数"] == 3 and gx["全年预算数"] == 180 and gx["全年执行数"] == pytest.approx(125.49)
+    assert gx["执行率"] == pytest.approx(125.49 / 180)
+    assert gx["平均核定总分"] == pytest.approx((90 + 95 + 70) / 3)
+    assert (gx["优"], gx["中"], gx["错误"]) == (2, 1, 6)
+    assert table.loc["财政局", "平均核定总分"] == 95  # the unscored project does not drag the mean
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """A small run: completed workbooks in the output folder, then the summary."""
+    folder = tmp_path_factory.mktemp("summary")
+    src = make_form(folder / "form.xlsx")
+    out = folder / "out"
+    batch = make_batch()
+    for r in batch.read:
+        write_completed(src, out / r.output, r)
+    path = write_summary(batch, out, run_info={"input_dir": "样例", "scheme": "按评价方式", "started_at": "2026-11-25 10:00"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl does not know conditional-format extensions
+        wb = openpyxl.load_workbook(path)
+    return batch, out, path, wb
+
+
+def test_summary_sheets_and_fixed_name(run):
+    _, out, path, wb = run
+    assert path == out / SUMMARY_NAME
+    assert wb.sheetnames == ["汇总排名", "问题清单", "部门汇总", "未处理文件", "说明"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".~")] == []
+
+
+def test_ranking_sheet_rows_and_injected_name(run):
+    _, _, path, wb = run
+    ws = wb["汇总排名"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [1, 1, 3, 4, None]
+    injected = ws["B3"]
+    assert injected.value == INJECTED and injected.data_type == "s"
+    assert "二/甲-副本.xlsx" in rows[2][16] and rows[1][16] is None
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("汇总排名").to_python()
+    assert calamine[2][1] == INJECTED
+    assert calamine[1][8] == pytest.approx(41.83 / 60)  # 执行率 formula read back through its cached value
+    assert (calamine[1][9], calamine[1][10], calamine[1][11]) == (96, 95, -1)  # 差异 = 核定 − 自评, cached
+
+
+def test_ranking_sheet_is_set_up_for_reading_and_printing(run):
+    ws = run[3]["汇总排名"]
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref.startswith("A1:S")
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default and may be left out
+    assert ws.print_title_rows == "$1:$1"
+    assert len(ws.conditional_formatting) >= 6
+    assert ws["G2"].number_format == "#,##0.00" and ws["I2"].number_format == "0.00%"
+
+
+def _formula_cells(path: Path):
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                for c in etree.fromstring(z.read(name)).iter("{*}c"):
+                    if c.find("{*}f") is not None:
+                        yield name, c
+
+
+def test_every_formula_carries_its_value(run):
+    cells = list(_formula_cells(run[2]))
+    assert len(cells) > 10
+    for name, c in cells:
+        v = c.find("{*}v")
+        assert v is not None and v.text not in (None, ""), (name, c.get("r"))
+    dept = CalamineWorkbook.from_path(str(run[2])).get_sheet_by_name("部门汇总").to_python()
+    total = next(r for r in dept if r[0] == "合计")
+    assert total[1:4] == [5, 300, pytest.approx(209.15)] and total[4] == pytest.approx(209.15 / 300)
+
+
+def test_links_open_the_completed_workbook_at_the_cell(run):
+    batch, out, _, wb = run
+    ws = wb["问题清单"]
+    links = [c.hyperlink for row in ws.iter_rows(min_row=2) for c in row if c.hyperlink]
+    assert len(links) == len(batch.findings)
+    for link in links:
+        target = out / link.target.replace("\\", "/")
+        assert target.is_file(), link.target
+        if link.location:
+            sheet, cell = re.fullmatch(r"'((?:[^']|'')+)'!([A-Z]+\d+)", link.location).groups()
+            assert sheet.replace("''", "'") in openpyxl.load_workbook(target, read_only=True).sheetnames or sheet == "不存在"
+    book_links = [c.hyperlink.target.replace("\\", "/") for c in wb["汇总排名"]["R"][1:] if c.hyperlink]
+    assert sorted(book_links) == sorted(r.output for r in batch.read)
+
+
+def test_failed_files_and_run_description(run):
+    wb = run[3]
+    assert list(wb["未处理文件"].iter_rows(min_row=2, values_only=True)) == [(1, "坏.xlsx", FAILURE)]
+    about = {r[0]: r[1] for r in wb["说明"].iter_rows(values_only=True) if r[0]}
+    assert about["输入文件夹"] == "样例" and about["评分方案"] == "按评价方式"
+    assert "未能处理 1 个" in about["处理结果"]
+
+
+def test_charts_are_included(run):
+    with zipfile.ZipFile(run[2]) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2
+
+
+def test_results_json_follows_the_contract(run, tmp_path):
+    batch = run[0]
+    data = results_json(batch)
+    assert set(data) == {"projects", "failed", "findings"}
+    keys = {"file", "status", "project", "department", "year", "scheme", "reported_score", "computed_score",
+            "reported_grade", "computed_grade", "rank", "output", "errors", "warnings"}
+    assert all(set(p) == keys for p in data["projects"])
+    first = data["projects"][0]
+    assert (first["file"], first["rank"], first["computed_score"], first["scheme"], first["output"]) == ("一/乙.xlsx", 1, 95.0, "部门评价", "一/乙_核查.xlsx")
+    assert data["failed"] == [{"file": "坏.xlsx", "error": FAILURE}]
+    finding_keys = {"file", "rule", "severity", "sheet", "cell", "related", "message", "expected", "actual"}
+    assert len(data["findings"]) == len(batch.findings) and all(set(f) == finding_keys for f in data["findings"])
+    assert {f["severity"] for f in data["findings"]} == {"error", "warning", "info"}
+    path = tmp_path / "results.json"
+    write_results_json(batch, path)
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(data))
+    assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+
+
+def test_results_json_makes_absolute_outputs_relative(tmp_path):
+    r = _result("x.xlsx", 80, "良")
+    r.output = str(tmp_path / "sub" / "x_核查.xlsx")
+    assert results_json(BatchResult([r]), tmp_path)["projects"][0]["output"] == "sub/x_核查.xlsx"
+
+
+def test_empty_batch_still_gives_a_readable_summary(tmp_path):
+    path = write_summary(BatchResult([]), tmp_path, run_info={})
+    assert CalamineWorkbook.from_path(str(path)).sheet_names == ["汇总排名", "问题清单", "部门汇总", "未处理文件", "说明"]
+    assert results_json(BatchResult([])) == {"projects": [], "failed": [], "findings": []}
