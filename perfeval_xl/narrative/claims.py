@@ -229,8 +229,10 @@ class _Extractor:
             for w in _TARGET_WORDS:
                 gap = gap.replace(w, "")
             confidence = _gap_confidence(gap, lex)
-            if not _indicator_unit_fits(self.index.indicators[mention.index], q.unit):
+            if not _indicator_unit_fits(self.index.indicators[mention.index], q.unit, strict=mention.how == "stem"):
                 return None
+            if mention.how == "stem" and gap:
+                return None  # a bare stem owns only the number right after it
             if other_period or bounded or sub_amount:
                 confidence = Confidence.LOW
             return key, confidence, mention.index, period

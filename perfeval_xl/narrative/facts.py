@@ -60,6 +60,7 @@ def form_money(project: Project, subject: str) -> list[Sourced]:
     cells = {
         "budget": [row.budget, row.initial],  # 预算 alone may mean either
         "initial_budget": [row.initial],
+        "full_year_budget": [row.budget],
         "spent": [row.spent],
     }.get(subject, [])
     return [c for c in cells if c.present]

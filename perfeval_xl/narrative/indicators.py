@@ -21,6 +21,7 @@ _HEADING = re.compile(
 
 
 MAX_PARAGRAPHS_UNDER_HEADING = 3
+_COUNT_SUFFIX = re.compile(r"(?:人数|户数|个数|次数|数量|数)$")
 
 
 def heading_title(text: str) -> str | None:
@@ -40,7 +41,11 @@ class Mention:
     start: int
     end: int
     index: int  # into Project.indicators
-    alias: bool = False  # found by a short alias (满意度), not the full name
+    how: str = "name"  # name | alias (满意度) | stem (培训农户 for 培训农户人数)
+
+    @property
+    def alias(self) -> bool:
+        return self.how == "alias"
 
 
 class IndicatorIndex:
@@ -58,6 +63,14 @@ class IndicatorIndex:
             owners = [i for n, i in self.names.items() if n.endswith(alias)]
             if len(owners) == 1:
                 self.aliases[alias] = owners[0]
+        # 培训农户人数 is written 培训农户526人: the name without its counting suffix,
+        # accepted only with the indicator's own unit (checked by the extractor)
+        stems: dict[str, list[int]] = {}
+        for name, i in self.names.items():
+            stem = _COUNT_SUFFIX.sub("", name)
+            if stem != name and len(stem) >= 3:
+                stems.setdefault(stem, []).append(i)
+        self.stems = {stem: owners[0] for stem, owners in stems.items() if len(owners) == 1 and stem not in self.names}
         self.level2: dict[str, list[int]] = {}
         for i, ind in enumerate(indicators):
             self.level2.setdefault(normalise_text(ind.level2.value or ""), []).append(i)
@@ -80,14 +93,18 @@ class IndicatorIndex:
         wins where they overlap."""
         found: list[Mention] = []
         taken: set[int] = set()
-        words = [(w, i, False) for w, i in self.names.items()] + [(w, i, True) for w, i in self.aliases.items()]
-        for word, index, alias in sorted(words, key=lambda p: -len(p[0])):
+        words = (
+            [(w, i, "name") for w, i in self.names.items()]
+            + [(w, i, "alias") for w, i in self.aliases.items()]
+            + [(w, i, "stem") for w, i in self.stems.items()]
+        )
+        for word, index, how in sorted(words, key=lambda p: -len(p[0])):
             for m in re.finditer(re.escape(word), text):
                 span = set(range(m.start(), m.end()))
                 if span & taken:
                     continue
                 taken |= span
-                found.append(Mention(m.start(), m.end(), index, alias))
+                found.append(Mention(m.start(), m.end(), index, how))
         return sorted(found, key=lambda m: m.start)
 
 

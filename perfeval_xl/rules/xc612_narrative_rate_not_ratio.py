@@ -12,6 +12,10 @@ _DEFINITIONS = {
 }
 
 
+# 全年预算 is the 预算 of the ratio when the report names it so
+_SAME = {"budget": ("budget", "full_year_budget")}
+
+
 def _one_value(claims, subjects, paragraph):
     values = {float(c.value) for c in claims if c.subject in subjects and c.paragraph == paragraph}
     return values.pop() if len(values) == 1 else None
@@ -32,7 +36,7 @@ def narrative_rate_not_ratio(project, ctx):
     for subject, (numerators, denominators) in _DEFINITIONS.items():
         for rate in trusted(claims, subject):
             top = _one_value(claims, numerators, rate.paragraph)
-            bottoms = [_one_value(claims, (d,), rate.paragraph) for d in denominators]
+            bottoms = [_one_value(claims, _SAME.get(d, (d,)), rate.paragraph) for d in denominators]
             if top is None or not bottoms[0]:
                 continue  # the defining denominator (预算) is not stated here: nothing to hold it to
             bottoms = [b for b in bottoms if b]
