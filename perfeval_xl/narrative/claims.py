@@ -44,6 +44,10 @@ _TARGET_WORDS = ("目标值", "指标值", "年度目标", "目标为", "预期"
 _BOUND_AFTER = ("以上", "以下", "以内", "左右", "多", "余")
 
 
+# Returned by a step that has decided the number is no claim, to stop the others.
+_NO_CLAIM = ("", None, None)
+
+
 class Confidence(IntEnum):
     LOW = 1  # ambiguous: never more than info
     MEDIUM = 2
@@ -179,75 +183,103 @@ class _Extractor:
         return mentions[-1].index if mentions else context
 
     def _quantity_claim(self, text: str, q, context: int | None):
-        lex = self.lex
-        start = _clause_start(text, q.start)
-        prefix = text[start : q.start]
+        """(subject, confidence, indicator, period) for one number, or None
+        when nothing in its clause says what it is about."""
+        clause_start = _clause_start(text, q.start)
+        sentence_before = text[_sentence_start(text, q.start) : q.start]
+        prefix = text[clause_start : q.start]
         after = text[q.end : q.end + 2]
         if q.unit == "%" and after.startswith("的"):
             return None  # "20%的单位": a share of something else, not a rate claim
         # a year written earlier in the sentence governs its later clauses too
-        years = [int(y) for y in _YEAR.findall(text[_sentence_start(text, q.start) : q.start])]
+        years = [int(y) for y in _YEAR.findall(sentence_before)]
         period = years[-1] if years else None
-        other_period = period is not None and self.year is not None and period != self.year
-        bounded = after.startswith(_BOUND_AFTER)
-        sub_amount = "其中" in text[_sentence_start(text, q.start) : q.start]
-
-        if prefix.endswith("=") and "=" in prefix[:-1]:
-            # the result of a worked formula (执行率=支出/预算×100%=60/60×100%=100%) belongs
-            # to the equation's head, not to the nearest word inside the formula
-            head = self._nearest_keyword(prefix[: prefix.index("=")])
-            if head and _unit_fits(head[2].kind, q.unit):
-                confidence = Confidence.LOW if other_period or sub_amount else Confidence.HIGH
-                return head[2].key, confidence, None, period
+        found = (
+            self._formula_result(prefix, q)
+            or self._by_keyword(prefix, q)
+            or self._by_score_word(prefix, q, context)
+            or self._by_indicator_name(prefix, q)
+            or self._by_heading(prefix, q, context)
+        )
+        if found is None or found is _NO_CLAIM:
             return None
+        subject, confidence, indicator = found
+        caveat = (
+            (period is not None and self.year is not None and period != self.year)  # another year
+            or after.startswith(_BOUND_AFTER)  # 95%以上: a bound, not a figure
+            or "其中" in sentence_before  # a part of a larger amount
+        )
+        return subject, Confidence.LOW if caveat else confidence, indicator, period
+
+    def _mention_before(self, prefix: str):
+        mentions = self.index.mentions(prefix)
+        return mentions[-1] if mentions else None
+
+    def _formula_result(self, prefix: str, q):
+        """The result of a worked formula (执行率=支出/预算×100%=60/60×100%=100%)
+        belongs to the equation's head, not to the nearest word inside it."""
+        if not (prefix.endswith("=") and "=" in prefix[:-1]):
+            return None
+        head = self._nearest_keyword(prefix[: prefix.index("=")])
+        if head and _unit_fits(head[2].kind, q.unit):
+            return head[2].key, Confidence.HIGH, None
+        return None
+
+    def _by_keyword(self, prefix: str, q):
+        """A lexicon keyword owns the number, unless an indicator name stands
+        closer to it."""
         keyword = self._nearest_keyword(prefix)
-        mentions = [m for m in self.index.mentions(prefix)]
-        mention = mentions[-1] if mentions else None
-
-        if keyword and (mention is None or keyword[1] >= mention.end):
-            begin, end, subject = keyword
-            if not _unit_fits(subject.kind, q.unit):
-                return None
-            confidence = _gap_confidence(prefix[end:], lex)
-            if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
-                confidence = Confidence.LOW
-            key = subject.key
-        elif q.unit == "分" and ("得分" in prefix or prefix.endswith("得")):
-            end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
-            indicator = mention.index if mention else context
-            if indicator is not None:
-                confidence = _gap_confidence(prefix[end:], lex)
-                if other_period:
-                    confidence = Confidence.LOW
-                return INDICATOR_SCORE, confidence, indicator, period
-            key, confidence = "total_score", Confidence.LOW  # 得分 of what? say nothing firm
-        elif mention is not None:
-            gap = prefix[mention.end :]
-            if mention.alias and self._other_population(prefix, mention):
-                return None  # 群众满意度 is not the form's 被慰问企业满意度
-            key = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
-            for w in _TARGET_WORDS:
-                gap = gap.replace(w, "")
-            confidence = _gap_confidence(gap, lex)
-            if not _indicator_unit_fits(self.index.indicators[mention.index], q.unit, strict=mention.how == "stem"):
-                return None
-            if mention.how == "stem" and gap:
-                return None  # a bare stem owns only the number right after it
-            if other_period or bounded or sub_amount:
-                confidence = Confidence.LOW
-            return key, confidence, mention.index, period
-        elif context is not None and q.unit != "%" and _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
-            # no subject word, but the section is about one indicator and the unit is its unit
-            confidence = Confidence.LOW if any(b in _neutralise(prefix, lex) for b in lex.blockers) else Confidence.MEDIUM
-            key = INDICATOR_ACTUAL
-            if other_period or bounded or sub_amount:
-                confidence = Confidence.LOW
-            return key, confidence, context, period
-        else:
+        mention = self._mention_before(prefix)
+        if keyword is None or (mention is not None and mention.end > keyword[1]):
             return None
-        if other_period or bounded or sub_amount:
+        begin, end, subject = keyword
+        if not _unit_fits(subject.kind, q.unit):
+            return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
+        confidence = _gap_confidence(prefix[end:], self.lex)
+        if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW
-        return key, confidence, None, period
+        return subject.key, confidence, None
+
+    def _by_score_word(self, prefix: str, q, context: int | None):
+        """得分N分 / 得N分: an indicator's score when the sentence or heading
+        names one; otherwise it could be anything, so the total at LOW."""
+        if q.unit != "分" or not ("得分" in prefix or prefix.endswith("得")):
+            return None
+        end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
+        mention = self._mention_before(prefix)
+        indicator = mention.index if mention else context
+        if indicator is None:
+            return "total_score", Confidence.LOW, None
+        return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
+
+    def _by_indicator_name(self, prefix: str, q):
+        """An indicator's name (or alias, or stem) before the number: its
+        完成值, or its 目标值 when 目标/指标值 stands between."""
+        mention = self._mention_before(prefix)
+        if mention is None:
+            return None
+        if mention.alias and self._other_population(prefix, mention):
+            return None  # 群众满意度 is not the form's 被慰问企业满意度
+        indicator = self.index.indicators[mention.index]
+        if not _indicator_unit_fits(indicator, q.unit, strict=mention.how == "stem"):
+            return None
+        gap = prefix[mention.end :]
+        if mention.how == "stem" and gap:
+            return None  # a bare stem owns only the number right after it
+        subject = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
+        for w in _TARGET_WORDS:
+            gap = gap.replace(w, "")
+        return subject, _gap_confidence(gap, self.lex), mention.index
+
+    def _by_heading(self, prefix: str, q, context: int | None):
+        """No subject word, but the section is about one indicator and the
+        number has that indicator's unit: its 完成值, at MEDIUM."""
+        if context is None or q.unit == "%":
+            return None
+        if not _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
+            return None
+        blocked = any(b in _neutralise(prefix, self.lex) for b in self.lex.blockers)
+        return INDICATOR_ACTUAL, Confidence.LOW if blocked else Confidence.MEDIUM, context
 
 
 def _unit_fits(kind: str, unit: str) -> bool:
