@@ -208,6 +208,7 @@ class _Extractor:
             (period is not None and self.year is not None and period != self.year)  # another year
             or after.startswith(_BOUND_AFTER)  # 95%以上: a bound, not a figure
             or "其中" in sentence_before  # a part of a larger amount
+            or "每" in sentence_before  # 每户2000元，合计8万元: a local sum, maybe not the project's
         )
         return subject, Confidence.LOW if caveat else confidence, indicator, period
 
