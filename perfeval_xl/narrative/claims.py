@@ -128,11 +128,19 @@ class _Extractor:
     def _nearest_keyword(self, prefix: str):
         """(start, end, subject) of the subject keyword ending closest to the
         number; the longest keyword wins a tie (keywords are longest first)."""
-        best = None
+        found = []
         for kw, subject in self.keywords:
             at = prefix.rfind(kw)
-            if at >= 0 and (best is None or at + len(kw) > best[1]):
-                best = (at, at + len(kw), subject)
+            if at >= 0:
+                found.append((at, at + len(kw), subject))
+        if not found:
+            return None
+        best = max(found, key=lambda f: f[1])  # max keeps the first (longest) on a tie
+        if best[2].key == "budget":
+            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more
+            specific = [f for f in found if f[2].key != "budget" and best[0] < f[1] <= best[1] and f[0] < best[0]]
+            if specific:
+                return max(specific, key=lambda f: f[1])
         return best
 
     def _other_population(self, text: str, mention) -> bool:
@@ -239,6 +247,8 @@ class _Extractor:
         confidence = _gap_confidence(prefix[end:], self.lex)
         if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW
+        if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
+            confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
         return subject.key, confidence, None
 
     def _by_score_word(self, prefix: str, q, context: int | None):
@@ -281,6 +291,19 @@ class _Extractor:
             return None
         blocked = any(b in _neutralise(prefix, self.lex) for b in self.lex.blockers)
         return INDICATOR_ACTUAL, Confidence.LOW if blocked else Confidence.MEDIUM, context
+
+
+def _owned_by_project(before: str, lex: Lexicon) -> bool:
+    """Are the words before a money/rate keyword about the project as a whole
+    (该项目, 项目资金, nothing) rather than a part or another scope?"""
+    before = _YEAR.sub("", re.sub(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?", "", before))
+    changed = True
+    while changed:  # strip trailing adverbs and time words: 该项目共计 -> 该项目
+        changed = False
+        for word in lex.owner_adverbs:
+            if before.endswith(word):
+                before, changed = before[: -len(word)], True
+    return not before or before in lex.owner_exact or before.endswith(lex.owner_endings)
 
 
 def _unit_fits(kind: str, unit: str) -> bool:

@@ -26,6 +26,9 @@ class Lexicon:
     blockers: tuple[str, ...]
     harmless: tuple[str, ...]
     fillers: tuple[str, ...]
+    owner_endings: tuple[str, ...]
+    owner_exact: tuple[str, ...]
+    owner_adverbs: tuple[str, ...]
     indicator_aliases: tuple[str, ...]
     populations: tuple[str, ...]
     completion_claims: tuple[str, ...]
@@ -53,6 +56,9 @@ def load_lexicon() -> Lexicon:
         blockers=tuple(data["blockers"]["words"]),
         harmless=tuple(data["blockers"].get("harmless", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
+        owner_endings=tuple(data["owners"]["endings"]),
+        owner_exact=tuple(data["owners"]["exact"]),
+        owner_adverbs=tuple(sorted(data["owners"]["adverbs"], key=len, reverse=True)),
         indicator_aliases=tuple(data["indicator_aliases"]["words"]),
         populations=tuple(data["indicator_aliases"].get("populations", ())),
         completion_claims=tuple(completion["claims"]),
