@@ -18,7 +18,7 @@ from enum import IntEnum
 from perfeval_xl.model import CellRef, Paragraph, Project
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
-from perfeval_xl.narrative.numbers import _CN_NUM, chinese_to_decimal, find_quantities, normalise_text
+from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
 
 # Subjects that are not in the lexicon because they are found by pattern.
 COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
@@ -29,9 +29,8 @@ INDICATOR_DEDUCTION = "indicator_deduction"
 
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
-_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
-_COUNT_AFTER = re.compile(rf"(?P<n>{_NUM})[个项条](?P<level>[一二三])级指标")
-_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{_NUM})[个项条]")
+_COUNT_AFTER = re.compile(rf"(?P<n>{COUNT_NUMBER})[个项条](?P<level>[一二三])级指标")
+_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{COUNT_NUMBER})[个项条]")
 _DEDUCTION = re.compile(r"扣(?:除|减)?(?P<n>\d+(?:\.\d+)?)分")
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"

@@ -6,15 +6,18 @@ from perfeval_xl.tolerance import fmt_rate
 
 
 def _execution_rate(project):
-    """(fraction, cells) of the form's 执行率: the funds block, else the 预算执行率 indicator."""
+    """(accepted fractions, cells) of the form's 执行率: B/A and the 执行率 cell of
+    the funds block (the cell shown last in messages), else the 预算执行率 indicator."""
     f = project.funds
     if f is not None:
         row = f.total
+        values, cells = [], [row.rate, row.budget, row.spent]
         if row.budget.present and row.spent.present and row.budget.value:
-            return [row.spent.value / row.budget.value] + ([row.rate.value] if row.rate.present else []), [
-                row.rate, row.budget, row.spent]
+            values.append(row.spent.value / row.budget.value)
         if row.rate.present:
-            return [row.rate.value], [row.rate]
+            values.append(row.rate.value)
+        if values:
+            return values, cells
     return _indicator_rate(project, "执行率")
 
 
