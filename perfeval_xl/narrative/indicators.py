@@ -56,7 +56,7 @@ class IndicatorIndex:
         self.names: dict[str, int] = {}
         for i, ind in enumerate(indicators):
             name = normalise_text(ind.name.value or "")
-            if len(name) >= 2:
+            if len(name) >= 3:  # a two-character name (成本) would match too much prose
                 self.names.setdefault(name, i)
         self.aliases: dict[str, int] = {}
         for alias in load_lexicon().indicator_aliases:
