@@ -243,6 +243,8 @@ class _Extractor:
         begin, end, subject = keyword
         if not _unit_fits(subject.kind, q.unit):
             return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
+        if any(w in prefix[begin:] for w in self.lex.maximum_words):
+            return _NO_CLAIM  # 总分值100分, 满分20分: the scale, not a result
         confidence = _gap_confidence(prefix[end:], self.lex)
         if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW

@@ -120,7 +120,21 @@ def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:
             current, since = index.by_title(title), 0
         else:
             since += 1
+        lead = lead_in_title(para.text)
+        if lead is not None and index.by_title(lead) is not None:
+            contexts.append(index.by_title(lead))  # "3.产出时效：…" names its own indicator
+            continue
         # a heading governs the few paragraphs under it, not the rest of the report
         # when the next section's heading is not numbered
         contexts.append(current if since <= MAX_PARAGRAPHS_UNDER_HEADING else None)
     return contexts
+
+
+def lead_in_title(text: str) -> str | None:
+    """The label of a numbered paragraph that runs on after a colon
+    (``3.产出时效：受企业材料…`` -> 产出时效)."""
+    m = _HEADING.match(normalise_text(text))
+    if not m:
+        return None
+    label, colon, _ = m.group("title").replace(":", "：").partition("：")
+    return label if colon and 2 <= len(label) <= 25 else None

@@ -25,6 +25,7 @@ class Lexicon:
     subjects: dict[str, Subject]
     blockers: tuple[str, ...]
     harmless: tuple[str, ...]
+    maximum_words: tuple[str, ...]
     fillers: tuple[str, ...]
     owner_endings: tuple[str, ...]
     owner_exact: tuple[str, ...]
@@ -55,6 +56,7 @@ def load_lexicon() -> Lexicon:
         subjects=subjects,
         blockers=tuple(data["blockers"]["words"]),
         harmless=tuple(data["blockers"].get("harmless", ())),
+        maximum_words=tuple(data["blockers"].get("maximum", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
         owner_endings=tuple(data["owners"]["endings"]),
         owner_exact=tuple(data["owners"]["exact"]),
