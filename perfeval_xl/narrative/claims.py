@@ -36,6 +36,7 @@ _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"
     r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)(?![等级])"
 )
+_TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:到位|到账)")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
 _YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
@@ -207,6 +208,7 @@ class _Extractor:
             or self._by_score_word(prefix, q, context)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
+            or self._by_trailing_word(prefix, text[q.end : q.end + 12])
         )
         if found is None or found is _NO_CLAIM:
             return None
@@ -282,6 +284,13 @@ class _Extractor:
         for w in _TARGET_WORDS:
             gap = gap.replace(w, "")
         return subject, _gap_confidence(gap, self.lex), mention.index
+
+    def _by_trailing_word(self, prefix: str, after: str):
+        """项目资金60万元已全部到位: the subject word follows the amount."""
+        m = _TRAILING_ARRIVED.match(after)
+        if m is None or not _owned_by_project(prefix, self.lex):
+            return None
+        return "arrived", Confidence.MEDIUM, None
 
     def _by_heading(self, prefix: str, q, context: int | None):
         """No subject word, but the section is about one indicator and the
