@@ -132,11 +132,16 @@ def close_to(a: float, b: float) -> bool:
 
 
 def shown_decimals(measure: Measure) -> int | None:
-    """Decimals of the number as written in the measure's text (``69.71%`` -> 2)."""
-    m = re.search(r"\d+(?:\.(\d+))?", measure.text or "")
-    if not m:
+    """Decimals of a percentage as the clerk sees it: from the text when it is
+    written with ``%`` (``69.70%`` -> 2), else from the parsed number (a cell
+    holding 0.9631 formatted as a percentage reads 96.31% -> 2)."""
+    if measure.number is None:
         return None
-    return len(m.group(1) or "")
+    m = re.search(r"\d+(?:\.(\d+))?\s*[%％]", measure.text or "")
+    if m:
+        return len(m.group(1) or "")
+    digits = f"{measure.number:.6f}".rstrip("0")
+    return len(digits.split(".")[1])
 
 
 def percent_of(measure: Measure) -> float | None:
