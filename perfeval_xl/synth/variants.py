@@ -121,6 +121,8 @@ def random_layout(rng: random.Random) -> LayoutOptions:
     values["formulas"] = numeric and rng.random() < 0.4
     values["sum_formulas"] = numeric and rng.random() < 0.4
     values["header_label_span"] = rng.choice((1, 1, 2))
+    values["header_one_per_row"] = rng.random() < 0.3
+    values["score_units"] = not values["formulas"] and rng.random() < 0.2
     return LayoutOptions(**values)
 
 
