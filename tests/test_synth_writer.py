@@ -126,9 +126,12 @@ def test_money_in_yuan_and_other_sheet_names(tmp_path):
 
 
 def test_random_specs_are_consistent():
+    sizes = set()
     for seed in range(200):
         spec = random_spec(random.Random(seed))
-        assert 5 <= len(spec.indicators) <= 25 or spec.method == "单位自评"
+        assert 5 <= len(spec.indicators) <= 25
+        sizes.add(len(spec.indicators))
+        assert len({ind.name for ind in spec.indicators}) == len(spec.indicators)
         groups: dict[str, float] = {}
         for ind in spec.indicators:
             groups[ind.level1] = groups.get(ind.level1, 0) + ind.weight
@@ -141,6 +144,7 @@ def test_random_specs_are_consistent():
         assert sum(p.spent or 0 for p in parts) == pytest.approx(funds.spent)
         extra = funds.score if spec.method == "单位自评" else 0
         assert spec.total_score == pytest.approx(sum(i.score for i in spec.indicators) + extra)
+    assert min(sizes) <= 8 and max(sizes) >= 20  # small and big forms both occur
 
 
 def test_sum_formulas_replace_the_total_money_cells(tmp_path):
