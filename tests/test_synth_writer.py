@@ -136,6 +136,9 @@ def test_random_specs_are_consistent():
         for ind in spec.indicators:
             groups[ind.level1] = groups.get(ind.level1, 0) + ind.weight
             assert 0 <= ind.score <= ind.weight
+            target, actual = parse_measure(ind.target), parse_measure(ind.actual)
+            if isinstance(target, tuple) and isinstance(actual, tuple) and target[1] > 0:
+                assert actual[1] < 1.3 * target[1] or ind.deviation, (ind.name, ind.target, ind.actual)
         assert all(split_level1(label)[1] == weight for label, weight in groups.items())
         funds = spec.funds["total"]
         assert number_of(funds.rate, percent=True) == pytest.approx(round(funds.spent / funds.budget, 4))

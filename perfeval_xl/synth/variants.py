@@ -9,6 +9,7 @@ option independently, so failures can be attributed to one option.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -297,6 +298,9 @@ def _specific(rng, level1, item: _Item, w, spent, year) -> IndicatorSpec:
         else:
             top = min(100, target_n * 1.2) if unit == "%" else target_n * 1.2
             actual_n = round(rng.uniform(target_n, max(target_n, top)), decimals)
+            # Rounding must not push a small target past the 130% that needs an explanation.
+            ceiling = math.floor(target_n * 1.25 * 10**decimals) / 10**decimals
+            actual_n = max(target_n, min(actual_n, ceiling))
     comparator = item.comparator
     target = f"{comparator}{fmt_plain(target_n)}{unit}"
     actual = f"{fmt_plain(actual_n)}{unit}"
