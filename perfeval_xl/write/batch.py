@@ -5,9 +5,12 @@ summary workbook. Returns data; the CLI prints."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Severity
@@ -54,16 +57,15 @@ def run(
     files: list[Path] | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     command: str = "perfeval run",
+    jobs: int | None = None,
 ) -> RunOutcome:
     """Evaluate ``input_dir`` and write every output into ``output_dir``."""
     started = dt.datetime.now()
     output_dir.mkdir(parents=True, exist_ok=True)
     batch = BatchResult()
-    for path in files if files is not None else plan(input_dir, output_dir):
-        display = path.relative_to(input_dir).as_posix()
-        result = evaluate_file(path, display, settings)
-        if result.ok:
-            _write_copy(path, output_dir, result)
+    paths = files if files is not None else plan(input_dir, output_dir)
+    tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
+    for result in _results(tasks, jobs):
         batch.files.append(result)
         if on_file:
             on_file(result)
@@ -83,6 +85,39 @@ def run(
         },
     )
     return RunOutcome(batch, output_dir, summary, results)
+
+
+_SERIAL_BELOW = 8  # a process pool costs more than it saves on a handful of files
+
+
+def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
+    """Each file's result, in input order; files are spread over ``jobs``
+    processes (default: every core) when there are enough of them."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(tasks) < _SERIAL_BELOW:
+        yield from map(_process, tasks)
+        return
+    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        yield from pool.map(_process, tasks, chunksize=chunk)
+
+
+def _context():
+    # fork starts workers in milliseconds and shares the imported modules; elsewhere use the default
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _process(task: tuple) -> FileResult:
+    """One file, start to finish, in whichever process runs it."""
+    path, display, output_dir, settings = task
+    result = evaluate_file(path, display, settings)
+    if result.ok:
+        _write_copy(path, output_dir, result)
+    if result.project is not None:
+        # the summary needs the form, not the report's paragraphs: keep results small across processes
+        result.project = replace(result.project, narrative=())
+    return result
 
 
 def _write_copy(path: Path, output_dir: Path, result: FileResult) -> None:
