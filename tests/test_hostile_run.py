@@ -113,7 +113,7 @@ def test_every_output_workbook_opens_and_no_temporary_is_left(hostile):
 
 def test_the_macro_workbook_becomes_a_macro_free_xlsx(hostile):
     out = hostile[2]
-    with zipfile.ZipFile(out / "带宏_核查.xlsx") as z:
+    with zipfile.ZipFile(out / "带宏_xlsm_核查.xlsx") as z:
         names = z.namelist()
         assert not [n for n in names if "vba" in n.lower()]
         assert b"macroEnabled" not in z.read("[Content_Types].xml")
