@@ -120,6 +120,9 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
         _validate_scheme(scheme)
     config = _config(config_path, input_dir)
     output_dir = output_dir or batch.default_output_dir(input_dir)
+    if output_dir.resolve() == input_dir.resolve():
+        # outputs would sit among (and could overwrite) the inputs, and be read as inputs next time
+        raise click.UsageError("输出文件夹不能与输入文件夹相同，请用 -o 指定另一个文件夹（或不指定，使用默认的“<文件夹名>_结果”）。")
     files = batch.plan(input_dir, output_dir)
     if not files:
         click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿。", err=True)

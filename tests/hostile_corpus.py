@@ -10,6 +10,7 @@ silently (lock files, hidden files, folders, symlink loops, non-workbooks).
 from __future__ import annotations
 
 import os
+import stat
 import struct
 import zipfile
 from dataclasses import dataclass, field
@@ -154,8 +155,18 @@ def garbage_form(path: Path) -> Path:
     return path
 
 
+INJECTED_DEVIATION = "-扣1分，见=1+1"
+INJECTED_IMPLEMENTER = "\t=cmd|' /C calc'!A0"  # the classic DDE payload behind a tab
+UNCOMPUTABLE = "=VLOOKUP(A1,B1:C2,2,FALSE)"  # a real formula with no cached value: quoted in a READ002 finding
+
+
 def injection_form(path: Path) -> Path:
-    return seed_variant(path, {"B2": INJECTED_NAME, "B3": INJECTED_DEPARTMENT, "C16": INJECTED_INDICATOR})
+    """Input text that would be live formulas if an output wrote it carelessly."""
+    seed_variant(path, {"B2": INJECTED_NAME, "B3": INJECTED_DEPARTMENT, "C16": INJECTED_INDICATOR, "H16": INJECTED_DEVIATION, "F3": INJECTED_IMPLEMENTER})
+    wb = openpyxl.load_workbook(path)
+    wb.active["G31"] = UNCOMPUTABLE
+    wb.save(path)
+    return path
 
 
 def macro_form(path: Path) -> Path:
@@ -277,6 +288,7 @@ def build_corpus(root: Path) -> Corpus:
     write_seed_form(root / "文件夹.xlsx" / ".看不见.xlsx")  # hidden, inside a folder named like a workbook
     os.symlink(".", skipped("循环"), target_is_directory=True)
     os.symlink("自指.xlsx", skipped("自指.xlsx"))  # a symlink to itself: ELOOP on open
+    os.mkfifo(skipped("管道.xlsx"))  # opening it would block the run forever
     skipped("说明.txt").write_text("请查收")
     skipped("perfeval.toml").write_text("[rules]\n")
     return c
@@ -292,6 +304,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int, int]]:
                 out[path.relative_to(root).as_posix()] = (os.readlink(path).encode(), 0, 0)
                 continue
             st = path.stat()
-            out[path.relative_to(root).as_posix()] = (path.read_bytes(), st.st_mtime_ns, st.st_size)
+            content = path.read_bytes() if stat.S_ISREG(st.st_mode) else b"<not a regular file>"
+            out[path.relative_to(root).as_posix()] = (content, st.st_mtime_ns, st.st_size)
     return out
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -19,15 +20,17 @@ import pytest
 
 from tests.hostile_corpus import (
     INJECTED_DEPARTMENT,
+    INJECTED_DEVIATION,
+    INJECTED_IMPLEMENTER,
     INJECTED_INDICATOR,
     INJECTED_NAME,
+    UNCOMPUTABLE,
     build_corpus,
     snapshot,
 )
 from tests.seedform import write_seed_form
 
 REPO = Path(__file__).resolve().parents[1]
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def perfeval(*args: str, **kw) -> subprocess.CompletedProcess:
@@ -125,7 +128,8 @@ def test_garbage_cells_are_findings_on_those_cells(hostile, results):
     for cell in ("E6", "E7", "G14", "G16", "G17", "F18", "G18", "G19", "F20", "G31"):
         assert (cell, "READ001") in on, cell
     assert ("H6", "READ003") in on
-    assert ("D6", "XC105") in on  # a zero 全年预算数: the rate cannot be computed, and is not
+    cells = {cell for cell, _rule in on}
+    assert {"C6", "D6"} <= cells  # a negative 年初预算数 and a zero 全年预算数 (XC103/XC105 say which)
     messages = [f["message"] for f in results["findings"] if f["file"] == "乱填数字.xlsx"]
     assert not [m for m in messages if "0000000000" in m]  # 1e308 is shown as 1E+308
 
@@ -140,33 +144,39 @@ def test_the_same_project_twice_is_flagged_in_the_summary(hostile):
     assert dup["公式注入.xlsx"] in (None, "")  # another name and department: not a duplicate
 
 
+# the only formulas our outputs write: 执行率 =H2/G2, 差异 =K2-J2, 合计 =SUM(B2:B5)
+OWN_FORMULA = re.compile(r"=(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+[/-][A-Z]+\d+)")
+
+
 @pytest.mark.parametrize("book", ["汇总.xlsx", "公式注入_核查.xlsx"])
 def test_input_text_never_becomes_a_formula(hostile, book):
-    path = hostile[2] / book
-    wb = openpyxl.load_workbook(path)
-    seen = set()
+    wb = openpyxl.load_workbook(hostile[2] / book)
+    texts, formulas = {}, {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and any(t in cell.value for t in (INJECTED_NAME, INJECTED_DEPARTMENT)):
-                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
-                    seen.add(INJECTED_NAME if INJECTED_NAME in cell.value else INJECTED_DEPARTMENT)
-                if cell.value == INJECTED_INDICATOR:
-                    assert cell.data_type == "s", (ws.title, cell.coordinate)
-                    seen.add(INJECTED_INDICATOR)
-    assert seen >= {INJECTED_NAME, INJECTED_DEPARTMENT}
+                if cell.data_type == "f":
+                    formulas[(ws.title, cell.coordinate)] = str(cell.value)
+                elif isinstance(cell.value, str):
+                    texts[(ws.title, cell.coordinate)] = cell.value
+    clerks_own = {("绩效评价表", "G31"): UNCOMPUTABLE}  # a real formula in the input stays one in its copy
+    for where, formula in formulas.items():
+        assert OWN_FORMULA.fullmatch(formula) or clerks_own.get(where) == formula, (where, formula)
+    as_text = set(texts.values())
+    injected = {INJECTED_NAME, INJECTED_DEPARTMENT}
     if book != "汇总.xlsx":
-        assert INJECTED_INDICATOR in seen
-    for name, xml in _xml_parts(path):
-        for formula in _formulas(xml):
-            assert "HYPERLINK" not in formula and "SUM(1)" not in formula, (name, formula)
+        injected |= {INJECTED_INDICATOR, INJECTED_DEVIATION}
+    assert injected <= as_text  # present, as plain text cells
+    assert any(INJECTED_IMPLEMENTER.strip() in t for t in as_text)
+    quoted = [t for t in as_text if t.startswith(UNCOMPUTABLE)]
+    assert quoted, "the READ002 finding quotes the formula as text"
 
 
 def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outputs(tmp_path):
     inbox = tmp_path / "in"
     inbox.mkdir()
     seed = write_seed_form(inbox / "表00.xlsx")
-    for i in range(1, 20):
+    for i in range(1, 12):
         (inbox / f"表{i:02}.xlsx").write_bytes(seed.read_bytes())
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -175,12 +185,12 @@ def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outpu
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*_核查.xlsx"))) < 3:
+    while time.monotonic() < deadline and len(list(out.glob("*_核查.xlsx"))) < 2:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the run and its worker processes
     proc.wait()
     written = list(out.glob("*_核查.xlsx"))
-    assert 3 <= len(written) < 20, "the run was killed mid-way"
+    assert 2 <= len(written) < 12, "the run was killed mid-way"
     assert not (out / "汇总.xlsx").exists() and not (out / "results.json").exists()
     for book in out.iterdir():
         if book.name.startswith(".~"):
@@ -191,13 +201,13 @@ def test_a_killed_run_leaves_no_half_written_workbook_and_a_rerun_replaces_outpu
 
     first_mtimes = {p.name: p.stat().st_mtime_ns for p in written}
     leftovers = {p.name for p in out.iterdir() if p.name.startswith(".~")}
-    (inbox / "表19.xlsx").unlink()
+    (inbox / "表11.xlsx").unlink()
     rerun = perfeval("run", str(inbox), "-o", str(out))
     assert rerun.returncode in (0, 1), rerun.stderr
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    assert len(data["projects"]) == 19 and data["failed"] == []
+    assert len(data["projects"]) == 11 and data["failed"] == []
     for name, mtime in first_mtimes.items():
-        if name != "表19_核查.xlsx":
+        if name != "表11_核查.xlsx":
             assert (out / name).stat().st_mtime_ns > mtime  # replaced, not kept
     assert {p.name for p in out.iterdir() if p.name.startswith(".~")} <= leftovers  # the rerun left none of its own
 
@@ -210,15 +220,12 @@ def _parts(path: Path) -> list[bytes]:
         return [path.read_bytes()]
 
 
-def _xml_parts(path: Path):
-    with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if name.endswith(".xml"):
-                yield name, z.read(name)
-
-
-def _formulas(xml: bytes) -> list[str]:
-    from lxml import etree
-
-    root = etree.fromstring(xml)
-    return [el.text or "" for el in root.iter("{*}f")]
+def test_writing_the_outputs_into_the_input_folder_is_refused(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_seed_form(inbox / "a.xlsx")
+    write_seed_form(inbox / "a_核查.xlsx")  # the name a's completed copy would take
+    before = snapshot(inbox)
+    proc = perfeval("run", str(inbox), "-o", str(inbox / "." ))
+    assert proc.returncode == 2 and "不能与输入文件夹相同" in proc.stderr
+    assert snapshot(inbox) == before
