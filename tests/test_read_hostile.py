@@ -113,3 +113,34 @@ def test_the_openpyxl_fallback_is_held_to_the_same_limits(seed, tmp_path, monkey
     tall = _rewrite(seed, tmp_path / "tall.xlsx", {SHEET: _sheet(seed).replace(b"</sheetData>", rows + b"</sheetData>")})
     result = read_workbook(tall, limits=Limits(max_rows=200))
     assert result.project is None and "超过 200 行" in result.failure
+
+
+@pytest.mark.parametrize(
+    "formula, value",
+    [("ROUND(1.5,1E+300)", 1.5), ("ROUND(1.5,-400)", 0.0), ("ROUND(123.456,2)", 123.46), ("ROUND(1250,-2)", 1300)],
+)
+def test_hostile_round_arguments_neither_hang_nor_crash(formula, value):
+    from perfeval_xl.read.formula import evaluate
+
+    started = time.perf_counter()
+    assert evaluate(formula, lambda *_: None) == pytest.approx(value)
+    assert time.perf_counter() - started < 1
+
+
+def test_formulas_that_cannot_be_computed_are_findings_never_crashes(seed, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "formulas.xlsx"
+    wb = openpyxl.load_workbook(seed)
+    ws = wb.active
+    ws["G14"], ws["G15"], ws["G16"] = "=ROUND(3,1E+300)", "=ROUND(2,-400)", "=10^400"
+    ws["G17"], ws["G18"], ws["G19"] = "=G17+1", "=SUM(A1:XFD1048576)", "=1/0"
+    wb.save(path)  # openpyxl stores no cached values: the reader must compute or report each
+    started = time.perf_counter()
+    result = read_workbook(path)
+    assert result.project is not None, result.failure
+    assert time.perf_counter() - started < 5
+    scores = {i.score.ref.cell: i.score for i in result.project.indicators}
+    assert scores["G14"].value == 3 and scores["G15"].value == 0
+    on = {(f.cell, f.rule) for f in result.findings}
+    assert {("G16", "READ002"), ("G17", "READ002"), ("G18", "READ002"), ("G19", "READ003")} <= on

@@ -130,6 +130,9 @@ def _scalar(v: object, resolve: Resolver) -> object:
 def _round(args: list[object], resolve: Resolver) -> float:
     x = _num(_scalar(args[0], resolve))
     digits = int(_num(_scalar(args[1], resolve))) if len(args) > 1 else 0
+    # beyond 15 digits (Excel's precision) rounding changes nothing, and an
+    # untrusted ROUND(1,1E+300) must not compute 10**(10**300) nor divide by 10**-400 == 0.0
+    digits = max(-15, min(15, digits))
     scale = 10**digits
     y = abs(x) * scale + 1e-9
     return (int(y + 0.5) / scale) * (1 if x >= 0 else -1)
