@@ -214,6 +214,15 @@ def many_rows(path: Path, seed: Path, rows: int = 300_000) -> Path:
     return rewrite_zip(seed, path, {SHEET: body})
 
 
+def sparse_wide(path: Path, rows: int = 3000) -> Path:
+    """A few KB: the form, then one stray cell in the last column (XFD) on each of ``rows`` rows."""
+    src = write_seed_form(path.with_suffix(".src.xlsx"))
+    stray = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(40, 40 + rows))
+    rewrite_zip(src, path, {SHEET: sheet_xml(src).replace(b"</sheetData>", stray + b"</sheetData>")})
+    src.unlink()
+    return path
+
+
 def truncated(path: Path, seed: Path) -> Path:
     data = seed.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -249,6 +258,7 @@ def build_corpus(root: Path) -> Corpus:
     garbage_form(readable("乱填数字.xlsx"))
     injection_form(readable("公式注入.xlsx"))
     macro_form(readable("带宏.xlsm"))
+    sparse_wide(readable("稀疏超宽.xlsx"))
     write_seed_form(readable("重复/一科.xlsx"))
     write_seed_form(readable("重复/二科-副本.xlsx"))
 

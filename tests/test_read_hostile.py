@@ -144,3 +144,19 @@ def test_formulas_that_cannot_be_computed_are_findings_never_crashes(seed, tmp_p
     assert scores["G14"].value == 3 and scores["G15"].value == 0
     on = {(f.cell, f.rule) for f in result.findings}
     assert {("G16", "READ002"), ("G17", "READ002"), ("G18", "READ002"), ("G19", "READ003")} <= on
+
+
+def test_a_stray_cell_in_the_last_column_does_not_make_every_row_cost_16384_lookups(tmp_path):
+    """A sparse sheet (one cell in column XFD on each of thousands of rows) is a few KB;
+    reading must cost what the file holds, not rows × 16,384 columns."""
+    seed = write_seed_form(tmp_path / "seed.xlsx", narrative=["一、基本情况", "项目预算60万元。"])
+    stray = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(40, 3040))
+    parts = {}
+    with zipfile.ZipFile(seed) as z:
+        for name in (SHEET, "xl/worksheets/sheet2.xml"):
+            parts[name] = z.read(name).replace(b"</sheetData>", stray + b"</sheetData>")
+    wide = _rewrite(seed, tmp_path / "wide.xlsx", parts)
+    started = time.perf_counter()
+    result = read_workbook(wide)
+    assert result.project is not None and len(result.project.narrative) == 2 + 3000
+    assert time.perf_counter() - started < 5

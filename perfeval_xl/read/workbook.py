@@ -200,8 +200,12 @@ def _narrative(grids: list[Grid], by_name: dict[str, Grid], file: str, findings:
             continue
         view = SheetView(grid, by_name, file, findings)
         paragraphs: list[Paragraph] = []
-        for r in grid.rows():
-            for c in range(1, grid.max_col + 1):
+        # only the cells that exist: one stray cell in column XFD must not make every row cost 16,384 look-ups
+        columns: dict[int, list[int]] = {}
+        for r, c in sorted(grid.cells):
+            columns.setdefault(r, []).append(c)
+        for r, row_columns in columns.items():
+            for c in row_columns:
                 text = cell_text(view.safe_value(r, c))
                 if not text or _SERIAL.fullmatch(text):
                     continue
