@@ -257,9 +257,7 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
             # rows come before their cells in document order when parsed whole, after them when streamed
             rows_seen += 1
             if rows_seen > pkg.limits.max_rows:
-                raise WorkbookRefused(
-                    f"工作表“{name}”超过 {pkg.limits.max_rows} 行，不像评价表，已停止读取（上限可在配置中调整）。"
-                )
+                raise WorkbookRefused(too_many_rows(name, pkg.limits))
             last_col = 0
             continue
         if tag in merge_tags:
