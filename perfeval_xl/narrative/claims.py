@@ -1,8 +1,9 @@
 """Claim extraction: every figure the report states about this project.
 
-For each number with a unit the extractor looks back inside its clause for
-the nearest subject keyword of the lexicon (``lexicon.toml``), or an
-indicator's name. Words between keyword and number that signal another
+For each number with a unit the extractor tries, in order: the head of a
+worked formula, the nearest subject keyword of the lexicon (``lexicon.toml``)
+inside its clause, 得分/得N分, an indicator's name, the indicator its heading
+is about, and a subject word right after the amount (…万元已全部到位). Words between keyword and number that signal another
 subject (其中, 同比, 每家, 上年 …) or a bound (不低于, 以上) lower the
 confidence to LOW, and rules never raise a warning or error on a LOW claim:
 a false alarm costs more trust than a missed one.
