@@ -18,10 +18,9 @@ measure what a clerk would get.
   as named per fault (for a sum that does not add up: the total's cell).
 
 Faulted workbooks are written without formulas: a formula cell recomputes
-itself, so a wrong figure cannot be planted in it. Clean 单位自评 workbooks are
-also written without formulas, because the synth writer's 总分 formula sums
-the indicator rows only and leaves out the funds 得分 that 单位自评 counts
-(a known synth defect: the workbook it writes is then really inconsistent).
+itself, so a wrong figure cannot be planted in it. (Clean 单位自评 workbooks
+with formulas get a 总分 row of =SUM over the indicator rows, i.e. 分值 90 and
+the indicator subtotal; the catalog accepts that convention, see XC205/XC206.)
 """
 
 from __future__ import annotations
@@ -357,8 +356,8 @@ def _alarms(findings: list[Finding]) -> list[Finding]:
 
 def _clean_layout(spec: ProjectSpec, rng: random.Random, formulas_allowed: bool):
     layout = random_layout(rng)
-    if not formulas_allowed or spec.method == "单位自评":
-        layout = dataclasses.replace(layout, formulas=False)
+    if not formulas_allowed:
+        layout = dataclasses.replace(layout, formulas=False, sum_formulas=False)
     return layout
 
 

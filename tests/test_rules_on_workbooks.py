@@ -48,14 +48,11 @@ def test_seed_form_with_the_narratives_figures_in_the_funds_block(tmp_path: Path
     assert found == {("XC101", "G6"), ("XC107", "G6"), ("XC303", "E28")}
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 41, 100059])  # 41: 单位自评 with =SUM totals; 100059: % cell holding 0.9631
 def test_clean_synthetic_workbooks_raise_nothing(tmp_path: Path, seed: int):
     rng = random.Random(seed)
     spec = random_spec(rng)
     layout = random_layout(rng)
-    if spec.method == "单位自评":
-        # the synth's 总分 formula leaves out the funds 得分 (see benchmarks/fault_injection.py)
-        layout = type(layout)(**{**layout.__dict__, "formulas": False})
     path = tmp_path / f"clean_{seed}.xlsx"
     write_project(spec, layout, path)
     result = evaluate_file(path, path.name)

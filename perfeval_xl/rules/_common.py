@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel
-from perfeval_xl.tolerance import EPS
+from perfeval_xl.scheme import Scheme
+from perfeval_xl.tolerance import score_equal
 
 # money units a measure may be written in, as multiples of 万元
 MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
@@ -98,11 +99,6 @@ def named(project: Project, *keywords: str) -> Iterator[Indicator]:
             yield ind
 
 
-def is_rate_indicator(ind: Indicator, keyword: str) -> bool:
-    """A 三级 like 预算执行率 / 资金到位率, holding a percentage."""
-    return keyword in compact(ind.name.value)
-
-
 def is_cost_indicator(ind: Indicator) -> bool:
     """Cost indicators: 二级 产出成本 / 成本指标, or 一级 成本指标 (财预〔2021〕101号)."""
     return "成本" in compact(ind.level2.value) or "成本" in compact(ind.level1.value)
@@ -127,16 +123,17 @@ def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:
     return any(pattern.search(compact(t)) for t in texts(project))
 
 
-def close_to(a: float, b: float) -> bool:
-    return abs(a - b) <= EPS * max(1.0, abs(a), abs(b))
-
-
 def shown_decimals(measure: Measure) -> int | None:
-    """Decimals of the number as written in the measure's text (``69.71%`` -> 2)."""
-    m = re.search(r"\d+(?:\.(\d+))?", measure.text or "")
-    if not m:
+    """Decimals of a percentage as the clerk sees it: from the text when it is
+    written with ``%`` (``69.70%`` -> 2), else from the parsed number (a cell
+    holding 0.9631 formatted as a percentage reads 96.31% -> 2)."""
+    if measure.number is None:
         return None
-    return len(m.group(1) or "")
+    m = re.search(r"\d+(?:\.(\d+))?\s*[%％]", measure.text or "")
+    if m:
+        return len(m.group(1) or "")
+    digits = f"{measure.number:.6f}".rstrip("0")
+    return len(digits.split(".")[1])
 
 
 def percent_of(measure: Measure) -> float | None:
@@ -158,12 +155,10 @@ def parts_sum(funds: Funds, attr: str) -> float | None:
     return sum(cell.value for cell in filled) if filled else None
 
 
-def is_indicator_subtotal_row(project: Project, scheme) -> bool:
+def is_indicator_subtotal_row(project: Project, scheme: Scheme) -> bool:
     """A 单位自评 form whose 总分 row totals the 90 indicator points only (分值 90 and
     得分 = Σ 三级得分), the funds block being scored beside it. Consistent in
     itself, so neither the 总分 nor its 分值 is wrong."""
-    from perfeval_xl.tolerance import score_equal  # local: keeps this module's imports light
-
     weight, score = project.total_weight, project.total_score
     if not (scheme.funds_in_total and weight.present and score.present):
         return False
