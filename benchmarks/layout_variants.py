@@ -8,7 +8,7 @@ Prints the count parsed fully, then failure counts per layout option value
 (with how often that value was drawn) and per model field, and the first few
 failing pairs in full.
 
-Measured on 2026-11-25 (reader of main at that date, 31 layout options):
+Measured on 2026-11-25 (reader of main at that date, 39 layout options):
 2000/2000 parsed fully, 349,842 values and cells checked, 0 failures.
 """
 
