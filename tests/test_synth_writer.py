@@ -126,13 +126,19 @@ def test_money_in_yuan_and_other_sheet_names(tmp_path):
 
 
 def test_random_specs_are_consistent():
+    sizes = set()
     for seed in range(200):
         spec = random_spec(random.Random(seed))
-        assert 5 <= len(spec.indicators) <= 25 or spec.method == "单位自评"
+        assert 5 <= len(spec.indicators) <= 25
+        sizes.add(len(spec.indicators))
+        assert len({ind.name for ind in spec.indicators}) == len(spec.indicators)
         groups: dict[str, float] = {}
         for ind in spec.indicators:
             groups[ind.level1] = groups.get(ind.level1, 0) + ind.weight
             assert 0 <= ind.score <= ind.weight
+            target, actual = parse_measure(ind.target), parse_measure(ind.actual)
+            if isinstance(target, tuple) and isinstance(actual, tuple) and target[1] > 0:
+                assert actual[1] < 1.3 * target[1] or ind.deviation, (ind.name, ind.target, ind.actual)
         assert all(split_level1(label)[1] == weight for label, weight in groups.items())
         funds = spec.funds["total"]
         assert number_of(funds.rate, percent=True) == pytest.approx(round(funds.spent / funds.budget, 4))
@@ -141,6 +147,7 @@ def test_random_specs_are_consistent():
         assert sum(p.spent or 0 for p in parts) == pytest.approx(funds.spent)
         extra = funds.score if spec.method == "单位自评" else 0
         assert spec.total_score == pytest.approx(sum(i.score for i in spec.indicators) + extra)
+    assert min(sizes) <= 8 and max(sizes) >= 20  # small and big forms both occur
 
 
 def test_sum_formulas_replace_the_total_money_cells(tmp_path):

@@ -29,7 +29,7 @@ from perfeval_xl.read.values import (
 
 # No deadline: the first call imports cn2an (~0.2 s) and the machine is shared.
 # PERFEVAL_HYPOTHESIS=thorough runs 2000 examples per property (about two minutes).
-settings.register_profile("values", deadline=None)
+settings.register_profile("values", deadline=None, derandomize=True)
 settings.register_profile("values-thorough", deadline=None, max_examples=2000)
 settings.load_profile("values-thorough" if os.environ.get("PERFEVAL_HYPOTHESIS") == "thorough" else "values")
 

@@ -170,7 +170,7 @@ def test_xlsm_gives_a_macro_free_xlsx(tmp_path):
         b.writestr("xl/vbaProjectSignature.bin", b"fake signature")
     out = tmp_path / completed_name("m.xlsm")
     write_completed(xlsm, out, make_result())
-    assert out.name == "m_核查.xlsx"
+    assert out.name == "m_xlsm_核查.xlsx"  # distinct from the copy of a sibling m.xlsx
     with zipfile.ZipFile(out) as z:
         assert not [n for n in z.namelist() if "vbaProject" in n]
         assert b"macroEnabled" not in z.read("[Content_Types].xml")
@@ -296,3 +296,8 @@ def test_formula_inputs_reads_this_sheets_references_only(tmp_path):
     assert (2, 5, 3, 6) in areas and (4, 20, 4, 20) in areas and (11, 1, 11, 1_048_576) in areas
     assert (26, 9, 26, 9) not in areas  # another sheet's cell
     assert (1, 1, 1, 1) not in areas  # text inside a string literal
+
+
+def test_same_name_xlsx_and_xlsm_get_distinct_copies():
+    assert completed_name("子/x.xlsx") == "子/x_核查.xlsx"
+    assert completed_name("子/x.xlsm") == "子/x_xlsm_核查.xlsx"

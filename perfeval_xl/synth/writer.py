@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
 from perfeval_xl.synth.canon import fmt_plain, number_of, parse_measure, split_level1
@@ -191,6 +192,7 @@ def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path) ->
     if layout.narrative_style != "none" and spec.narrative:
         expected.update(_write_narrative(wb, spec, layout))
     _set_widths(form)
+    _dress(form.ws)
     wb.save(path)
     return expected
 
@@ -452,12 +454,15 @@ def _write_narrative(wb: Workbook, spec: ProjectSpec, layout: LayoutOptions) -> 
         separator = "\n\n" if layout.narrative_style == "one_cell_spaced" else "\n"
         ws["A1"] = separator.join(paragraphs)
         ws["A1"].data_type = "s"
+        ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
         for i, text in enumerate(paragraphs):
             expected[f"narrative[{i}]"] = Expected(text, ws.title, "A1")
         return expected
     step = 2 if layout.narrative_style == "rows_spaced" else 1
     for i, text in enumerate(paragraphs):
-        ws.cell(row=i * step + 1, column=1, value=text).data_type = "s"
+        cell = ws.cell(row=i * step + 1, column=1, value=text)
+        cell.data_type = "s"
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         expected[f"narrative[{i}]"] = Expected(text, ws.title, f"A{i * step + 1}")
     return expected
 
@@ -473,6 +478,25 @@ def _write_instructions(wb: Workbook) -> None:
     ]
     for i, text in enumerate(lines):
         ws.cell(row=i + 1, column=1, value=text)
+
+
+_THIN = Side(style="thin", color="FF808080")
+
+
+def _dress(ws) -> None:
+    """Make the form look and print like a real one: borders, wrapped text,
+    A4 one page wide. Style only: no value or cell changes."""
+    border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
+        for cell in row:
+            if cell.value is not None or cell.coordinate in ws.merged_cells:
+                cell.border = border
+                cell.alignment = wrap
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _set_widths(form: _Form) -> None:

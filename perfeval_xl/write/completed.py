@@ -41,9 +41,12 @@ _FILLED = {Severity.ERROR: FILL[Severity.ERROR], Severity.WARNING: FILL[Severity
 
 def completed_name(input_relpath: str) -> str:
     """Where the completed copy of an input goes, relative to the output
-    folder: same subfolder, ``<name>_核查.xlsx`` (an .xlsm becomes .xlsx)."""
+    folder: same subfolder, ``<name>_核查.xlsx``. An .xlsm becomes a macro-free
+    ``<name>_xlsm_核查.xlsx``, so ``x.xlsx`` and ``x.xlsm`` side by side never
+    overwrite each other's copy."""
     path = Path(input_relpath)
-    return (path.parent / f"{path.stem}_核查.xlsx").as_posix()
+    marker = "" if path.suffix.lower() == ".xlsx" else f"_{path.suffix.lower().lstrip('.')}"
+    return (path.parent / f"{path.stem}{marker}_核查.xlsx").as_posix()
 
 
 def write_completed(input_path: Path | str, output_path: Path | str, file_result: FileResult) -> None:
