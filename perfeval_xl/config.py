@@ -9,6 +9,7 @@ one untrusted workbook may cost to read.
 
     [limits]            # every key optional; the defaults are in LIMIT_KEYS
     max_rows = 20000    # rows read per sheet
+    max_cells = 300000  # cells kept per sheet, merged cells counted
     max_entries = 1000  # parts inside the workbook's zip
     max_part_mb = 100   # one part, inflated
     max_total_mb = 300  # all parts read, inflated
@@ -38,6 +39,7 @@ MB = 1024 * 1024
 # key in [limits] -> (Limits field, scale to the field's unit, smallest sensible value)
 LIMIT_KEYS = {
     "max_rows": ("max_rows", 1, 100),
+    "max_cells": ("max_cells", 1, 1000),
     "max_entries": ("max_entries", 1, 5),  # a minimal workbook has 5 parts
     "max_part_mb": ("max_part_bytes", MB, 1),
     "max_total_mb": ("max_total_bytes", MB, 1),

@@ -223,6 +223,12 @@ def sparse_wide(path: Path, rows: int = 3000) -> Path:
     return path
 
 
+def merge_bomb(path: Path, seed: Path) -> Path:
+    """One mergeCell of 17 billion cells: 30 bytes that must not be expanded."""
+    body = sheet_xml(seed).replace(b"</mergeCells>", b'<mergeCell ref="J40:XFD1048576"/></mergeCells>')
+    return rewrite_zip(seed, path, {SHEET: body})
+
+
 def truncated(path: Path, seed: Path) -> Path:
     data = seed.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -259,6 +265,7 @@ def build_corpus(root: Path) -> Corpus:
     injection_form(readable("公式注入.xlsx"))
     macro_form(readable("带宏.xlsm"))
     sparse_wide(readable("稀疏超宽.xlsx"))
+    merge_bomb(readable("合并炸弹.xlsx"), seed)
     write_seed_form(readable("重复/一科.xlsx"))
     write_seed_form(readable("重复/二科-副本.xlsx"))
 

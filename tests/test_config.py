@@ -86,8 +86,8 @@ def test_limits_section_feeds_the_reader_limits(tmp_path):
     from perfeval_xl.config import read_config
     from perfeval_xl.read.xlsx import DEFAULT_LIMITS
 
-    config = read_config(write(tmp_path, "[limits]\nmax_rows = 500\nmax_part_mb = 2\nmax_ratio = 50.5\n"))
-    assert config.limits.max_rows == 500
+    config = read_config(write(tmp_path, "[limits]\nmax_rows = 500\nmax_cells = 5000\nmax_part_mb = 2\nmax_ratio = 50.5\n"))
+    assert config.limits.max_rows == 500 and config.limits.max_cells == 5000
     assert config.limits.max_part_bytes == 2 * 1024 * 1024
     assert config.limits.max_ratio == 50.5
     assert config.limits.max_entries == DEFAULT_LIMITS.max_entries  # untouched keys keep their defaults

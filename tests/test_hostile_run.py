@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from lxml import etree
 
 from tests.hostile_corpus import (
     INJECTED_DEPARTMENT,
@@ -110,7 +111,11 @@ def test_every_output_workbook_opens_and_no_temporary_is_left(hostile):
     for book in books:
         with zipfile.ZipFile(book) as z:
             assert z.testzip() is None
-        openpyxl.load_workbook(book).close()
+            for name in z.namelist():
+                if name.endswith((".xml", ".rels", ".vml")):
+                    etree.fromstring(z.read(name))  # every part is well-formed XML
+        if book.name != "合并炸弹_核查.xlsx":  # openpyxl expands every merged cell: 17 billion of them there
+            openpyxl.load_workbook(book).close()
     assert not [p for p in out.rglob("*") if p.name.startswith(".~")]
 
 

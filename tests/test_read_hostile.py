@@ -160,3 +160,28 @@ def test_a_stray_cell_in_the_last_column_does_not_make_every_row_cost_16384_look
     result = read_workbook(wide)
     assert result.project is not None and len(result.project.narrative) == 2 + 3000
     assert time.perf_counter() - started < 5
+
+
+def test_a_merge_over_the_whole_sheet_is_ignored_not_expanded(seed, tmp_path):
+    """<mergeCell ref="J40:XFD1048576"/> is 17 billion cells in 30 bytes; indexing them never finished."""
+    body = _sheet(seed).replace(b'<mergeCell ref="A1:H1"/>', b'<mergeCell ref="A1:H1"/><mergeCell ref="J40:XFD1048576"/>')
+    assert body != _sheet(seed)
+    bomb = _rewrite(seed, tmp_path / "merge.xlsx", {SHEET: body})
+    started = time.perf_counter()
+    result = read_workbook(bomb)
+    assert result.project is not None and time.perf_counter() - started < 5
+
+
+def test_too_many_cells_or_merged_cells_are_refused(seed, tmp_path):
+    dense = b"".join(
+        b'<row r="%d">' % r + b"".join(b'<c r="%s%d"><v>1</v></c>' % (c.encode(), r) for c in "JKLMNOPQRS") + b"</row>"
+        for r in range(40, 240)
+    )
+    many = _rewrite(seed, tmp_path / "dense.xlsx", {SHEET: _sheet(seed).replace(b"</sheetData>", dense + b"</sheetData>")})
+    result = read_workbook(many, limits=Limits(max_cells=1500))
+    assert result.project is None and "超过 1500 个" in result.failure and "max_cells" in result.failure
+    assert read_workbook(many).project is not None
+    merges = b"".join(b'<mergeCell ref="J%d:AC%d"/>' % (r, r) for r in range(40, 140))  # 100 merges of 20 cells
+    merged = _rewrite(seed, tmp_path / "merged.xlsx", {SHEET: _sheet(seed).replace(b"</mergeCells>", merges + b"</mergeCells>")})
+    result = read_workbook(merged, limits=Limits(max_cells=1500))
+    assert result.project is None and "合并单元格" in result.failure

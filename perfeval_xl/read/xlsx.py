@@ -46,6 +46,8 @@ class Limits:
     max_ratio: float = 100.0  # inflated / compressed, checked on parts above ratio_floor
     ratio_floor: int = 100 * 1024
     max_rows: int = 20_000  # rows read per sheet; an evaluation form has well under 200
+    # cells kept per sheet, merged cells counted (a form has under 2,000; each costs ~500 bytes in memory)
+    max_cells: int = 300_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -65,6 +67,19 @@ def too_many_rows(sheet: str, limits: Limits) -> str:
         f"工作表“{sheet}”超过 {limits.max_rows} 行，不像评价表，已停止读取"
         "（上限可在 perfeval.toml 的 [limits] max_rows 中调整）。"
     )
+
+
+def too_many_cells(sheet: str, limits: Limits) -> str:
+    return (
+        f"工作表“{sheet}”的单元格（含合并单元格）超过 {limits.max_cells} 个，不像评价表，已停止读取"
+        "（上限可在 perfeval.toml 的 [limits] max_cells 中调整）。"
+    )
+
+
+# A merged range larger than this carries no layout a form needs (its value is
+# in its top-left cell anyway), and indexing every cell of A1:XFD1048576 would
+# never finish: such merges are ignored rather than expanded.
+MAX_MERGE_CELLS = 10_000
 
 
 def check_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -245,7 +260,7 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
     grid = Grid(name)
     data = pkg.read(part)
     shared: dict[str, tuple[str, str]] = {}  # si -> (master formula, master cell)
-    row_no = last_col = rows_seen = 0
+    row_no = last_col = rows_seen = merged_cells = 0
     tags = tuple(f"{ns}{t}" for ns in (NS, NS_STRICT) for t in ("c", "row", "mergeCell"))
     row_tags = {f"{NS}row", f"{NS_STRICT}row"}
     merge_tags = {f"{NS}mergeCell", f"{NS_STRICT}mergeCell"}
@@ -264,7 +279,12 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
             ref = el.get("ref", "")
             if ":" in ref:
                 c1, r1, c2, r2 = range_boundaries(ref)
-                grid.merges.append((r1, c1, r2, c2))
+                area = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+                if area <= MAX_MERGE_CELLS:
+                    grid.merges.append((r1, c1, r2, c2))
+                    merged_cells += area
+                    if merged_cells + len(cells) > pkg.limits.max_cells:
+                        raise WorkbookRefused(too_many_cells(name, pkg.limits))
             continue
         ref = el.get("r")
         m = _REF.match(ref) if ref else None
@@ -304,6 +324,8 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
             style = el.get("s")
             s_idx = int(style) if style and style.isdigit() else 0
             cells[(row_no, col)] = RawCell(value, formula or None, formats[s_idx] if s_idx < n_formats else "General")
+            if len(cells) + merged_cells > pkg.limits.max_cells:
+                raise WorkbookRefused(too_many_cells(name, pkg.limits))
             if row_no > grid.max_row:
                 grid.max_row = row_no
             if col > grid.max_col:
