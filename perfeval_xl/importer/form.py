@@ -1,0 +1,159 @@
+"""Rows of the attached form into a ``ProjectSpec``.
+
+Rows are recognised by their labels, never by position, so the same parser
+takes the Word grid and the flattened text. Each row is one of: header
+fields, the funds header or a funds row, the goals header and the row under
+it, the indicator header, an indicator, 总分, 评价等次, or a caption/legend;
+anything else becomes a note.
+"""
+
+from __future__ import annotations
+
+from perfeval_xl.importer.fields import (
+    field_pairs, grade_cell, method_in, normalize_method, parse_grade, parse_year, year_in,
+)
+from perfeval_xl.importer.funds import DEFAULT_COLUMNS, funds_header, funds_row, money_unit, split_funds_rows
+from perfeval_xl.importer.indicators import IndicatorTable, indicator_header, total_row
+from perfeval_xl.importer.labels import CAPTIONS, GOALS, LEGEND, TOTAL, match, norm
+from perfeval_xl.importer.split import Parts
+from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FundsRowSpec, ProjectSpec
+
+
+class _Builder:
+    def __init__(self, notes: list[str]):
+        self.notes = notes
+        self.fields: dict[str, str] = {}
+        self.funds: dict[str, FundsRowSpec] = {}
+        self.funds_columns = list(DEFAULT_COLUMNS)
+        self.unit: str | None = None
+        self.goals: list[str] | None = None
+        self.awaiting_goals = False
+        self.table: IndicatorTable | None = None
+        self.total: tuple[object, object] = (None, None)
+        self.grade_text: str | None = None
+
+    def row(self, where: str, cells: list[str]) -> None:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            return
+        if self.awaiting_goals:
+            self.awaiting_goals = False
+            texts = [c for c in cells if c and match(c, GOALS, prefix=True) is None]
+            if texts:
+                self.goals = texts
+                if len(texts) > 2:
+                    self.notes.append(f"{where}（年度总体目标）多出的内容未填入：{'、'.join(texts[2:])}。")
+                return
+        if self._special(where, cells):
+            return
+        if self.table is not None:
+            self.table.add(cells, where, self.notes)
+            return
+        self.notes.append(f"{where}无法识别，未导入：{' | '.join(c for c in cells if c)}。")
+
+    def _special(self, where: str, cells: list[str]) -> bool:
+        first = next(c for c in cells if c)
+        if (columns := indicator_header(cells)) is not None:
+            if self.table is None:
+                self.table = IndicatorTable(columns)
+            return True  # a header repeated on the next page adds nothing
+        if match(first, TOTAL, prefix=True) and len(norm(first)) <= 4:
+            self.total = total_row(cells, self.table.columns if self.table else None)
+            return True
+        grade = grade_cell(cells)
+        if grade is not None and len(norm(first)) <= 6:
+            self.grade_text = grade
+            return True
+        if LEGEND.search(norm(" ".join(cells))) or (len([c for c in cells if c]) == 1 and norm(first) in CAPTIONS):
+            return True
+        if self.table is not None:
+            return False  # from here on a row is an indicator
+        if (columns := funds_header(cells)) is not None:
+            self.funds_columns = columns
+            self.unit = money_unit(cells) or self.unit
+            return True
+        found = split_funds_rows(cells)
+        if found:
+            for key, values in found:
+                if key in self.funds:
+                    self.notes.append(f"{where}：项目资金“{key}”行重复出现，只保留第一次。")
+                    continue
+                self.funds[key] = funds_row(key, values, self.funds_columns, self.unit or "万元", self.notes)
+            return True
+        if match(first, GOALS, prefix=True):
+            self.awaiting_goals = True
+            inline = [c for c in cells if c and match(c, GOALS, prefix=True) is None]
+            if len(inline) >= 2:  # 预期目标 and 实际完成情况 written on the label row itself
+                self.goals, self.awaiting_goals = inline, False
+            return True
+        pairs = field_pairs(cells)
+        if pairs:
+            for key, value in pairs:
+                self.fields.setdefault(key, value)
+            return True
+        unit = money_unit(cells)
+        if unit and len([c for c in cells if c]) == 1:
+            self.unit = unit
+            return True
+        return False
+
+
+def build_spec(parts: Parts, notes: list[str]) -> tuple[ProjectSpec, str]:
+    """The spec and the money unit the form was written in (``元`` or ``万元``)."""
+    builder = _Builder(notes)
+    for where, cells in parts.form_rows:
+        builder.row(where, cells)
+    for text in parts.after_form:
+        grade = grade_cell([text])
+        if grade is not None and builder.grade_text is None:
+            builder.grade_text = grade
+        elif not LEGEND.search(norm(text)):
+            notes.append(f"评价表后的文字未导入：{text[:60]}")
+    return _spec(builder, parts, notes), builder.unit or "万元"
+
+
+def _spec(b: _Builder, parts: Parts, notes: list[str]) -> ProjectSpec:
+    body = "\n".join(parts.narrative)
+    name = b.fields.get("name", "")
+    if not name:
+        notes.append("评价表中没有找到“项目名称”，项目名称留空。")
+    year = parse_year(b.fields["year"]) if b.fields.get("year") else None
+    if year is None:
+        year = year_in(parts.title) or year_in(name)
+        if year is None and (year := year_in(body)) is not None:
+            notes.append(f"评价表未写评价年度，按报告正文中的“{year}年”填入。")
+    method = normalize_method(b.fields.get("method", ""))
+    if not method:
+        method = method_in(parts.title) or method_in(body) or ""
+        if method:
+            notes.append(f"评价表未写评价方式，按报告中“{method}”的提法填入。")
+        else:
+            notes.append("报告未说明评价方式（部门评价、单位自评或财政评价），评价方式留空。")
+    grade = ""
+    if b.grade_text is None:
+        notes.append("评价表中没有找到“评价等次”，评价等次留空。")
+    elif (parsed := parse_grade(b.grade_text)) is None:
+        notes.append(f"评价等次“{b.grade_text}”无法判断为优、良、中、差之一，评价等次留空。")
+    else:
+        grade = parsed
+    goals = b.goals or []
+    if b.table is None:
+        notes.append("评价表中没有找到绩效指标表头（一级指标、二级指标、三级指标、分值、得分），未导入任何指标。")
+    if "total" not in b.funds:
+        notes.append("评价表中没有找到“年度资金总额”行，项目资金留空。")
+    return ProjectSpec(
+        title=parts.title,
+        name=name,
+        department=b.fields.get("department", ""),
+        implementer=b.fields.get("implementer", ""),
+        year=year,
+        method=method,
+        funds={key: b.funds.get(key, FundsRowSpec()) for key in FUNDS_ROW_KEYS},
+        goal_expected=goals[0] if goals else "",
+        goal_actual=goals[1] if len(goals) > 1 else "",
+        indicators=b.table.indicators if b.table else [],
+        total_weight=b.total[0],
+        total_score=b.total[1],
+        grade=grade,
+        narrative=list(parts.narrative),
+    )
