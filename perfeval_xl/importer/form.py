@@ -15,7 +15,7 @@ from perfeval_xl.importer.fields import (
 from perfeval_xl.importer.funds import DEFAULT_COLUMNS, funds_header, funds_row, money_unit, split_funds_rows
 from perfeval_xl.importer.indicators import IndicatorTable, indicator_header, total_row
 from perfeval_xl.importer.labels import CAPTIONS, GOALS, LEGEND, TOTAL, match, norm
-from perfeval_xl.importer.split import Parts
+from perfeval_xl.importer.split import TITLE, Parts
 from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FundsRowSpec, ProjectSpec
 
 
@@ -31,6 +31,7 @@ class _Builder:
         self.table: IndicatorTable | None = None
         self.total: tuple[object, object] = (None, None)
         self.grade_text: str | None = None
+        self.title = ""
 
     def row(self, where: str, cells: list[str]) -> None:
         cells = [c.strip() for c in cells]
@@ -53,6 +54,10 @@ class _Builder:
 
     def _special(self, where: str, cells: list[str]) -> bool:
         first = next(c for c in cells if c)
+        filled = [c for c in cells if c]
+        if len(filled) == 1 and not self.fields and not self.funds and TITLE.search(first) and len(first) <= 60:
+            self.title = self.title or first  # the title written as the table's first row
+            return True
         if (columns := indicator_header(cells)) is not None:
             if self.table is None:
                 self.table = IndicatorTable(columns)
@@ -119,12 +124,12 @@ def _spec(b: _Builder, parts: Parts, notes: list[str]) -> ProjectSpec:
         notes.append("评价表中没有找到“项目名称”，项目名称留空。")
     year = parse_year(b.fields["year"]) if b.fields.get("year") else None
     if year is None:
-        year = year_in(parts.title) or year_in(name)
+        year = year_in(parts.title or b.title) or year_in(name)
         if year is None and (year := year_in(body)) is not None:
             notes.append(f"评价表未写评价年度，按报告正文中的“{year}年”填入。")
     method = normalize_method(b.fields.get("method", ""))
     if not method:
-        method = method_in(parts.title) or method_in(body) or ""
+        method = method_in(parts.title or b.title) or method_in(body) or ""
         if method:
             notes.append(f"评价表未写评价方式，按报告中“{method}”的提法填入。")
         else:
@@ -142,7 +147,7 @@ def _spec(b: _Builder, parts: Parts, notes: list[str]) -> ProjectSpec:
     if "total" not in b.funds:
         notes.append("评价表中没有找到“年度资金总额”行，项目资金留空。")
     return ProjectSpec(
-        title=parts.title,
+        title=parts.title or b.title,
         name=name,
         department=b.fields.get("department", ""),
         implementer=b.fields.get("implementer", ""),

@@ -64,8 +64,11 @@ def import_report(path: Path | str) -> ImportResult:
         result.notes.append(f"报告正文中有 {parts.other_tables} 个表格不是绩效评价表，未导入。")
     spec, unit = build_spec(parts, result.notes)
     result.spec = spec
+    rate = spec.funds["total"].rate
     result.layout = LayoutOptions(
         money_unit="元_block" if unit == "元" else "万元",
+        # keep an 执行率 typed as "69.71%" as that text, as the seed's form has it
+        rate_style="text" if isinstance(rate, str) and rate.strip().endswith("%") else "percent_format",
         kind_column=any(ind.kind for ind in spec.indicators),
     )
     return result

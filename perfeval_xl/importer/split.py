@@ -16,7 +16,7 @@ from perfeval_xl.importer.labels import CAPTIONS, FIELDS, FUNDS_ROWS, INDICATOR_
 from perfeval_xl.importer.source import Block, Paragraph, Table
 from perfeval_xl.importer.txt_source import ANNEX
 
-_TITLE = re.compile(r"(评价表|自评表|评分表|绩效表)\s*$")
+TITLE = re.compile(r"(评价表|自评表|评分表|绩效表)\s*$")
 
 
 @dataclass
@@ -54,11 +54,11 @@ def split_report(blocks: list[Block]) -> Parts:
         if not text:
             before.pop()
             continue
-        if ANNEX.match(text) and len(text) <= 40 or (_TITLE.search(text) and len(text) <= 60):
+        if ANNEX.match(text) and len(text) <= 40 or (TITLE.search(text) and len(text) <= 60):
             lead.insert(0, before.pop().text)
             continue
         break
-    titles = [t for t in lead if _TITLE.search(t)]
+    titles = [t for t in lead if TITLE.search(t)]
     parts.title = titles[-1] if titles else ""
     if parts.title and ANNEX.match(parts.title):
         parts.title = ANNEX.sub("", parts.title).strip()

@@ -11,7 +11,7 @@ from typing import Callable
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Severity
-from perfeval_xl.pipeline import Settings, discover, evaluate_file
+from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
@@ -61,9 +61,12 @@ def run(
     batch = BatchResult()
     for path in files if files is not None else plan(input_dir, output_dir):
         display = path.relative_to(input_dir).as_posix()
-        result = evaluate_file(path, display, settings)
-        if result.ok:
-            _write_copy(path, output_dir, result)
+        if path.suffix.lower() in REPORT_SUFFIXES:
+            result = _evaluate_report(path, display, output_dir, settings)
+        else:
+            result = evaluate_file(path, display, settings)
+            if result.ok:
+                _write_copy(path, output_dir, result)
         batch.files.append(result)
         if on_file:
             on_file(result)
@@ -85,8 +88,33 @@ def run(
     return RunOutcome(batch, output_dir, summary, results)
 
 
-def _write_copy(path: Path, output_dir: Path, result: FileResult) -> None:
-    name = completed_name(result.file)
+def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
+    """A Word report: import it into a workbook, evaluate that, and write the
+    completed copy of the imported form. What the import could not place is
+    listed with the findings (rule IMP001)."""
+    import tempfile
+
+    from perfeval_xl.findings import Finding
+    from perfeval_xl.importer import import_report, write_imported
+
+    imported = import_report(path)
+    if not imported.ok:
+        return FileResult(display, failure=imported.failure)
+    with tempfile.TemporaryDirectory(prefix="perfeval-import-") as tmp:
+        workbook = write_imported(imported, Path(tmp) / "imported.xlsx")
+        result = evaluate_file(workbook, display, settings)
+        result.findings.extend(
+            Finding(rule="IMP001", severity=Severity.INFO, message="导入 Word 报告：" + note, file=display)
+            for note in imported.notes
+        )
+        if result.ok:
+            stem = Path(display)
+            _write_copy(workbook, output_dir, result, completed_name(stem.with_name(stem.stem + "_导入.xlsx").as_posix()))
+    return result
+
+
+def _write_copy(path: Path, output_dir: Path, result: FileResult, name: str | None = None) -> None:
+    name = name or completed_name(result.file)
     target = output_dir / name
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
