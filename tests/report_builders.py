@@ -99,9 +99,10 @@ def write_docx(path: Path, before: list[str], grids: list[Grid], *, between: str
         for r1, c1, r2, c2 in grid.merges:
             table.cell(r1, c1).merge(table.cell(r2, c2))
         for r, row in enumerate(grid.rows):
+            cells = table.rows[r].cells  # one grid lookup per row: table.cell() rescans the table
             for c, text in enumerate(row):
                 if text and grid.covered(r, c) is None:
-                    table.cell(r, c).text = text
+                    cells[c].text = text
     for text in after:
         document.add_paragraph(text)
     document.save(str(path))

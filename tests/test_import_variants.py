@@ -1,0 +1,113 @@
+"""Differently formatted reports import to what their author wrote: other
+sectors, 单位自评, money in 元, a 序号 or 指标类型 column, the title inside the
+table, a table split across pages, a lost row break in the text."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from perfeval_xl.importer import import_report, write_imported
+from perfeval_xl.read.workbook import read_workbook
+from perfeval_xl.synth.canon import number_of
+from perfeval_xl.synth.variants import random_spec
+from tests.report_builders import flatten, spec_grid, write_docx
+
+FORMATS = [
+    # (seed, file type, options for the form grid, split the indicator table)
+    (1, "txt", {}, False),
+    (2, "docx", {"unit": "元"}, False),
+    (3, "txt", {"unit": "元", "serial": True}, True),
+    (4, "docx", {"kind": True, "title_row": True}, True),
+    (5, "txt", {"checkbox": False, "year_row": False}, False),
+    (6, "docx", {"serial": True, "checkbox": False}, False),
+    (7, "txt", {"kind": True}, True),
+    (8, "docx", {"unit": "元", "year_row": False}, True),
+]
+
+
+def _self_evaluation_seed() -> int:
+    """A seed whose random project is a 单位自评 (the 自评表 layout)."""
+    return next(s for s in range(100, 300) if random_spec(random.Random(s)).method == "单位自评")
+
+
+FORMATS.append((_self_evaluation_seed(), "docx", {}, False))
+FORMATS.append((_self_evaluation_seed(), "txt", {"unit": "元"}, True))
+
+
+def write_report(tmp, spec, kind, options, split):
+    grid = spec_grid(spec, **options)
+    pages = [grid]
+    if split and len(spec.indicators) >= 4:
+        first_indicator = next(r for r, row in enumerate(grid.rows) if row[0 if not options.get("serial") else 1] == "一级指标") + 1
+        cut = _cut_between_groups(grid, first_indicator)
+        pages = grid.split(cut)
+    title = "" if options.get("title_row") else spec.title
+    path = tmp / f"report.{kind}"
+    if kind == "docx":
+        write_docx(path, spec.narrative, pages, title=title)
+    else:
+        text = "\n".join(spec.narrative) + "\n\n附件\n" + (title + "\n\n" if title else "") + flatten(pages)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _cut_between_groups(grid, first):
+    """A row where no merged cell crosses the page break."""
+    for r in range(first + 2, len(grid.rows) - 2):
+        if all(not (r1 < r <= r2) for r1, _, r2, _ in grid.merges):
+            return r
+    return first + 1
+
+
+@pytest.mark.parametrize("seed,kind,options,split", FORMATS)
+def test_report_imports_to_what_its_author_wrote(tmp_path, seed, kind, options, split):
+    spec = random_spec(random.Random(seed))
+    result = import_report(write_report(tmp_path, spec, kind, options, split))
+    assert result.ok, result.failure
+    got = result.spec
+    assert (got.name, got.department, got.implementer, got.year, got.grade) == (
+        spec.name, spec.department, spec.implementer, spec.year, spec.grade)
+    if options.get("year_row", True):
+        assert got.method == spec.method
+    assert got.title == spec.title
+    assert (got.goal_expected, got.goal_actual) == (spec.goal_expected, spec.goal_actual)
+    assert got.narrative == spec.narrative
+    assert len(got.indicators) == len(spec.indicators)
+    for mine, theirs in zip(got.indicators, spec.indicators):
+        assert (mine.level1, mine.level2, mine.name, mine.target, mine.actual, mine.deviation) == (
+            theirs.level1, theirs.level2, theirs.name, theirs.target, theirs.actual, theirs.deviation)
+        assert mine.weight == pytest.approx(number_of(theirs.weight))
+        assert mine.score == pytest.approx(number_of(theirs.score))
+        assert mine.kind == (theirs.kind if options.get("kind") else "")
+    assert number_of(got.total_score) == pytest.approx(number_of(spec.total_score))
+    for key in ("total", "fiscal", "carryover"):
+        for column in ("initial", "budget", "spent"):
+            want = number_of(getattr(spec.funds[key], column))
+            assert number_of(getattr(got.funds[key], column)) == pytest.approx(want), (key, column)
+    total_rate = number_of(got.funds["total"].rate, percent=True)
+    assert total_rate == pytest.approx(number_of(spec.funds["total"].rate, percent=True), abs=1e-4)
+    assert not [n for n in result.notes if "无法识别" in n or "未填入" in n], result.notes
+
+
+@pytest.mark.parametrize("seed,kind,options,split", [FORMATS[1], FORMATS[2]])
+def test_money_in_yuan_stays_in_yuan_on_the_form(tmp_path, seed, kind, options, split):
+    spec = random_spec(random.Random(seed))
+    result = import_report(write_report(tmp_path, spec, kind, options, split))
+    project = read_workbook(write_imported(result, tmp_path / "out.xlsx")).project
+    budget = number_of(spec.funds["total"].budget)
+    assert project.funds.source_unit == "元"
+    assert project.funds.total.budget.value == pytest.approx(budget)  # the model is in 万元
+    assert number_of(str(project.funds.total.budget.raw)) == pytest.approx(budget * 10000)  # the cell in 元
+
+
+def test_a_row_break_lost_in_the_text_is_recovered(tmp_path):
+    spec = random_spec(random.Random(11))
+    grid = spec_grid(spec)
+    header = next(r for r, row in enumerate(grid.rows) if row[0] == "一级指标")
+    text = "\n".join(spec.narrative) + "\n附件\n" + spec.title + "\n" + flatten([grid], lose_break_after=header + 1)
+    path = tmp_path / "lost.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    assert [i.name for i in result.spec.indicators] == [i.name for i in spec.indicators]
