@@ -146,6 +146,7 @@ def import_command(reports: tuple[Path, ...], output_dir: Path | None) -> None:
     from perfeval_xl.importer import import_report, imported_name, write_imported
 
     failed = 0
+    written: set[Path] = set()
     for report in reports:
         result = import_report(report)
         if not result.ok:
@@ -153,8 +154,11 @@ def import_command(reports: tuple[Path, ...], output_dir: Path | None) -> None:
             click.echo(f"✗ {report}：{result.failure}", err=True)
             continue
         target = (output_dir or report.parent) / imported_name(report)
+        if target.resolve() in written:  # 报告.txt and 报告.docx in one call: keep both
+            target = target.with_name(f"{report.stem}_{report.suffix.lstrip('.')}_导入.xlsx")
         try:
             write_imported(result, target)
+            written.add(target.resolve())
         except (OSError, ValueError) as error:
             failed += 1
             click.echo(f"✗ {report}：无法写入 {target}（{error}）", err=True)
