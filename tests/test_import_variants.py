@@ -111,3 +111,46 @@ def test_a_row_break_lost_in_the_text_is_recovered(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = import_report(path)
     assert [i.name for i in result.spec.indicators] == [i.name for i in spec.indicators]
+
+
+def test_tab_separated_lines_and_fields_written_above_the_table(tmp_path):
+    """Another way people save a report as text: one table row per line,
+    the header fields as lines under 附表, money in 元 stated above the table."""
+    text = "\n".join([
+        "2024年乡村道路养护项目绩效自评报告",
+        "一、基本情况",
+        "全年执行180万元。",
+        "附表1",
+        "2024年乡村道路养护项目绩效自评表",
+        "项目名称：2024年乡村道路养护项目",
+        "主管部门：某县交通运输局",
+        "实施单位：某县公路事务中心",
+        "金额单位：元",
+        "\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t2,000,000\t2,000,000\t1,800,000\t10\t90%\t9",
+        "其中：当年财政拨款\t2,000,000\t2,000,000\t1,800,000\t\t\t",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标（50分）\t数量指标\t养护里程\t≥120公里\t126公里\t30\t30\t",
+        "\t时效指标\t完成时间\t2024年底前\t按期完成\t20\t20\t",
+        "效益指标（30分）\t社会效益指标\t通行条件改善\t有效改善\t有效改善\t30\t28\t部分路段雨季积水，",
+        "已列入下年计划。",
+        "满意度指标（10分）\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t10\t10\t",
+        "总分\t\t\t\t\t100\t97\t",
+        "评价等次：优",
+    ])
+    path = tmp_path / "tsv.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    spec = result.spec
+    assert (spec.name, spec.department, spec.implementer, spec.year, spec.method, spec.grade) == (
+        "2024年乡村道路养护项目", "某县交通运输局", "某县公路事务中心", 2024, "单位自评", "优")
+    assert spec.title == "2024年乡村道路养护项目绩效自评表"
+    assert spec.narrative == ["2024年乡村道路养护项目绩效自评报告", "一、基本情况", "全年执行180万元。"]
+    assert spec.funds["total"].budget == pytest.approx(200) and spec.funds["total"].spent == pytest.approx(180)
+    assert result.layout.money_unit == "元_block"
+    assert [i.name for i in spec.indicators] == ["养护里程", "完成时间", "通行条件改善", "群众满意度"]
+    assert spec.indicators[1].level1 == "产出指标（50分）"
+    assert spec.indicators[2].deviation == "部分路段雨季积水，\n已列入下年计划。"
+    assert (spec.total_weight, spec.total_score) == (100, 97)
+    project = read_workbook(write_imported(result, tmp_path / "tsv.xlsx")).project
+    assert project.funds.total.spent.value == pytest.approx(180) and len(project.indicators) == 4

@@ -67,6 +67,7 @@ def funds_row(key: str, values: list[str], columns: list[str], unit: str, notes:
 
 def _money(text: str, unit: str):
     """An amount in 万元; text the writer cannot read as money stays text."""
+    text = re.sub(r"万\s*$", "万元", text.strip())  # 60万 is 60万元
     value = number_of(text)
     if value is None:
         return text

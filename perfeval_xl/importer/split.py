@@ -16,6 +16,7 @@ from perfeval_xl.importer.labels import CAPTIONS, FIELDS, FUNDS_ROWS, INDICATOR_
 from perfeval_xl.importer.source import Block, Paragraph, Table
 from perfeval_xl.importer.txt_source import ANNEX
 
+_LEAD = re.compile(r"^(金额)?单位:|^填报|^填表|^评价机构|^评价时间")
 TITLE = re.compile(r"(评价表|自评表|评分表|绩效表)\s*$")
 
 
@@ -47,21 +48,29 @@ def split_report(blocks: list[Block]) -> Parts:
         return parts
     first = form_indexes[0]
     before = [b for b in blocks[:first]]
-    # The title and the 附件 line sit just above the form.
+    # Above the form: the 附件 line, its title, and sometimes its header fields
+    # (项目名称：…) or the money unit written as paragraphs.
     lead: list[str] = []
-    while before and (isinstance(before[-1], Paragraph)) and len(lead) < 3:
+    annex = next((i for i in range(len(before) - 1, max(-1, len(before) - 16), -1)
+                  if isinstance(before[i], Paragraph) and ANNEX.match(before[i].text) and len(before[i].text) <= 60), None)
+    if annex is not None:  # everything between 附件 and the table is the form's
+        lead = [b.text for b in before[annex:] if isinstance(b, Paragraph) and b.text]
+        parts.other_tables += sum(isinstance(b, Table) for b in before[annex:])
+        before = before[:annex]
+    while before and isinstance(before[-1], Paragraph) and len(lead) < 12:
         text = before[-1].text
-        if not text:
-            before.pop()
+        if text and not _belongs_to_form(text):
+            break
+        before.pop()
+        if text:
+            lead.insert(0, text)
+    for text in lead:
+        if ANNEX.match(text) and len(text) <= 40 and not TITLE.search(text):
             continue
-        if ANNEX.match(text) and len(text) <= 40 or (TITLE.search(text) and len(text) <= 60):
-            lead.insert(0, before.pop().text)
-            continue
-        break
-    titles = [t for t in lead if TITLE.search(t)]
-    parts.title = titles[-1] if titles else ""
-    if parts.title and ANNEX.match(parts.title):
-        parts.title = ANNEX.sub("", parts.title).strip()
+        if TITLE.search(text) and len(text) <= 60 and not parts.title:
+            parts.title = ANNEX.sub("", text).strip() if ANNEX.match(text) else text
+        else:
+            parts.form_rows.append(("评价表上方的文字", [text]))
     for block in before:
         if isinstance(block, Paragraph) and block.text:
             parts.narrative.append(block.text)
@@ -80,6 +89,14 @@ def split_report(blocks: list[Block]) -> Parts:
             where = f"评价表第{r}行" if len(form_tables) == 1 else f"评价表第{t}个表格第{r}行"
             parts.form_rows.append((where, row))
     return parts
+
+
+def _belongs_to_form(text: str) -> bool:
+    if len(text) > 80:
+        return False
+    if ANNEX.match(text) or TITLE.search(text) or _LEAD.match(norm(text)):
+        return True
+    return match(text, FIELDS, prefix=True) is not None and re.search(r"[:：]", text) is not None
 
 
 def _continues(table: Table) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from perfeval_xl.importer.labels import FIELDS, GRADE, match
 from perfeval_xl.importer.source import Block, Paragraph, Table, clean_text
 
 # The line that opens the attached form: 附件 / 附件1 / 附件：xxx评价表.
-ANNEX = re.compile(r"^\s*(\[bookmark:[^\]]*\]\s*)*附\s*件\s*[0-9一二三]*\s*[:：]?")
+ANNEX = re.compile(r"^\s*(\[bookmark:[^\]]*\]\s*)*附\s*[件表]\s*[0-9一二三]*\s*[:：]?")
 
 
 def decode(data: bytes) -> str:
@@ -45,12 +46,12 @@ def parse_text(text: str) -> list[Block]:
             if table is None:
                 table = Table()
                 blocks.append(table)
-            table.rows.append(_row_cells("\n".join(row_lines)))
+            table.rows.extend(_rows_of_block(row_lines))
             row_lines.clear()
 
     for i, line in enumerate(lines):
         before_annex = annex is not None and i < annex
-        if before_annex or (not row_lines and "\t" not in line):
+        if before_annex or ("\t" not in line and (not row_lines or _labelled_line(line))):
             # A tab in the body is indentation, not a table cell.
             end_row()
             if line.strip():
@@ -65,6 +66,12 @@ def parse_text(text: str) -> list[Block]:
     return blocks
 
 
+def _labelled_line(line: str) -> bool:
+    """``评价等次：优`` under the table is a line of its own, not a wrapped cell."""
+    return bool(re.search(r"[:：]", line)) and (
+        match(line, GRADE, prefix=True) is not None or match(line, FIELDS, prefix=True) is not None)
+
+
 def _annex_line(lines: list[str]) -> int | None:
     """The last short ``附件…`` line that still has table lines after it."""
     found = None
@@ -74,6 +81,22 @@ def _annex_line(lines: list[str]) -> int | None:
         if ANNEX.match(line) and len(line.strip()) <= 40:
             found = i
     return None
+
+
+def _rows_of_block(lines: list[str]) -> list[list[str]]:
+    """One row per block in the seed's shape; but a block whose lines start
+    with text before the tab is tab-separated values, one row per line (a
+    following line without a tab still continues the last cell)."""
+    line_per_row = any("\t" in line and line.split("\t", 1)[0].strip() for line in lines)
+    if not line_per_row:
+        return [_row_cells("\n".join(lines))]
+    rows: list[list[str]] = []
+    for line in lines:
+        if "\t" in line or not rows:
+            rows.append([clean_text(part) for part in line.split("\t")])  # a leading blank is a cell here
+        elif rows[-1]:
+            rows[-1][-1] = clean_text(rows[-1][-1] + "\n" + line)
+    return rows
 
 
 def _row_cells(text: str) -> list[str]:
