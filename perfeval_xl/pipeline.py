@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.model import Project
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
 from perfeval_xl.scoring import resolve_scheme, score_project
@@ -62,13 +63,20 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
     result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
     if read.project is None:
         return result
-    scheme, source, note = resolve_scheme(read.project, settings.scheme)
-    result.scoring = score_project(read.project, scheme, source=source, note=note)
+    try:
+        _check(result, read.project, settings)
+    except Exception as exc:  # noqa: BLE001 - one file's internal error must not stop the batch
+        result.failure = f"核查时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。"
+    return result
+
+
+def _check(result: FileResult, project: Project, settings: Settings) -> None:
+    scheme, source, note = resolve_scheme(project, settings.scheme)
+    result.scoring = score_project(project, scheme, source=source, note=note)
     result.findings.extend(
-        run_rules(read.project, scheme, file=display, scoring=result.scoring, settings=settings.rules)
+        run_rules(project, scheme, file=result.file, scoring=result.scoring, settings=settings.rules)
     )
     result.findings.sort(key=_finding_order)
-    return result
 
 
 def _finding_order(f: Finding) -> tuple:

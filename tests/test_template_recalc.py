@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
-from template_fill import SEED_HEADER, Row, fill_template
+from tests.template_fill import SEED_HEADER, Row, fill_template
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -57,10 +57,15 @@ def recalculated(tmp_path_factory) -> dict[str, Path]:
     sources.append(str(work / "seed.xlsx"))
     out = work / "out"
     # A private profile so parallel runs (other worktrees, CI) never share a LibreOffice instance.
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                    "--convert-to", "xlsx", "--outdir", str(out), *sources],
-                   check=True, capture_output=True, timeout=180)
-    return {name: out / f"{name}.xlsx" for name in [*CASES, "seed"]}
+    command = [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+               "--convert-to", "xlsx", "--outdir", str(out), *sources]
+    expected = {name: out / f"{name}.xlsx" for name in [*CASES, "seed"]}
+    for _attempt in range(2):  # a busy machine can make LibreOffice exit 0 having converted nothing
+        run = subprocess.run(command, capture_output=True, timeout=300, text=True)
+        if all(path.exists() for path in expected.values()):
+            return expected
+    missing = sorted(name for name, path in expected.items() if not path.exists())
+    pytest.fail(f"LibreOffice did not convert {missing} (exit {run.returncode}): {run.stderr[-500:]}")
 
 
 def _values(path: Path) -> list[list]:

@@ -13,7 +13,7 @@ import pytest
 
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
-from template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, SEED_ROWS, Row, fill_template
+from tests.template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, SEED_ROWS, Row, fill_template
 
 workbook_reader = pytest.importorskip("perfeval_xl.read.workbook")
 
@@ -120,10 +120,6 @@ def test_values_typed_over_formulas_win(tmp_path):
     assert p.grade.value.value == "良"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "reader (read/form.py read_indicators) stops the indicator table after 4 blank rows, but a "
-    "template with unused 三级 slots has longer blank runs: later indicators and the 总分 row are lost "
-    "(READ012). Remove this mark when the reader looks ahead for 总分."))
 def test_sparse_fill_keeps_indicators_after_unused_slots(tmp_path):
     rows = (SELF_ROWS[0], SELF_ROWS[5], SELF_ROWS[8])  # 数量, 社会效益, 满意度: 5 and 4 blank rows between
     filled = tmp_path / "filled.xlsx"

@@ -229,6 +229,16 @@ def _is_end_row(view: SheetView, row: int, upto_col: int) -> str | None:
     return None
 
 
+def _find_end(view: SheetView, start: int, upto_col: int) -> tuple[int | None, str | None]:
+    """The 总分 (or, failing that, 评价等次) row closing the table; unused blank
+    template rows before it belong to the table."""
+    for row in range(start, view.grid.max_row + 1):
+        kind = _is_end_row(view, row, upto_col)
+        if kind:
+            return row, kind
+    return None, None
+
+
 def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator], int | None, int]:
     """Indicator rows until the 总分 row. Returns (indicators, total_row, last_row_scanned)."""
     cols = header.columns
@@ -242,14 +252,10 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
     # a two-row header (merged cells spanning down) continues below the header row
     header_merges = [view.grid.merge_of(header.row, c) for c in cols.values()]
     r = max([r] + [m[2] + 1 for m in header_merges if m])
-    total_row = None
-    while r <= view.grid.max_row:
-        end = _is_end_row(view, r, left)
-        if end == "total":
-            total_row = r
-            break
-        if end == "grade":
-            break
+    end_row, end_kind = _find_end(view, r, left)
+    total_row = end_row if end_kind == "total" else None
+    last = end_row - 1 if end_row is not None else view.grid.max_row
+    while r <= last:
         level1 = _label_at(view, r, cols["level1"], l1) if "level1" in cols else Sourced.absent()
         level2 = _label_at(view, r, cols["level2"], l2) if "level2" in cols else Sourced.absent()
         name = view.sourced_text(r, cols["name"])
@@ -257,7 +263,7 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
         has_data = any(view.text(r, c) for c in data_cols)
         if not name.present and not has_data:
             blank_run += 1
-            if blank_run > 3:
+            if end_row is None and blank_run > 3:  # no 总分 row: the table ends at a run of blank rows
                 break
             r += 1
             continue

@@ -29,6 +29,7 @@ class SheetView:
         self._values: dict[tuple[str, int, int], object] = {}
         self._norm: dict[tuple[int, int], str] = {}
         self._reported: set[tuple[int, int]] = set()
+        self._text_cells: list[tuple[int, int, str]] | None = None
 
     # -- raw values -------------------------------------------------------
     def value(self, row: int, col: int) -> object:
@@ -100,12 +101,15 @@ class SheetView:
     # -- locating -----------------------------------------------------------
     def text_cells(self) -> list[tuple[int, int, str]]:
         """Every cell holding text, as (row, col, normalised text), in reading order."""
+        if self._text_cells is not None:
+            return self._text_cells
         out = []
         for (r, c), raw in sorted(self.grid.cells.items()):
             if isinstance(raw.value, str) and raw.formula is None:
                 n = self.norm(r, c)
                 if n:
                     out.append((r, c, n))
+        self._text_cells = out
         return out
 
     def right_of(self, row: int, col: int, limit: int | None = None) -> tuple[int, int] | None:

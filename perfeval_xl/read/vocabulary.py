@@ -9,6 +9,7 @@ contract's own wording. Keep this file the only place that knows wordings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Header fields: label -> patterns. A trailing colon is allowed everywhere.
 HEADER_FIELDS: dict[str, list[str]] = {
@@ -65,14 +66,15 @@ IGNORED_SHEET_NAMES = [r"填表说明"]
 _COLON = "[:]?"
 
 
-def _compile(patterns: list[str], *, prefix: bool) -> re.Pattern[str]:
+@lru_cache(maxsize=512)
+def _compile(patterns: tuple[str, ...], *, prefix: bool) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(f"^(?:{body}){_COLON}" + ("" if prefix else "$"))
 
 
 def matcher(patterns: list[str], *, prefix: bool = False):
     """A predicate on normalised text: whole-text match, or prefix match."""
-    rx = _compile(patterns, prefix=prefix)
+    rx = _compile(tuple(patterns), prefix=prefix)
     return lambda text: bool(text) and rx.match(text) is not None
 
 

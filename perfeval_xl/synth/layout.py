@@ -28,10 +28,11 @@ CHOICES = {
     "level_labels": ("merged", "blank"),
     "number_style": ("number", "text", "fullwidth", "thousands", "unit"),
     "money_unit": ("万元", "元_block", "元_cell"),
-    "rate_style": ("text", "percent_format", "bare"),
-    "comparator_style": ("symbol", "ascii", "words"),
-    "grade_style": ("plain", "checkbox"),
-    "narrative_style": ("rows", "one_cell", "none"),
+    "rate_style": ("text", "text_2dp", "percent_format", "bare"),  # 98% / 98.00% / 0.98 as % / 98
+    "comparator_style": ("symbol", "ascii", "words", "spaced"),  # ≥20家 / >=20家 / 不低于20家 / ≥ 20 家
+    "measure_numbers": ("text", "numeric"),  # a bare 100% / 20 完成值 as a number cell (% format)
+    "grade_style": ("plain", "checkbox", "checkbox_spaced"),  # spaced as in the seed: 优☑良□        中□差□
+    "narrative_style": ("rows", "rows_spaced", "one_cell", "one_cell_spaced", "none"),  # *_spaced: blank line between paragraphs
     "narrative_sheet": ("评价报告", "报告正文"),
     "instructions_sheet": ("none", "before", "after"),
     "form_sheet_name": ("绩效评价表", "附件1", "Sheet1", "项目支出绩效评价表"),
@@ -78,7 +79,10 @@ class LayoutOptions:
     money_unit: str = "万元"
     rate_style: str = "percent_format"
     formulas: bool = False  # 执行率 and 总分 as formulas without cached values
+    sum_formulas: bool = False  # 年度资金总额 money cells as =SUM(其中 rows), no cached values
+    header_label_span: int = 1  # header labels merged over 1 or 2 columns (value after the span)
     comparator_style: str = "symbol"
+    measure_numbers: str = "text"
     grade_style: str = "checkbox"
     # narrative
     narrative_style: str = "rows"
@@ -88,7 +92,9 @@ class LayoutOptions:
         for name, allowed in CHOICES.items():
             if getattr(self, name) not in allowed:
                 raise ValueError(f"LayoutOptions.{name}={getattr(self, name)!r} not in {allowed}")
-        if self.formulas and (self.number_style != "number" or self.money_unit == "元_cell"):
+        if self.header_label_span not in (1, 2):
+            raise ValueError("header_label_span must be 1 or 2")
+        if (self.formulas or self.sum_formulas) and (self.number_style != "number" or self.money_unit == "元_cell"):
             # A formula over text cells is an #VALUE! error in Excel: no real file has it.
             raise ValueError("formulas need numeric cells (number_style='number', money not 元_cell)")
 

@@ -48,44 +48,44 @@ SECTORS = (
             (_Item("产出数量", "新建改造供水管网", "公里", 20, 120), _Item("产出数量", "受益人口", "人", 5000, 60000),
              _Item("产出质量", "水质检测合格率", "%", 95, 98), _Item("产出质量", "工程验收合格率", "%", 100, 100),
              _Item("产出时效", "工程完工时间", qual_target="按期完成"), _Item("产出数量", "新建蓄水池", "座", 3, 20)),
-            (_Item("社会效益", "农村自来水普及率", "%", 90, 96), _Item("可持续影响", "工程长效运行机制", qual_target="有效建立"),
-             _Item("社会效益", "群众饮水安全保障水平", qual_target="有效提升")),
+            (_Item("社会效益", "农村自来水普及率", "%", 90, 96), _Item("可持续影响", "工程长效运行机制", qual_target="达到预期目标"),
+             _Item("社会效益", "群众饮水安全保障水平", qual_target="达到预期目标")),
             "受益群众"),
     _Sector("{year}年农村义务教育学生营养改善计划", "某县教育体育局", "某县学生资助管理中心",
             "为农村义务教育阶段学生提供营养膳食补助，改善学生营养健康状况。",
             (_Item("产出数量", "受助学生人数", "人", 3000, 30000), _Item("产出数量", "覆盖学校数", "所", 10, 80),
              _Item("产出质量", "食品安全抽检合格率", "%", 98, 100), _Item("产出时效", "补助资金发放及时率", "%", 100, 100),
              _Item("产出质量", "每生每天补助标准", "元", 5, 5, comparator="=")),
-            (_Item("社会效益", "学生营养健康状况", qual_target="有效改善"), _Item("社会效益", "学生体质健康达标率", "%", 85, 92),
-             _Item("可持续影响", "营养餐管理制度", qual_target="长效运行")),
+            (_Item("社会效益", "学生营养健康状况", qual_target="达到预期目标"), _Item("社会效益", "学生体质健康达标率", "%", 85, 92),
+             _Item("可持续影响", "营养餐管理制度", qual_target="全部实现")),
             "学生家长"),
     _Sector("{year}年农村公路养护工程", "某县交通运输局", "某县公路事业发展中心",
             "完成农村公路日常养护和危桥改造，保障群众安全便捷出行。",
             (_Item("产出数量", "养护农村公路里程", "公里", 100, 900), _Item("产出数量", "危桥改造", "座", 2, 12),
              _Item("产出质量", "优良中等路率", "%", 75, 85), _Item("产出时效", "汛期水毁修复时限", "天", 15, 30, "≤"),
              _Item("产出数量", "安装安全防护设施", "公里", 5, 40)),
-            (_Item("社会效益", "公路安全通行水平", qual_target="有效提升"), _Item("经济效益", "沿线群众出行时间节约", "%", 5, 15),
-             _Item("可持续影响", "管养长效机制", qual_target="有效建立")),
+            (_Item("社会效益", "公路安全通行水平", qual_target="达到预期目标"), _Item("经济效益", "沿线群众出行时间节约", "%", 5, 15),
+             _Item("可持续影响", "管养长效机制", qual_target="达到预期目标")),
             "沿线群众"),
     _Sector("{year}年城乡居民医疗救助资金", "某县医疗保障局", "某县医疗保障事业服务中心",
             "对困难群众医疗费用给予救助，防止因病致贫返贫。",
             (_Item("产出数量", "资助参保人数", "人", 2000, 20000), _Item("产出数量", "门诊救助人次", "人次", 500, 8000),
              _Item("产出质量", "救助对象覆盖率", "%", 100, 100), _Item("产出时效", "救助资金结算时限", "个工作日", 10, 20, "≤")),
-            (_Item("社会效益", "困难群众医疗负担", qual_target="有效减轻"), _Item("社会效益", "因病致贫返贫发生率", "%", 1, 3, "≤")),
+            (_Item("社会效益", "困难群众医疗负担", qual_target="达到预期目标"), _Item("社会效益", "因病致贫返贫发生率", "%", 1, 3, "≤")),
             "救助对象"),
     _Sector("{year}年高标准农田建设项目", "某县农业农村局", "某县农田建设服务中心",
             "建设旱涝保收、高产稳产的高标准农田，提升粮食综合生产能力。",
             (_Item("产出数量", "建设高标准农田面积", "亩", 3000, 30000), _Item("产出数量", "新建灌排渠道", "公里", 5, 60),
-             _Item("产出质量", "工程验收合格率", "%", 100, 100), _Item("产出时效", "项目完工时间", qual_target="年底前完成"),
+             _Item("产出质量", "工程验收合格率", "%", 100, 100), _Item("产出时效", "项目完工时间", qual_target="按期完成"),
              _Item("产出数量", "整修机耕道路", "公里", 3, 30)),
-            (_Item("经济效益", "亩均粮食产能提高", "公斤", 50, 120), _Item("生态效益", "农田灌溉水有效利用系数", "", 0.55, 0.6),
-             _Item("可持续影响", "工程管护机制", qual_target="有效建立")),
+            (_Item("经济效益", "亩均粮食产能提高", "公斤", 50, 120), _Item("生态效益", "农田灌溉保证率", "%", 80, 90),
+             _Item("可持续影响", "工程管护机制", qual_target="达到预期目标")),
             "项目区农户"),
     _Sector("{year}年困难残疾人生活补贴和重度残疾人护理补贴", "某县民政局", "某县残疾人联合会",
             "按时足额发放两项补贴，保障残疾人基本生活。",
             (_Item("产出数量", "困难残疾人生活补贴人数", "人", 800, 6000), _Item("产出数量", "重度残疾人护理补贴人数", "人", 600, 5000),
-             _Item("产出质量", "补贴发放准确率", "%", 100, 100), _Item("产出时效", "补贴按月发放", qual_target="按月足额发放")),
-            (_Item("社会效益", "残疾人基本生活保障水平", qual_target="有效提升"),),
+             _Item("产出质量", "补贴发放准确率", "%", 100, 100), _Item("产出时效", "补贴按月发放", qual_target="按时完成")),
+            (_Item("社会效益", "残疾人基本生活保障水平", qual_target="达到预期目标"),),
             "补贴对象"),
 )
 
@@ -119,6 +119,8 @@ def random_layout(rng: random.Random) -> LayoutOptions:
         values["sheets_before"] = max(1, values["sheets_before"])
     numeric = values["number_style"] == "number" and values["money_unit"] != "元_cell"
     values["formulas"] = numeric and rng.random() < 0.4
+    values["sum_formulas"] = numeric and rng.random() < 0.4
+    values["header_label_span"] = rng.choice((1, 1, 2))
     return LayoutOptions(**values)
 
 
@@ -195,7 +197,7 @@ def _department_indicators(rng, sector, n, budget, spent, rate, year) -> list[In
     indicators = []
     for (label1, weight), pool, count in zip((("项目决策", 20), ("项目过程", 20), ("项目产出", 30), ("项目效益", 30)),
                                              pools, counts):
-        chosen = sorted(rng.sample(range(len(pool)), count))
+        chosen = _choose(rng, len(pool), count)
         for item_index, w in zip(chosen, _split(rng, weight, count)):
             item = pool[item_index]
             level1 = f"{label1}（{weight}分）"
@@ -217,10 +219,16 @@ def _self_indicators(rng, sector, n, budget, spent, year) -> list[IndicatorSpec]
     counts = _counts(rng, max(3, n), [len(p) for p in pools])
     indicators = []
     for (label1, weight), pool, count in zip((("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)), pools, counts):
-        chosen = sorted(rng.sample(range(len(pool)), count))
+        chosen = _choose(rng, len(pool), count)
         for item_index, w in zip(chosen, _split(rng, weight, count)):
             indicators.append(_specific(rng, f"{label1}（{weight}分）", pool[item_index], w, spent, year))
     return _grouped(indicators)
+
+
+def _choose(rng: random.Random, size: int, count: int) -> list[int]:
+    """``count`` of ``size`` pool items, always keeping the last one (the
+    effects pool ends with 满意度, which every scheme expects)."""
+    return sorted([*rng.sample(range(size - 1), count - 1), size - 1])
 
 
 def _grouped(indicators: list[IndicatorSpec]) -> list[IndicatorSpec]:

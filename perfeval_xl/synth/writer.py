@@ -26,6 +26,14 @@ _WORDS = {"≥": "不低于", "≤": "不高于"}
 _ASCII = {"≥": ">=", "≤": "<="}
 
 
+@dataclass(frozen=True)
+class Cell:
+    """A value with its number format (a measure written as a number cell)."""
+
+    value: object
+    number_format: str | None = None
+
+
 class Formula(str):
     """A cell formula written on purpose (every other string is text)."""
 
@@ -61,6 +69,8 @@ class _Form:
         self.expected: dict[str, Expected] = {}
 
     def put(self, row: int, col: int, value, number_format: str | None = None) -> str:
+        if isinstance(value, Cell):
+            value, number_format = value.value, value.number_format
         cell = self.ws.cell(row=row, column=col)
         cell.value = value
         if isinstance(value, str) and not isinstance(value, Formula):
@@ -122,15 +132,28 @@ class _Form:
         style = self.layout.rate_style
         if style == "text":
             return percent + "%", None
+        if style == "text_2dp":
+            return f"{value * 100:.2f}%", None
         if style == "bare":
             return (value * 100 if self.layout.number_style == "number" else percent), None
         decimals = len(percent.partition(".")[2])
         return value, "0%" if decimals == 0 else "0." + "0" * decimals + "%"
 
-    def measure(self, text: str) -> str:
-        """Re-spell a quantitative measure's comparator (≥ / >= / 不低于)."""
+    def measure(self, text: str):
+        """Re-spell a quantitative measure: comparator (≥ / >= / 不低于), spacing,
+        or a bare ``100%``/``20`` as a number cell; qualitative text unchanged."""
         parsed = parse_measure(text)
-        if not isinstance(parsed, tuple) or not parsed[0]:
+        if not isinstance(parsed, tuple):
+            return text
+        comparator, number, unit = parsed
+        if self.layout.measure_numbers == "numeric" and not comparator and unit in ("%", None):
+            if unit is None:
+                return Cell(number)
+            decimals = len(fmt_plain(number).partition(".")[2])
+            return Cell(number / 100, "0%" if decimals == 0 else "0." + "0" * decimals + "%")
+        if self.layout.comparator_style == "spaced":
+            return " ".join(x for x in (comparator, fmt_plain(number), unit or "") if x)
+        if not comparator:
             return text
         table = {"ascii": _ASCII, "words": _WORDS}.get(self.layout.comparator_style, {})
         if parsed[0] not in table:
@@ -190,11 +213,13 @@ def _write_header(form: _Form, spec: ProjectSpec) -> None:
         form.row += 1
 
     def field_row(pairs: list[tuple[str, str, object, int, int]]) -> None:
+        span = layout.header_label_span
         for text, path, value, label_col, value_end in pairs:
             form.put(form.row, label_col, label(text, layout, colon=True))
-            cell = form.put(form.row, label_col + 1, value)
+            form.merge(form.row, label_col, form.row, label_col + span - 1)
+            cell = form.put(form.row, label_col + span, value)
             if layout.merge_values:
-                form.merge(form.row, label_col + 1, form.row, value_end)
+                form.merge(form.row, label_col + span, form.row, value_end)
             form.expect(path, _text_or_none(value) if path != "year" else spec.year, cell)
         form.row += 1
 
@@ -232,6 +257,11 @@ def _write_funds(form: _Form, spec: ProjectSpec) -> None:
             number_format = None
             if field_name in ("initial", "budget", "spent"):
                 value, meaning = form.money(raw), number_of(raw)
+                parts = [number_of(getattr(spec.funds[k], field_name)) for k in FUNDS_ROW_KEYS[1:]]
+                if (key == "total" and layout.sum_formulas and meaning is not None
+                        and any(p is not None for p in parts)
+                        and abs(sum(p or 0.0 for p in parts) - meaning) < 1e-9):
+                    value = Formula(f"=SUM({a1(row + 1, col)}:{a1(row + 3, col)})")
             elif field_name == "rate":
                 value, number_format = form.rate(raw)
                 meaning = number_of(raw, percent=True)
@@ -292,6 +322,8 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
 
     total_row = form.row
     form.put(total_row, c0, label(layout.total_label, layout))
+    if layout.merge_values:
+        form.merge(total_row, c0, total_row, c0 + 4)
     weight, score = form.number(spec.total_weight), form.number(spec.total_score)
     weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
     if layout.formulas and spec.indicators and score_meaning is not None:
@@ -306,8 +338,11 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
 
     grade_row = form.row
     form.put(grade_row, c0, label(layout.grade_label, layout))
-    if layout.grade_style == "checkbox" and spec.grade in GRADES:
-        grade_text = "".join(g + ("☑" if g == spec.grade else "□") for g in GRADES)
+    if layout.grade_style != "plain" and spec.grade in GRADES:
+        boxes = [g + ("☑" if g == spec.grade else "□") for g in GRADES]
+        if layout.grade_style == "checkbox_spaced":
+            boxes[1] += " " * 8
+        grade_text = "".join(boxes)
     else:
         grade_text = spec.grade
     cell = form.put(grade_row, c0 + 1, grade_text)
@@ -370,15 +405,17 @@ def _write_narrative(wb: Workbook, spec: ProjectSpec, layout: LayoutOptions) -> 
     ws.column_dimensions["A"].width = 100
     paragraphs = [p.strip() for p in spec.narrative if p.strip()]
     expected = {}
-    if layout.narrative_style == "one_cell":
-        ws["A1"] = "\n".join(paragraphs)
+    if layout.narrative_style.startswith("one_cell"):
+        separator = "\n\n" if layout.narrative_style == "one_cell_spaced" else "\n"
+        ws["A1"] = separator.join(paragraphs)
         ws["A1"].data_type = "s"
         for i, text in enumerate(paragraphs):
             expected[f"narrative[{i}]"] = Expected(text, ws.title, "A1")
         return expected
+    step = 2 if layout.narrative_style == "rows_spaced" else 1
     for i, text in enumerate(paragraphs):
-        ws.cell(row=i + 1, column=1, value=text).data_type = "s"
-        expected[f"narrative[{i}]"] = Expected(text, ws.title, f"A{i + 1}")
+        ws.cell(row=i * step + 1, column=1, value=text).data_type = "s"
+        expected[f"narrative[{i}]"] = Expected(text, ws.title, f"A{i * step + 1}")
     return expected
 
 

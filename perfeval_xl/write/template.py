@@ -21,7 +21,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
-from perfeval_xl.write.template_form import draw_form
+from perfeval_xl.write.template_form import A4_PAPER, draw_form
 from perfeval_xl.write.template_layout import (
     FORM_SHEET,
     GUIDE_SHEET,
@@ -52,7 +52,7 @@ def _draw_report(workbook: Workbook, formats: Formats) -> None:
     hint = HINTS["report"]
     ws.data_validation(f"A1:A{REPORT_ROWS}", {"validate": "any", "input_title": hint.title,
                                                   "input_message": hint.message})
-    ws.set_paper(9)
+    ws.set_paper(A4_PAPER)
     ws.fit_to_pages(1, 0)
 
 
@@ -72,7 +72,7 @@ def _draw_guide(workbook: Workbook, formats: Formats) -> None:
         # Spreadsheet applications do not grow rows for wrapped text on opening: size them here.
         lines = -(-_text_width(line) // (GUIDE_WIDTH - 4))
         ws.set_row(row, LINE_HEIGHT * lines + 4)
-    ws.set_paper(9)
+    ws.set_paper(A4_PAPER)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
     ws.protect("")

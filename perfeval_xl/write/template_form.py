@@ -188,11 +188,12 @@ def _draw_totals(ws: Worksheet, layout: FormLayout, f: Formats) -> None:
 
     weight_total = sum(slot.weight or 0 for slot in layout.slots)
     weight_formula = f"=SUM(F{first}:F{last})"
-    score_formula = f'=IF(COUNT(G{first}:G{last})=0,"",SUM(G{first}:G{last}))'
+    # ROUND to 2 decimals: a float sum like 89.99999999999999 must not turn 优 into 良.
+    score_formula = f'=IF(COUNT(G{first}:G{last})=0,"",ROUND(SUM(G{first}:G{last}),2))'
     if scheme.funds_in_total:  # 单位自评: the funds block's 10 points count toward 总分
         weight_total += scheme.funds_weight
         weight_formula += f"+F{funds}"
-        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",SUM(G{first}:G{last},H{funds}))'
+        score_formula = f'=IF(COUNT(G{first}:G{last},H{funds})=0,"",ROUND(SUM(G{first}:G{last},H{funds}),2))'
     ws.write_formula(f"F{row}", weight_formula, f.formula, _number(weight_total))
     ws.write_formula(f"G{row}", score_formula, f.formula, "")
     ws.write_blank(f"H{row}", None, f.filler)
