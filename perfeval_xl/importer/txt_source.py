@@ -51,7 +51,7 @@ def parse_text(text: str) -> list[Block]:
 
     for i, line in enumerate(lines):
         before_annex = annex is not None and i < annex
-        if before_annex or ("\t" not in line and (not row_lines or _labelled_line(line))):
+        if before_annex or ("\t" not in line and (not row_lines or _labelled_line(line, row_lines[-1]))):
             # A tab in the body is indentation, not a table cell.
             end_row()
             if line.strip():
@@ -66,10 +66,13 @@ def parse_text(text: str) -> list[Block]:
     return blocks
 
 
-def _labelled_line(line: str) -> bool:
-    """``评价等次：优`` under the table is a line of its own, not a wrapped cell."""
-    return bool(re.search(r"[:：]", line)) and (
-        match(line, GRADE, prefix=True) is not None or match(line, FIELDS, prefix=True) is not None)
+def _labelled_line(line: str, previous: str) -> bool:
+    """``评价等次：优`` under the table is a line of its own, not a wrapped cell
+    (a label alone after an empty cell, ``\t`` then ``项目名称：``, is the cell's text)."""
+    _, colon, value = line.partition("：") if "：" in line else line.partition(":")
+    if not colon or not value.strip() or not previous.strip():
+        return False
+    return match(line, GRADE, prefix=True) is not None or match(line, FIELDS, prefix=True) is not None
 
 
 def _annex_line(lines: list[str]) -> int | None:
