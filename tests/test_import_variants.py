@@ -154,3 +154,50 @@ def test_tab_separated_lines_and_fields_written_above_the_table(tmp_path):
     assert (spec.total_weight, spec.total_score) == (100, 97)
     project = read_workbook(write_imported(result, tmp_path / "tsv.xlsx")).project
     assert project.funds.total.spent.value == pytest.approx(180) and len(project.indicators) == 4
+
+
+def test_central_self_evaluation_layout_in_word(tmp_path):
+    """The central 项目支出绩效自评表: a 年度绩效指标 column merged down the left of the
+    indicators, 9 columns, money in 元, 自评得分 and 实际完成值 headers, the 评价等次 as a
+    paragraph under the table."""
+    from tests.report_builders import Grid
+
+    rows = [
+        ["项目支出绩效自评表"] + [None] * 8,
+        ["项目名称", "2023年高素质农民培育项目"] + [None] * 7,
+        ["主管部门及代码", "某县农业农村局（101）", None, None, "实施单位", "某县农业技术推广中心", None, None, None],
+        ["项目资金（元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "自评得分", ""],
+        [None, "年度资金总额", "1,000,000", "1,200,000", "1,105,000", "10", "92.08%", "9.21", ""],
+        [None, "其中：当年财政拨款", "1,000,000", "1,000,000", "950,000", "—", "—", "—", ""],
+        [None, "其中：上年结转资金", "0", "200,000", "155,000", "—", "—", "—", ""],
+        [None, "其他资金", "", "", "", "—", "—", "—", ""],
+        ["年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None],
+        [None, "培训农户500人以上。", None, None, None, "培训农户526人。", None, None, None],
+        ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "自评得分",
+         "偏差原因分析及改进措施"],
+        [None, "产出指标（50分）", "数量指标", "培训农户人数", "≥500人", "526人", "30", "30", ""],
+        [None, None, "质量指标", "培训合格率", "≥90%", "95%", "20", "20", ""],
+        [None, "效益指标（30分）", "社会效益指标", "农户技能提升", "有效提升", "有效提升", "30", "29.25",
+         "原因：部分农户参训时间短；措施：增加实训。"],
+        [None, "满意度指标（10分）", "服务对象满意度指标", "参训农户满意度", "≥90%", "96%", "10", "10", ""],
+        ["总分", None, None, None, None, None, "100", "98.46", ""],
+    ]
+    merges = [(0, 0, 0, 8), (1, 1, 1, 8), (2, 1, 2, 3), (2, 5, 2, 8), (3, 0, 7, 0), (8, 0, 9, 0), (8, 1, 8, 4),
+              (8, 5, 8, 8), (9, 1, 9, 4), (9, 5, 9, 8), (10, 0, 14, 0), (11, 1, 12, 1), (15, 0, 15, 5)]
+    path = write_docx(tmp_path / "自评.docx", ["2023年高素质农民培育项目绩效自评报告", "一、项目概况"],
+                      [Grid(rows, merges)], annex="", after=["评价等次：优"])
+    result = import_report(path)
+    assert result.ok, result.failure
+    spec = result.spec
+    assert (spec.name, spec.department, spec.method, spec.year, spec.grade) == (
+        "2023年高素质农民培育项目", "某县农业农村局（101）", "单位自评", 2023, "优")
+    assert spec.title == "项目支出绩效自评表"
+    assert spec.funds["carryover"].budget == pytest.approx(20) and spec.funds["fiscal"].spent == pytest.approx(95)
+    assert spec.funds["total"].score == pytest.approx(9.21) and spec.funds["total"].rate == "92.08%"
+    assert [i.name for i in spec.indicators] == ["培训农户人数", "培训合格率", "农户技能提升", "参训农户满意度"]
+    assert spec.indicators[1].level1 == "产出指标（50分）" and spec.indicators[2].score == pytest.approx(29.25)
+    assert (spec.goal_expected, spec.goal_actual) == ("培训农户500人以上。", "培训农户526人。")
+    assert (spec.total_weight, spec.total_score) == (100, 98.46)
+    assert not [n for n in result.notes if "未导入" in n or "未填入" in n], result.notes
+    project = read_workbook(write_imported(result, tmp_path / "自评.xlsx")).project
+    assert project.method.value == "单位自评" and project.funds.total.budget.value == pytest.approx(120)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from perfeval_xl.importer.labels import FIELDS, GRADE, match, norm
+from perfeval_xl.importer.labels import FIELDS, GRADE, match
 
 GRADES = ("优", "良", "中", "差")
 _CHECKED = "☑☒✓✔√■●▣⊠"
@@ -20,10 +20,9 @@ def field_pairs(cells: list[str]) -> list[tuple[str, str]]:
         key = match(cell, FIELDS, prefix=True)
         if key is None:
             continue
-        label = next(s for k, ss in FIELDS if k == key for s in ss if norm(cell).startswith(s))
-        inline = norm(cell)[len(label):].lstrip(":").strip()
-        if inline and not inline.startswith("("):
-            pairs.append((key, cell.split("：", 1)[-1].split(":", 1)[-1].strip()))
+        _, colon, inline = cell.partition("：") if "：" in cell else cell.partition(":")
+        if colon and inline.strip():  # 项目名称：值 in one cell
+            pairs.append((key, inline.strip()))
             continue
         value = next((c for c in cells[i + 1:] if c and match(c, FIELDS, prefix=True) is None), "")
         pairs.append((key, value))

@@ -38,12 +38,24 @@ def split_funds_rows(cells: list[str]) -> list[tuple[str, list[str]]]:
     row that swallowed the next one (a lost line break) yields both."""
     found: list[tuple[str, list[str]]] = []
     for cell in cells:
-        key = match(cell, FUNDS_ROWS, prefix=True)
-        if key is not None and (len(norm(cell)) <= 14):
+        key = funds_row_key(cell)
+        if key is not None:
             found.append((key, []))
         elif found:
             found[-1][1].append(cell)
     return found
+
+
+def funds_row_key(cell: str) -> str | None:
+    """total / fiscal / carryover / other for a row label; ``其中：`` only says
+    the row is a part (``其中：上年结转资金`` is the carry-over row)."""
+    text = norm(cell)
+    if len(text) > 14:
+        return None
+    rest = re.sub(r"^其中:?", "", text)
+    if not rest:
+        return "fiscal" if text.startswith("其中") else None
+    return match(rest, FUNDS_ROWS, prefix=True)
 
 
 def funds_row(key: str, values: list[str], columns: list[str], unit: str, notes: list[str]) -> FundsRowSpec:

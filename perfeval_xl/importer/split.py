@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perfeval_xl.importer.labels import CAPTIONS, FIELDS, FUNDS_ROWS, INDICATOR_HEADER, match, norm
+from perfeval_xl.importer.funds import funds_row_key
+from perfeval_xl.importer.labels import CAPTIONS, FIELDS, INDICATOR_HEADER, match, norm
 from perfeval_xl.importer.source import Block, Paragraph, Table
 from perfeval_xl.importer.txt_source import ANNEX
 
@@ -32,7 +33,7 @@ class Parts:
 def is_form_table(table: Table) -> bool:
     for row in table.rows:
         for cell in row:
-            if match(cell, FIELDS, prefix=True) or match(cell, FUNDS_ROWS, prefix=True):
+            if match(cell, FIELDS, prefix=True) or funds_row_key(cell):
                 return True
             if match(cell, INDICATOR_HEADER) in ("level1", "level2", "name"):
                 return True
