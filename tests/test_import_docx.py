@@ -1,0 +1,73 @@
+"""What Word files hold beyond plain runs: symbol-font check boxes, content controls."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from perfeval_xl.importer import import_report
+from tests.report_builders import seed_body, seed_grid, write_docx
+
+
+def _grade_cell(document):
+    table = document.tables[0]
+    for row in table.rows:
+        if row.cells[0].text == "评价等次":
+            return row.cells[1]
+    raise AssertionError("no 评价等次 row")
+
+
+def _sym(paragraph, font: str, char: str) -> None:
+    run, sym = OxmlElement("w:r"), OxmlElement("w:sym")
+    sym.set(qn("w:font"), font)
+    sym.set(qn("w:char"), char)
+    run.append(sym)
+    paragraph._p.append(run)
+
+
+def _rebuilt_grade(tmp_path, fill) -> str:
+    path = write_docx(tmp_path / "seed.docx", seed_body()[:3], [seed_grid(tmp_path)])
+    document = docx.Document(str(path))
+    cell = _grade_cell(document)
+    paragraph = cell.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    fill(paragraph)
+    document.save(str(path))
+    return import_report(path).spec.grade
+
+
+def test_wingdings_symbols_as_check_boxes(tmp_path):
+    def fill(p):
+        p.add_run("优")
+        _sym(p, "Wingdings", "F0A8")
+        p.add_run("良")
+        _sym(p, "Wingdings", "F0FE")
+        p.add_run("中")
+        _sym(p, "Wingdings", "F0A8")
+        p.add_run("差")
+        _sym(p, "Wingdings", "F0A8")
+
+    assert _rebuilt_grade(tmp_path, fill) == "良"
+
+
+def test_wingdings2_letters_as_check_boxes(tmp_path):
+    def fill(p):
+        for grade, box in (("优", "£"), ("良", "£"), ("中", "R"), ("差", "£")):
+            p.add_run(grade)
+            p.add_run(box).font.name = "Wingdings 2"
+
+    assert _rebuilt_grade(tmp_path, fill) == "中"
+
+
+def test_text_inside_a_content_control(tmp_path):
+    def fill(p):
+        sdt, content, run, text = OxmlElement("w:sdt"), OxmlElement("w:sdtContent"), OxmlElement("w:r"), OxmlElement("w:t")
+        text.text = "优"
+        run.append(text)
+        content.append(run)
+        sdt.append(content)
+        p._p.append(sdt)
+
+    assert _rebuilt_grade(tmp_path, fill) == "优"
