@@ -201,3 +201,36 @@ def test_central_self_evaluation_layout_in_word(tmp_path):
     assert not [n for n in result.notes if "未导入" in n or "未填入" in n], result.notes
     project = read_workbook(write_imported(result, tmp_path / "自评.xlsx")).project
     assert project.method.value == "单位自评" and project.funds.total.budget.value == pytest.approx(120)
+
+
+def test_goals_on_two_labelled_rows_and_a_funds_total_called_heji(tmp_path):
+    text = "\n".join([
+        "某县2022年林业有害生物防治项目绩效评价报告",
+        "（一）项目概况",
+        "2022年林业有害生物防治项目绩效评价表",
+        "项目名称\t2022年林业有害生物防治项目",
+        "主管部门\t某县林业局\t实施单位\t某县森防站",
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "\t合计\t80\t80\t76\t10\t95%\t9.5",
+        "\t其中：当年财政拨款\t80\t80\t76\t\t\t",
+        "预期目标\t完成松材线虫病防治3万亩。",
+        "实际完成情况\t完成防治3.1万亩。",
+        "序号\t一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t分值\t得分\t偏差原因",
+        "1\t产出（60分）\t数量\t防治面积\t≥3万亩\t3.1万亩\t60\t60\t",
+        "2\t效益（40分）\t生态效益\t疫情发生率\t≤5%\t4%\t40\t40\t",
+        "合计\t\t\t\t\t\t100\t99.5\t",
+        "评价等级\t良好",
+    ])
+    path = tmp_path / "heji.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_report(path)
+    spec = result.spec
+    assert spec.narrative == ["某县2022年林业有害生物防治项目绩效评价报告", "（一）项目概况"]
+    assert spec.title == "2022年林业有害生物防治项目绩效评价表"
+    assert (spec.goal_expected, spec.goal_actual) == ("完成松材线虫病防治3万亩。", "完成防治3.1万亩。")
+    assert spec.funds["total"].spent == pytest.approx(76) and spec.funds["total"].rate == "95%"
+    assert [(i.level1, i.name, i.weight, i.score) for i in spec.indicators] == [
+        ("产出（60分）", "防治面积", 60, 60), ("效益（40分）", "疫情发生率", 40, 40)]
+    assert (spec.total_weight, spec.total_score, spec.grade) == (100, 99.5, "良")
+    assert spec.method == ""  # nothing in the report says which kind of evaluation it is
+    assert any("评价方式" in n and "留空" in n for n in result.notes)

@@ -12,11 +12,13 @@ from __future__ import annotations
 from perfeval_xl.importer.fields import (
     field_pairs, grade_cell, method_in, normalize_method, parse_grade, parse_year, year_in,
 )
-from perfeval_xl.importer.funds import DEFAULT_COLUMNS, funds_header, funds_row, money_unit, split_funds_rows
+from perfeval_xl.importer.funds import (
+    DEFAULT_COLUMNS, funds_header, funds_row, funds_row_key, money_unit, split_funds_rows,
+)
 from perfeval_xl.importer.indicators import IndicatorTable, indicator_header, total_row
-from perfeval_xl.importer.labels import CAPTIONS, GOALS, LEGEND, TOTAL, match, norm
+from perfeval_xl.importer.labels import CAPTIONS, FIELDS, GOALS, GRADE, LEGEND, TOTAL, match, norm
 from perfeval_xl.importer.split import TITLE, Parts
-from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FundsRowSpec, ProjectSpec
+from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, FundsRowSpec, ProjectSpec
 
 
 class _Builder:
@@ -26,7 +28,8 @@ class _Builder:
         self.funds: dict[str, FundsRowSpec] = {}
         self.funds_columns = list(DEFAULT_COLUMNS)
         self.unit: str | None = None
-        self.goals: list[str] | None = None
+        self.in_funds = False  # the funds header has been seen
+        self.goals: dict[str, str] = {}  # expected / actual
         self.awaiting_goals = False
         self.table: IndicatorTable | None = None
         self.total: tuple[object, object] = (None, None)
@@ -39,9 +42,11 @@ class _Builder:
             return
         if self.awaiting_goals:
             self.awaiting_goals = False
-            texts = [c for c in cells if c and match(c, GOALS, prefix=True) is None]
-            if texts:
-                self.goals = texts
+            if not self._labelled(cells):
+                texts = [c for c in cells if c]
+                self.goals.setdefault("expected", texts[0])
+                if len(texts) > 1:
+                    self.goals.setdefault("actual", texts[1])
                 if len(texts) > 2:
                     self.notes.append(f"{where}（年度总体目标）多出的内容未填入：{'、'.join(texts[2:])}。")
                 return
@@ -63,6 +68,11 @@ class _Builder:
                 self.table = IndicatorTable(columns)
             return True  # a header repeated on the next page adds nothing
         if match(first, TOTAL, prefix=True) and len(norm(first)) <= 4:
+            if self.table is None and "total" not in self.funds and self.in_funds:
+                # 合计 under the funds header is the funds block's total row
+                values = cells[cells.index(first) + 1:]
+                self.funds["total"] = funds_row("total", values, self.funds_columns, self.unit or "万元", self.notes)
+                return True
             self.total = total_row(cells, self.table.columns if self.table else None)
             return True
         grade = grade_cell(cells)
@@ -75,21 +85,19 @@ class _Builder:
             return False  # from here on a row is an indicator
         if (columns := funds_header(cells)) is not None:
             self.funds_columns = columns
+            self.in_funds = True
             self.unit = money_unit(cells) or self.unit
             return True
         found = split_funds_rows(cells)
         if found:
             for key, values in found:
                 if key in self.funds:
-                    self.notes.append(f"{where}：项目资金“{key}”行重复出现，只保留第一次。")
+                    self.notes.append(f"{where}：项目资金“{FUNDS_ROW_LABELS[key]}”行重复出现，只保留第一次。")
                     continue
                 self.funds[key] = funds_row(key, values, self.funds_columns, self.unit or "万元", self.notes)
             return True
         if match(first, GOALS, prefix=True):
-            self.awaiting_goals = True
-            inline = [c for c in cells if c and match(c, GOALS, prefix=True) is None]
-            if len(inline) >= 2:  # 预期目标 and 实际完成情况 written on the label row itself
-                self.goals, self.awaiting_goals = inline, False
+            self._goal_row(cells)
             return True
         pairs = field_pairs(cells)
         if pairs:
@@ -101,6 +109,31 @@ class _Builder:
             self.unit = unit
             return True
         return False
+
+    def _goal_row(self, cells: list[str]) -> None:
+        """``年度总体目标 | 预期目标 | 实际完成情况`` (texts on the next row), or the
+        texts right after their labels: ``预期目标 | …`` and ``实际完成情况 | …``."""
+        current = None
+        placed = False
+        for cell in cells:
+            if not cell:
+                continue
+            label = norm(cell)
+            if match(cell, GOALS, prefix=True):
+                current = "actual" if label.startswith("实际") else "expected"
+                continue
+            if current and current not in self.goals:
+                self.goals[current] = cell
+                placed = True
+                current = "actual" if current == "expected" else None
+        self.awaiting_goals = not placed
+
+    @staticmethod
+    def _labelled(cells: list[str]) -> bool:
+        """A row that carries a form label cannot be the goals' text row."""
+        return indicator_header(cells) is not None or any(
+            funds_row_key(c) or match(c, FIELDS, prefix=True) or match(c, GOALS, prefix=True)
+            or match(c, TOTAL, prefix=True) or match(c, GRADE, prefix=True) for c in cells if c)
 
 
 def build_spec(parts: Parts, notes: list[str]) -> tuple[ProjectSpec, str]:
@@ -141,7 +174,6 @@ def _spec(b: _Builder, parts: Parts, notes: list[str]) -> ProjectSpec:
         notes.append(f"评价等次“{b.grade_text}”无法判断为优、良、中、差之一，评价等次留空。")
     else:
         grade = parsed
-    goals = b.goals or []
     if b.table is None:
         notes.append("评价表中没有找到绩效指标表头（一级指标、二级指标、三级指标、分值、得分），未导入任何指标。")
     if "total" not in b.funds:
@@ -154,8 +186,8 @@ def _spec(b: _Builder, parts: Parts, notes: list[str]) -> ProjectSpec:
         year=year,
         method=method,
         funds={key: b.funds.get(key, FundsRowSpec()) for key in FUNDS_ROW_KEYS},
-        goal_expected=goals[0] if goals else "",
-        goal_actual=goals[1] if len(goals) > 1 else "",
+        goal_expected=b.goals.get("expected", ""),
+        goal_actual=b.goals.get("actual", ""),
         indicators=b.table.indicators if b.table else [],
         total_weight=b.total[0],
         total_score=b.total[1],
