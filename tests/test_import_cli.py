@@ -48,6 +48,7 @@ def test_run_imports_word_reports_on_the_fly(tmp_path):
     write_docx(inbox / "走访慰问.docx", seed_body(), [seed_grid(tmp_path)])
     shutil.copy(SEED_TXT, inbox / "说明.txt")  # text is not picked up from a folder
     (inbox / "~$走访慰问.docx").write_bytes(b"Word lock file")
+    (inbox / "损坏.docx").write_bytes(b"PK\x03\x04 broken")
     out = tmp_path / "结果"
     result = CliRunner().invoke(main, ["run", str(inbox), "-o", str(out)])
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
@@ -57,4 +58,13 @@ def test_run_imports_word_reports_on_the_fly(tmp_path):
     completed = openpyxl.load_workbook(out / project["output"])
     assert completed["绩效评价表"]["C14"].value == "立项依据充分性"  # the imported form, annotated
     rules = {f["rule"] for f in data["findings"]}
-    assert "XC503" in rules and not data["failed"]
+    assert "XC503" in rules
+    assert [(f["file"], "无法" in f["error"]) for f in data["failed"]] == [("损坏.docx", True)]
+
+
+def test_a_word_report_given_to_the_workbook_pipeline_says_how_to_import_it(tmp_path):
+    from perfeval_xl.pipeline import evaluate_file
+
+    report = write_docx(tmp_path / "r.docx", ["正文"], [seed_grid(tmp_path)])
+    result = evaluate_file(report, "r.docx")
+    assert result.project is None and "perfeval import" in result.failure
