@@ -1,5 +1,6 @@
 """Narrative claims benchmark: extraction and contradiction precision/recall
-on the labelled corpus (tests/fixtures/narrative/corpus.toml).
+on the labelled corpus (tests/fixtures/narrative/corpus.toml) and on the
+held-out cases (holdout.toml, written after tuning and not tuned on).
 
     /work/venv/bin/python benchmarks/narrative.py [-v]
 
@@ -14,15 +15,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.narrative_corpus import load_cases, run_case, score  # noqa: E402
+from tests.narrative_corpus import CORPUS, HOLDOUT, load_cases, run_case, score  # noqa: E402
 
 
 def main(verbose: bool) -> None:
+    for path in (CORPUS, HOLDOUT):
+        report(path, verbose)
+        print()
+
+
+def report(path: Path, verbose: bool) -> None:
     started = time.perf_counter()
-    results = [run_case(case) for case in load_cases()]
+    results = [run_case(case) for case in load_cases(path)]
     elapsed = time.perf_counter() - started
     s = score(results)
-    print(f"corpus: {s['cases']} cases, {s['claims_labelled']} labelled claims, "
+    print(f"{path.name}: {s['cases']} cases, {s['claims_labelled']} labelled claims, "
           f"{s['contradictions_planted']} planted contradictions, {s['clean_cases']} consistent reports")
     print(f"extraction     precision {s['extraction_precision']:.3f}  recall {s['extraction_recall']:.3f}")
     print(f"contradictions precision {s['contradiction_precision']:.3f}  recall {s['contradiction_recall']:.3f}")

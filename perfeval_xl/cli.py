@@ -107,7 +107,8 @@ def template_command(output: Path | None, scheme: str) -> None:
 )
 @click.option("--scheme", default=None, help="表中未写评价方式时采用的评分方案：部门评价、单位自评、财政评价，或方案 TOML 文件路径。")
 @CONFIG_OPTION
-def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="同时使用的进程数（默认：全部 CPU 核心）。")
+def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None) -> None:
     """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表和 results.json。"""
     from perfeval_xl.pipeline import Settings
     from perfeval_xl.write import batch
@@ -127,6 +128,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
             files=files,
             on_file=lambda _result: bar.update(1),
             command=" ".join(["perfeval"] + sys.argv[1:]),
+            jobs=jobs,
         )
     read, failed = len(outcome.batch.read), len(outcome.batch.failed)
     click.echo(

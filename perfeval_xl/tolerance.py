@@ -4,7 +4,9 @@ Rounding is the main source of false alarms in consistency checkers, so each
 comparison states its tolerance here and nowhere else:
 
 - money: 0.01 万元 (one 百元; forms show two decimals of 万元);
-- scores: 0.01 points;
+- scores: 0.01 points; a score written with one decimal is also accepted when
+  it is the computed score rounded or truncated to that decimal (6.972 -> 7.0
+  or 6.9); whole-number scores get no such leeway (10 for 9.6 is an error);
 - rates: judged against the decimals shown. A shown rate is accepted when it
   equals the exact ratio rounded *or truncated* to the shown decimals
   (41.83/60 = 69.716…% shown as 69.71% or 69.72% are both accepted). A
@@ -27,6 +29,17 @@ def money_equal(a: float, b: float) -> bool:
 
 def score_equal(a: float, b: float) -> bool:
     return abs(a - b) <= SCORE + EPS
+
+
+def score_matches(shown: float, exact: float, decimals: int | None) -> bool:
+    """Is the written score ``shown`` the computed ``exact`` one (see module doc)?"""
+    if score_equal(shown, exact):
+        return True
+    if decimals != 1:
+        return False
+    rounded = math.floor(exact * 10 + 0.5 + EPS) / 10
+    truncated = math.floor(exact * 10 + EPS) / 10
+    return any(abs(shown - c) <= EPS * 10 for c in (rounded, truncated))
 
 
 def rate_matches(shown: float, exact: float, decimals: int | None) -> bool:

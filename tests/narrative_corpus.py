@@ -25,6 +25,7 @@ from perfeval_xl.rules import RuleSettings, all_rules, run_rules
 from tests import rulekit
 
 CORPUS = Path(__file__).parent / "fixtures" / "narrative" / "corpus.toml"
+HOLDOUT = Path(__file__).parent / "fixtures" / "narrative" / "holdout.toml"  # not tuned on, see its header
 SEED = Path("/work/shared/seed/000_cfa23fe69ecf857b.txt")
 NARRATIVE_RULES = frozenset(r.id for r in all_rules() if r.id.startswith("XC6"))
 

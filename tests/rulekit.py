@@ -29,7 +29,9 @@ Delta keys (applied in this order):
   ``indicators.预算执行率`` drops the indicator);
 - ``add_indicators``: list of indicator tables appended (or inserted
   ``after`` a named indicator);
-- ``set``: ``path = value`` in the order written (rename an indicator last); ``""`` makes a cell blank. Indicators are
+- ``set``: ``path = value`` in the order written; a measure may be a text
+  (parsed as the reader does) or a table ``{ text = "0.9631", number = 96.31,
+  unit = "%" }`` when the cell's text and meaning differ (rename an indicator last); ``""`` makes a cell blank. Indicators are
   addressed by 三级 name or by 0-based index (``indicators.3.score``);
 - ``scheme``: ``部门评价`` / ``单位自评`` (default: the project's 评价方式);
 - ``expect``: the findings of a fail case; a case named ``pass_*`` expects none.
@@ -212,6 +214,12 @@ def _cached_measure(text: str) -> Measure:
 
 
 def _measure(value: Any, ref: CellRef) -> Sourced[Measure]:
+    if isinstance(value, dict):  # a measure given field by field, as a reader may produce it
+        fields = dict(value)
+        fields["comparator"] = _COMPARATORS.get(fields.get("comparator", ""), Comparator.NONE)
+        fields["level"] = QualLevel(fields["level"]) if fields.get("level") else None
+        measure = Measure(**fields)
+        return Sourced(measure, measure.text, ref, unit=measure.unit)
     text = "" if value is None else str(value)
     if not text.strip():
         return Sourced(None, text, ref)

@@ -4,47 +4,26 @@ indicators from a handful of fields, with cell refs in the standard layout
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from perfeval_xl.model import (
     CellRef,
-    Comparator,
     Funds,
     FundsRow,
     Grade,
     Indicator,
     Measure,
     Project,
-    QualLevel,
     Sourced,
 )
+from perfeval_xl.read.values import parse_measure
 
 SHEET = "绩效评价表"
 
-_LEVELS = {
-    "全部符合": QualLevel.ACHIEVED,
-    "达成": QualLevel.ACHIEVED,
-    "已完成": QualLevel.ACHIEVED,
-    "基本符合": QualLevel.BASIC,
-    "基本完成": QualLevel.BASIC,
-    "部分实现": QualLevel.PARTIAL,
-    "部分达成": QualLevel.PARTIAL,
-    "未完成": QualLevel.NOT_ACHIEVED,
-}
-
 
 def measure(text: str) -> Measure:
-    """A measure as the reader would parse the few spellings these tests use."""
-    rest = text
-    comparator = Comparator.NONE
-    for sign, comp in (("≥", Comparator.GE), (">", Comparator.GT), ("≤", Comparator.LE), ("<", Comparator.LT), ("=", Comparator.EQ)):
-        if rest.startswith(sign):
-            comparator, rest = comp, rest[len(sign):]
-            break
-    number = ""
-    while rest and (rest[0].isdigit() or rest[0] in ".-"):
-        number, rest = number + rest[0], rest[1:]
-    if number:
-        return Measure(text, comparator, float(number), rest or None)
-    return Measure(text, level=_LEVELS.get(text))
+    """A measure as the reader parses it."""
+    return parse_measure(text)
 
 
 def ref(row: int, col: str) -> CellRef:
@@ -133,8 +112,6 @@ def project(
 
 def _moved(ind: Indicator, row: int) -> Indicator:
     """The same indicator placed on another row (refs follow)."""
-    from dataclasses import replace
-
     def at(s: Sourced) -> Sourced:
         return replace(s, ref=ref(row, s.ref.cell[0])) if s.ref else s
 

@@ -70,3 +70,22 @@ def test_check_text_names_cells(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert "项目名称：2023年县领导春节走访慰问困难企业资金项目（B2）" in result.output
     assert "总分：分值 100（F31），得分 95（G31）" in result.output
+
+
+def test_parallel_run_gives_the_same_results_as_serial(tmp_path):
+    import random
+
+    from perfeval_xl.synth import write_project
+    from perfeval_xl.synth.variants import random_layout, random_spec
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(10):
+        rng = random.Random(100 + i)
+        write_project(random_spec(rng), random_layout(rng), inbox / f"p{i:02d}.xlsx")
+    runner = CliRunner()
+    runner.invoke(main, ["run", str(inbox), "-o", str(tmp_path / "serial"), "-j", "1"])
+    runner.invoke(main, ["run", str(inbox), "-o", str(tmp_path / "pool"), "-j", "2"])
+    serial = json.loads((tmp_path / "serial" / "results.json").read_text(encoding="utf-8"))
+    pooled = json.loads((tmp_path / "pool" / "results.json").read_text(encoding="utf-8"))
+    assert len(serial["projects"]) == 10 and serial == pooled

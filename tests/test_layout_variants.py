@@ -9,15 +9,16 @@ defaults and each model path with expected vs got. The full measurement
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
 
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.synth.compare import mismatches
+from perfeval_xl.synth.layout import LayoutOptions
 from perfeval_xl.synth.measure import run_variant
 from perfeval_xl.synth.variants import random_spec
 from perfeval_xl.synth.writer import write_project
-from perfeval_xl.synth.layout import LayoutOptions
 
 PAIRS = 250  # about 20 s of CPU
 BATCH = 25  # pairs per test case: fewer cases, same coverage
@@ -36,8 +37,6 @@ def test_reader_parses_every_layout_variant(tmp_path, start):
 
 def test_comparison_catches_a_wrong_cell_and_a_wrong_value(tmp_path):
     """Guards the measurement itself: a reader that got a cell or value wrong must fail."""
-    import random
-
     spec = random_spec(random.Random(1))
     expected = write_project(spec, LayoutOptions(), tmp_path / "c.xlsx")
     project = read_workbook(tmp_path / "c.xlsx").project

@@ -17,9 +17,14 @@ from perfeval_xl.synth.writer import write_project
 from tests.narrative_corpus import NARRATIVE_RULES
 
 
-@pytest.mark.parametrize("seed", range(24))
+# 5026, 5090, 5109, 5131: 单位自评 forms whose 合计 row holds the indicators only (90 分),
+# where the report's 总分 adds the funds block — once read as contradictions (XC603).
+SEEDS = [*range(1000, 1024), 5026, 5090, 5109, 5131]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_consistent_synth_report_raises_no_narrative_alarm(tmp_path, seed):
-    rng = random.Random(1000 + seed)
+    rng = random.Random(seed)
     spec, layout = random_spec(rng), random_layout(rng)
     path = tmp_path / "clean.xlsx"
     write_project(spec, layout, path)

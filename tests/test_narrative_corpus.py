@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.narrative_corpus import load_cases, run_case, score
+from tests.narrative_corpus import CORPUS, HOLDOUT, load_cases, run_case, score
 
 
 @pytest.fixture(scope="module")
 def results():
-    return [run_case(case) for case in load_cases()]
+    return [run_case(case) for path in (CORPUS, HOLDOUT) for case in load_cases(path)]
 
 
 def test_corpus_is_substantial(results):

@@ -88,3 +88,37 @@ def test_year_from_title_when_no_year_field(seed_path):
     _edit(seed_path, A4=None, B4=None)
     project = read_workbook(seed_path).project
     assert project.year.value == 2023 and project.year.ref.cell == "A1"
+
+
+def test_two_row_indicator_header_with_labels_merged_down(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "绩效评价表"
+    ws["A1"], ws["B1"] = "项目名称", "测试项目"
+    ws["A2"], ws["B2"] = "主管部门", "某局"
+    ws["A4"], ws["D4"], ws["F4"] = "一级指标", "指标值", "分值"
+    ws["B4"], ws["C4"], ws["H4"] = "二级指标", "三级指标", "偏差原因分析及改进措施"
+    ws["D5"], ws["E5"] = "年度指标值", "全年完成值"
+    ws["F5"], ws["G5"] = "分值", "得分"
+    for rng in ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4", "H4:H5"]:
+        ws.merge_cells(rng)
+    ws.append(["产出指标（100分）", "数量指标", "培训人次", "≥100人次", "120人次", 100, 100, ""])
+    ws["A7"], ws["F7"], ws["G7"] = "总分", 100, 100
+    wb.save(tmp_path / "h.xlsx")
+    project = read_workbook(tmp_path / "h.xlsx").project
+    (ind,) = project.indicators
+    assert (ind.name.value, ind.name.ref.cell) == ("培训人次", "C6")
+    assert (ind.target.value.number, ind.target.ref.cell) == (100, "D6")
+    assert (ind.actual.value.number, ind.actual.ref.cell) == (120, "E6")
+    assert (ind.weight.value, ind.weight.ref.cell, ind.score.value, ind.score.ref.cell) == (100, "F6", 100, "G6")
+    assert project.total_score.ref.cell == "G7"
+
+
+def test_checkbox_grade_spread_over_cells(seed_path):
+    wb = openpyxl.load_workbook(seed_path)
+    ws = wb["绩效评价表"]
+    ws.unmerge_cells("B32:H32")
+    ws["B32"], ws["C32"], ws["D32"], ws["E32"] = "优☑", "良☑", "中□", "差□"
+    wb.save(seed_path)
+    grade = read_workbook(seed_path).project.grade
+    assert grade.checkbox_form and grade.checked == ("优", "良") and grade.value.ref.cell == "B32"

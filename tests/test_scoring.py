@@ -88,6 +88,20 @@ def test_bad_schemes_are_refused_in_chinese(text, words):
         assert word in message
 
 
+FULL = 'indicator_total = 100\nfunds_weight = 10\nfunds_in_total = false\n'
+
+
+def test_a_scheme_without_base_takes_its_method_from_its_name():
+    assert parse_scheme('name = "某市部门评价"\n' + FULL).method == "部门评价"
+    assert parse_scheme('name = "某市方案"\napplies_to = "财政评价"\n' + FULL).method == "财政评价"
+
+
+@pytest.mark.parametrize("head", ['name = "某市方案"\n', 'name = "某市方案"\napplies_to = "第三方评价"\n'])
+def test_a_scheme_must_say_which_method_it_scores(head):
+    with pytest.raises(SchemeError, match="applies_to"):
+        parse_scheme(head + FULL)
+
+
 def test_unknown_scheme_name_lists_the_builtins():
     with pytest.raises(SchemeError, match="部门评价、财政评价、单位自评"):
         load_scheme("省级评价")
@@ -245,6 +259,8 @@ def test_highest_below_is_the_top_of_a_half_open_band():
         ("全部符合", "基本符合", 8, 6, 8, 8, False),  # many counties at 80%
         ("全部符合", "未完成", 7, 0, 5.99, 5.99, False),
         ("基本完成", "基本完成", 10, 8, 10, 10, True),  # the target only asked for 基本完成
+        ("部分完成", "基本完成", 10, 8, 10, 10, True),  # above a lower-level target
+        ("基本完成", "部分完成", 7, 6, 7.99, 7, False),  # below it
         ("春节前", "春节前", 10, 8, 10, 10, True),  # actual written like the target
     ],
 )

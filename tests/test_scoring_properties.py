@@ -25,7 +25,7 @@ schemes = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(measures, measures, weights, scores, schemes)
 def test_assessment_stays_within_the_weight(target, actual, weight, score, scheme):
     base = indicator("指标", "≥1", "1", 1, 1)

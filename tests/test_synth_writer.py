@@ -126,13 +126,19 @@ def test_money_in_yuan_and_other_sheet_names(tmp_path):
 
 
 def test_random_specs_are_consistent():
+    sizes = set()
     for seed in range(200):
         spec = random_spec(random.Random(seed))
-        assert 5 <= len(spec.indicators) <= 25 or spec.method == "单位自评"
+        assert 5 <= len(spec.indicators) <= 25
+        sizes.add(len(spec.indicators))
+        assert len({ind.name for ind in spec.indicators}) == len(spec.indicators)
         groups: dict[str, float] = {}
         for ind in spec.indicators:
             groups[ind.level1] = groups.get(ind.level1, 0) + ind.weight
             assert 0 <= ind.score <= ind.weight
+            target, actual = parse_measure(ind.target), parse_measure(ind.actual)
+            if isinstance(target, tuple) and isinstance(actual, tuple) and target[1] > 0:
+                assert actual[1] < 1.3 * target[1] or ind.deviation, (ind.name, ind.target, ind.actual)
         assert all(split_level1(label)[1] == weight for label, weight in groups.items())
         funds = spec.funds["total"]
         assert number_of(funds.rate, percent=True) == pytest.approx(round(funds.spent / funds.budget, 4))
@@ -141,6 +147,7 @@ def test_random_specs_are_consistent():
         assert sum(p.spent or 0 for p in parts) == pytest.approx(funds.spent)
         extra = funds.score if spec.method == "单位自评" else 0
         assert spec.total_score == pytest.approx(sum(i.score for i in spec.indicators) + extra)
+    assert min(sizes) <= 8 and max(sizes) >= 20  # small and big forms both occur
 
 
 def test_sum_formulas_replace_the_total_money_cells(tmp_path):
@@ -161,3 +168,26 @@ def test_numeric_measures_and_spaced_narrative(tmp_path):
     assert (cell.value, cell.number_format) == (1.0, "0%")
     assert [expected[f"narrative[{i}]"].cell for i in range(3)] == ["A1", "A3", "A5"]
     assert wb["评价报告"]["A2"].value is None
+
+
+def test_blank_other_funds_rows_may_be_left_out(tmp_path):
+    spec = random_spec(random.Random(4))
+    spec.funds["carryover"] = spec.funds["other"] = type(spec.funds["other"])()
+    expected = write_project(spec, LayoutOptions(funds_rows="total_fiscal"), tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["绩效评价表"]
+    labels = [ws.cell(row=r, column=2).value for r in range(6, 10)]
+    assert "上年结转资金" not in labels and "其他资金" not in labels
+    assert expected["funds.carryover.budget"].cell is None
+    assert expected["goal_expected"].cell == "B9"  # the goals block moved up two rows
+
+
+def test_header_fields_one_per_row_and_mixed_labels(tmp_path):
+    spec = random_spec(random.Random(6))
+    layout = LayoutOptions(header_one_per_row=True, header_label_span=2, level_labels="mixed")
+    expected = write_project(spec, layout, tmp_path / "h.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "h.xlsx")["绩效评价表"]
+    assert [expected[p].cell for p in ("name", "department", "implementer", "year", "method")] == \
+        ["C2", "C3", "C4", "C5", "C6"]
+    assert "A2:B2" in {str(r) for r in ws.merged_cells.ranges}
+    level2_merges = [r for r in ws.merged_cells.ranges if r.min_col == 2 and r.max_row > r.min_row]
+    assert level2_merges == []

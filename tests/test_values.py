@@ -185,7 +185,7 @@ def test_quoted_percent_format_is_percent_points_for_rates_and_measures():
     assert parse_measure(90, '0"%"').number == 90.0
 
 
-@pytest.mark.parametrize("raw, value", [("\u22125", -5.0), ("60。", 60.0), ("60万元。", 60.0)])
+@pytest.mark.parametrize("raw, value", [("\u22125", -5.0), ("60。", 60.0), ("60万元。", 60.0), ("'60", 60.0)])
 def test_text_pasted_from_word(raw, value):
     assert parse_number(raw).value == value
 
@@ -214,6 +214,8 @@ def test_text_cells_ignore_a_percent_format():
         ("六十万元", None, "万元", 60.0, "万元"),
         ("十六点四亿元", None, "万元", 164000.0, "亿元"),
         ("123.45元", None, "万元", 0.012345, "元"),
+        (418300, '#,##0"元"', "万元", 41.83, "元"),  # the format's unit beats the block's
+        ("5千元", None, "万元", 0.5, "千元"),
     ],
 )
 def test_parse_amount(raw, fmt, default_unit, value, unit):
@@ -313,6 +315,8 @@ def test_parse_score_rejects_other_units():
         ("不少于 20 人", Comparator.GE, 20.0, "人"),
         ("达到95%", Comparator.GE, 95.0, "%"),
         ("=100%", Comparator.EQ, 100.0, "%"),
+        ("90%（含）以上", Comparator.GE, 90.0, "%"),
+        ("≥90%(含)", Comparator.GE, 90.0, "%"),
         ("0", Comparator.NONE, 0.0, None),
         (20, Comparator.NONE, 20.0, None),
     ],
@@ -378,6 +382,12 @@ def test_number_cell_unit_from_format():
         ("否", QualLevel.NOT_ACHIEVED),
         ("无效", QualLevel.NOT_ACHIEVED),
         ("未达成年度指标且效果较差", QualLevel.NOT_ACHIEVED),
+        ("已全部完成", QualLevel.ACHIEVED),
+        ("满意", QualLevel.ACHIEVED),
+        ("基本满意", QualLevel.BASIC),
+        ("未全部完成", QualLevel.PARTIAL),  # "not fully" never reads as success
+        ("未按期完成", QualLevel.NOT_ACHIEVED),
+        ("不满意", QualLevel.NOT_ACHIEVED),
         # no grade named: a person must judge
         ("春节前", None),
         ("有效提升", None),
@@ -479,6 +489,8 @@ def test_parse_grade(raw, expected):
         (Decimal("2023"), 2023),
         ("二〇二三年", 2023),
         (dt.date(2023, 12, 31), 2023),
+        ("2023.0", 2023),
+        ("2023.5", None),
         (1989, None),
         (2101, None),
         (2023.5, None),
@@ -507,3 +519,32 @@ def test_parse_year(raw, expected):
 )
 def test_year_from_title(raw, expected):
     assert year_from_title(raw) == expected
+
+
+# ---------------------------------------------------------------- the lexicon file
+
+
+def _lexicon_file():
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
+
+
+def test_lexicon_phrases_sit_in_exactly_one_level_and_read_as_it():
+    levels = _lexicon_file()["levels"]
+    expected = {"achieved": QualLevel.ACHIEVED, "basic": QualLevel.BASIC, "partial": QualLevel.PARTIAL, "not_achieved": QualLevel.NOT_ACHIEVED}
+    assert set(levels) == set(expected)
+    seen: dict[str, str] = {}
+    for key, phrases in levels.items():
+        for phrase in phrases:
+            assert phrase not in seen, f"{phrase} is under both {seen[phrase]} and {key}"
+            seen[phrase] = key
+            assert parse_measure(phrase).level is expected[key], phrase
+
+
+def test_negated_phrases_never_read_as_success():
+    for phrases in _lexicon_file()["levels"].values():
+        for phrase in phrases:
+            if phrase.startswith(("未", "不", "没有", "无")):
+                assert parse_measure(phrase).level in (QualLevel.PARTIAL, QualLevel.NOT_ACHIEVED), phrase

@@ -29,7 +29,7 @@ from perfeval_xl.read.values import (
 
 # No deadline: the first call imports cn2an (~0.2 s) and the machine is shared.
 # PERFEVAL_HYPOTHESIS=thorough runs 2000 examples per property (about two minutes).
-settings.register_profile("values", deadline=None)
+settings.register_profile("values", deadline=None, derandomize=True)
 settings.register_profile("values-thorough", deadline=None, max_examples=2000)
 settings.load_profile("values-thorough" if os.environ.get("PERFEVAL_HYPOTHESIS") == "thorough" else "values")
 
@@ -252,3 +252,24 @@ def test_years_agree_across_spellings(year, pattern, full_width):
     expected = year if 1990 <= year <= 2100 else None
     assert parse_year(text) == parse_year(year) == parse_year(float(year)) == expected
     assert year_from_title(f"{year}年某某项目绩效评价表") == expected
+
+
+# ---------------------------------------------------------------- consistency between parsers
+
+plain_cells = st.one_of(
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False),
+)
+
+
+@given(plain_cells)
+def test_a_number_and_its_display_text_read_the_same(value):
+    # a figure typed as text must not read differently from the number cell
+    assert parse_number(cell_text(value)) == parse_number(value)
+
+
+@given(measure_numbers, measure_units)
+def test_a_bare_measure_reads_like_parse_number(number, unit):
+    text = f"{number:f}{unit}"
+    measure, figure = parse_measure(text), parse_number(text)
+    assert (measure.comparator, measure.number, measure.unit) == (Comparator.NONE, figure.value, figure.unit)

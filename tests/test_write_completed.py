@@ -14,8 +14,11 @@ import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from perfeval_xl.write.completed import FINDINGS_SHEET, SCORING_SHEET, completed_name, write_completed
-from tests.write_builders import CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
+from perfeval_xl.write._package import XlsxPackage
+from perfeval_xl.write._sheet import SheetPatch
+from perfeval_xl.write.completed import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
+from perfeval_xl.findings import FileResult
+from tests.write_builders import F, CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
 
 RED, AMBER = "FFFFC7CE", "FFFFEB9C"
 
@@ -61,6 +64,13 @@ def test_everything_the_clerk_wrote_is_kept(made, wb):
     assert form["A1"].fill.fgColor.rgb == "FFFFFF00" and form["A1"].font.b and form["A1"].font.sz == 14
     assert form.column_dimensions["C"].width == 24
     assert wb.sheetnames == [FORM, REPORT, FINDINGS_SHEET, SCORING_SHEET]
+
+
+def test_added_sheets_print_with_their_header_row_repeated(wb):
+    for name in (FINDINGS_SHEET, SCORING_SHEET):
+        ws = wb[name]
+        assert ws.print_title_rows == "$2:$2"
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_untouched_parts_are_copied_byte_for_byte(made):
@@ -156,11 +166,13 @@ def test_xlsm_gives_a_macro_free_xlsx(tmp_path):
                 data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
             b.writestr(item, data)
         b.writestr("xl/vbaProject.bin", b"fake macro code")
+        b.writestr("xl/_rels/vbaProject.bin.rels", b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" Target="vbaProjectSignature.bin"/></Relationships>')
+        b.writestr("xl/vbaProjectSignature.bin", b"fake signature")
     out = tmp_path / completed_name("m.xlsm")
     write_completed(xlsm, out, make_result())
     assert out.name == "m_核查.xlsx"
     with zipfile.ZipFile(out) as z:
-        assert "xl/vbaProject.bin" not in z.namelist()
+        assert not [n for n in z.namelist() if "vbaProject" in n]
         assert b"macroEnabled" not in z.read("[Content_Types].xml")
         assert b"vbaProject" not in z.read("xl/_rels/workbook.xml.rels")
     assert FINDINGS_SHEET in openpyxl.load_workbook(out).sheetnames
@@ -195,3 +207,97 @@ def test_rewriting_replaces_the_previous_output(made, tmp_path):
     shutil.copy(made[2], out)
     write_completed(made[0], out, make_result())
     assert openpyxl.load_workbook(out).sheetnames.count(FINDINGS_SHEET) == 1
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "input_templates"
+
+
+@pytest.mark.skipif(not any(TEMPLATES.glob("*.xlsx")), reason="no shipped templates")
+def test_shipped_template_keeps_validations_and_protection(tmp_path):
+    """A workbook written by another tool (xlsxwriter: shared strings, data
+    validation, sheet protection, defined names) survives the patching."""
+    src = sorted(TEMPLATES.glob("*.xlsx"))[0]
+    out = tmp_path / "t.xlsx"
+    write_completed(src, out, make_result())
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(out) as b:
+        before, after = a.read("xl/worksheets/sheet1.xml"), b.read("xl/worksheets/sheet1.xml")
+        for element in (b"<dataValidations", b"<sheetProtection", b"<mergeCells"):
+            assert (element in before) == (element in after), element
+        assert a.read("xl/sharedStrings.xml") == b.read("xl/sharedStrings.xml")
+        for name in b.namelist():
+            if name.endswith((".xml", ".rels", ".vml")):
+                etree.fromstring(b.read(name))
+    form = openpyxl.load_workbook(out)[FORM]
+    merged = next((m for m in form.merged_cells.ranges if "G10" in m), None)
+    shown = form.cell(merged.min_row, merged.min_col) if merged else form["G10"]  # the template merges here
+    assert shown.fill.fgColor.rgb == RED and "XC501" in shown.comment.text
+
+
+def test_rows_and_cells_without_addresses_are_patched_in_place(tmp_path):
+    """``r`` is optional on rows and cells (they then follow one another);
+    some generators leave it out, and cells must still be found by address."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = FORM
+    for row in range(1, 4):
+        ws.append([f"{col}{row}" for col in "ABC"])
+    src = tmp_path / "in.xlsx"
+    wb.save(src)
+    stripped = tmp_path / "noaddr.xlsx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(stripped, "w") as b:
+        for item in a.infolist():
+            data = a.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'(<(?:row|c)\b[^>]*?) r="[A-Z]*\d+"', rb"\1", data)
+                assert b' r="' not in data.split(b"<sheetData>")[1]
+            b.writestr(item, data)
+    out = tmp_path / "out.xlsx"
+    write_completed(stripped, out, FileResult("x.xlsx", findings=[F("XC501", "error", "B2"), F("XC201", "warning", "C3")]))
+    form = openpyxl.load_workbook(out)[FORM]
+    assert [[c.value for c in row] for row in form.iter_rows(max_row=3)] == [[f"{c}{r}" for c in "ABC"] for r in range(1, 4)]
+    assert form["B2"].fill.fgColor.rgb == RED and form["C3"].fill.fgColor.rgb == AMBER
+
+
+def test_a_finding_with_an_unusable_cell_address_is_listed_but_not_placed(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    result = make_result()
+    result.findings = [F("XC501", "error", "第10行"), F("XC502", "error", "G10")]
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, result)
+    wb = openpyxl.load_workbook(out)
+    assert [r[2] for r in wb[FINDINGS_SHEET].iter_rows(min_row=3, values_only=True)] == ["XC501", "XC502"]
+    assert wb[FORM]["G10"].fill.fgColor.rgb == RED
+
+
+def test_a_blank_cell_read_by_the_clerks_formulas_is_not_filled(tmp_path):
+    """Filling G11 would change what =SUM(G9:G11) in G12 shows once Excel recalculates."""
+    src = make_form(tmp_path / "in.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb[FORM]["G12"] = "=SUM(G9:G11)"
+    wb.save(src)
+    out = tmp_path / "out.xlsx"
+    write_completed(src, out, make_result())
+    form = openpyxl.load_workbook(out)[FORM]
+    assert form["G11"].value is None and KEPT_BLANK in form["G11"].comment.text
+    assert "核定得分 7" in form["G11"].comment.text
+    assert form["G12"].value == "=SUM(G9:G11)"  # the clerk's formula stays, unfilled
+    assert form["G6"].value == pytest.approx(41.83 / 60)  # not read by any formula: filled
+
+
+def test_formula_inputs_reads_this_sheets_references_only(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb[FORM]
+    ws["J1"] = '=SUM(B5:C6)+评价报告!Z9+\'绩效评价表\'!$D$20+LEN("A1")'
+    ws["J2"] = "=SUM(K:K)"
+    wb.save(src)
+    package = XlsxPackage(src)
+    areas = SheetPatch(package, package.sheets()[FORM]).formula_inputs(FORM)
+    assert (2, 5, 3, 6) in areas and (4, 20, 4, 20) in areas and (11, 1, 11, 1_048_576) in areas
+    assert (26, 9, 26, 9) not in areas  # another sheet's cell
+    assert (1, 1, 1, 1) not in areas  # text inside a string literal
+
+
+def test_same_name_xlsx_and_xlsm_get_distinct_copies():
+    assert completed_name("子/x.xlsx") == "子/x_核查.xlsx"
+    assert completed_name("子/x.xlsm") == "子/x_xlsm_核查.xlsx"

@@ -18,7 +18,7 @@ from enum import IntEnum
 from perfeval_xl.model import CellRef, Paragraph, Project
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
-from perfeval_xl.narrative.numbers import _CN_NUM, chinese_to_decimal, find_quantities, normalise_text
+from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
 
 # Subjects that are not in the lexicon because they are found by pattern.
 COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
@@ -29,18 +29,23 @@ INDICATOR_DEDUCTION = "indicator_deduction"
 
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
-_NUM = rf"(?:\d+(?:\.\d+)?|{_CN_NUM})"
-_COUNT_AFTER = re.compile(rf"(?P<n>{_NUM})个(?P<level>[一二三])级指标")
-_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{_NUM})个")
+_COUNT_AFTER = re.compile(rf"(?P<n>{COUNT_NUMBER})[个项条](?P<level>[一二三])级指标")
+_COUNT_BEFORE = re.compile(rf"(?P<level>[一二三])级指标(?:共|共有|有|数量为|数为)?(?P<n>{COUNT_NUMBER})[个项条]")
 _DEDUCTION = re.compile(r"扣(?:除|减)?(?P<n>\d+(?:\.\d+)?)分")
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"
     r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)(?![等级])"
 )
+_TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:到位|到账)")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
+_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
 _TARGET_WORDS = ("目标值", "指标值", "年度目标", "目标为", "预期", "计划")
 _BOUND_AFTER = ("以上", "以下", "以内", "左右", "多", "余")
+
+
+# Returned by a step that has decided the number is no claim, to stop the others.
+_NO_CLAIM = ("", None, None)
 
 
 class Confidence(IntEnum):
@@ -123,12 +128,27 @@ class _Extractor:
     def _nearest_keyword(self, prefix: str):
         """(start, end, subject) of the subject keyword ending closest to the
         number; the longest keyword wins a tie (keywords are longest first)."""
-        best = None
+        found = []
         for kw, subject in self.keywords:
             at = prefix.rfind(kw)
-            if at >= 0 and (best is None or at + len(kw) > best[1]):
-                best = (at, at + len(kw), subject)
+            if at >= 0:
+                found.append((at, at + len(kw), subject))
+        if not found:
+            return None
+        best = max(found, key=lambda f: f[1])  # max keeps the first (longest) on a tie
+        if best[2].key == "budget":
+            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more
+            specific = [f for f in found if f[2].key != "budget" and best[0] < f[1] <= best[1] and f[0] < best[0]]
+            if specific:
+                return max(specific, key=lambda f: f[1])
         return best
+
+    def _other_population(self, text: str, mention) -> bool:
+        """Is an alias (满意度) qualified by a population the indicator's name
+        does not have (群众满意度 vs 被慰问企业满意度)?"""
+        name = normalise_text(self.index.indicators[mention.index].name.value or "")
+        before = text[max(0, mention.start - 4) : mention.start]
+        return any(p in before and p not in name for p in self.lex.populations)
 
     def paragraph(self, i: int, para: Paragraph, context: int | None) -> list[Claim]:
         text = normalise_text(para.text)
@@ -171,63 +191,129 @@ class _Extractor:
         return mentions[-1].index if mentions else context
 
     def _quantity_claim(self, text: str, q, context: int | None):
-        lex = self.lex
-        start = _clause_start(text, q.start)
-        prefix = text[start : q.start]
+        """(subject, confidence, indicator, period) for one number, or None
+        when nothing in its clause says what it is about."""
+        clause_start = _clause_start(text, q.start)
+        sentence_before = text[_sentence_start(text, q.start) : q.start]
+        prefix = text[clause_start : q.start]
         after = text[q.end : q.end + 2]
         if q.unit == "%" and after.startswith("的"):
             return None  # "20%的单位": a share of something else, not a rate claim
         # a year written earlier in the sentence governs its later clauses too
-        years = [int(y) for y in _YEAR.findall(text[_sentence_start(text, q.start) : q.start])]
+        years = [int(y) for y in _YEAR.findall(sentence_before)]
         period = years[-1] if years else None
-        other_period = period is not None and self.year is not None and period != self.year
-        bounded = after.startswith(_BOUND_AFTER)
-        sub_amount = "其中" in text[_sentence_start(text, q.start) : q.start]
-
-        keyword = self._nearest_keyword(prefix)
-        mentions = [m for m in self.index.mentions(prefix)]
-        mention = mentions[-1] if mentions else None
-
-        if keyword and (mention is None or keyword[1] >= mention.end):
-            begin, end, subject = keyword
-            if not _unit_fits(subject.kind, q.unit):
-                return None
-            confidence = _gap_confidence(prefix[end:], lex)
-            if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
-                confidence = Confidence.LOW
-            key = subject.key
-        elif q.unit == "分" and ("得分" in prefix or prefix.endswith("得")):
-            end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
-            indicator = mention.index if mention else context
-            if indicator is not None:
-                confidence = _gap_confidence(prefix[end:], lex)
-                if other_period:
-                    confidence = Confidence.LOW
-                return INDICATOR_SCORE, confidence, indicator, period
-            key, confidence = "total_score", Confidence.LOW  # 得分 of what? say nothing firm
-        elif mention is not None:
-            gap = prefix[mention.end :]
-            key = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
-            for w in _TARGET_WORDS:
-                gap = gap.replace(w, "")
-            confidence = _gap_confidence(gap, lex)
-            if not _indicator_unit_fits(self.index.indicators[mention.index], q.unit):
-                return None
-            if other_period or bounded or sub_amount:
-                confidence = Confidence.LOW
-            return key, confidence, mention.index, period
-        elif context is not None and q.unit != "%" and _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
-            # no subject word, but the section is about one indicator and the unit is its unit
-            confidence = Confidence.LOW if any(b in _neutralise(prefix, lex) for b in lex.blockers) else Confidence.MEDIUM
-            key = INDICATOR_ACTUAL
-            if other_period or bounded or sub_amount:
-                confidence = Confidence.LOW
-            return key, confidence, context, period
-        else:
+        found = (
+            self._formula_result(prefix, q)
+            or self._by_keyword(prefix, q)
+            or self._by_score_word(prefix, q, context)
+            or self._by_indicator_name(prefix, q)
+            or self._by_heading(prefix, q, context)
+            or self._by_trailing_word(prefix, text[q.end : q.end + 12])
+        )
+        if found is None or found is _NO_CLAIM:
             return None
-        if other_period or bounded or sub_amount:
+        subject, confidence, indicator = found
+        caveat = (
+            (period is not None and self.year is not None and period != self.year)  # another year
+            or after.startswith(_BOUND_AFTER)  # 95%以上: a bound, not a figure
+            or "其中" in sentence_before  # a part of a larger amount
+            or "每" in sentence_before  # 每户2000元，合计8万元: a local sum, maybe not the project's
+        )
+        return subject, Confidence.LOW if caveat else confidence, indicator, period
+
+    def _mention_before(self, prefix: str):
+        mentions = self.index.mentions(prefix)
+        return mentions[-1] if mentions else None
+
+    def _formula_result(self, prefix: str, q):
+        """The result of a worked formula (执行率=支出/预算×100%=60/60×100%=100%)
+        belongs to the equation's head, not to the nearest word inside it."""
+        if not (prefix.endswith("=") and "=" in prefix[:-1]):
+            return None
+        head = self._nearest_keyword(prefix[: prefix.index("=")])
+        if head and _unit_fits(head[2].kind, q.unit):
+            return head[2].key, Confidence.HIGH, None
+        return None
+
+    def _by_keyword(self, prefix: str, q):
+        """A lexicon keyword owns the number, unless an indicator name stands
+        closer to it."""
+        keyword = self._nearest_keyword(prefix)
+        mention = self._mention_before(prefix)
+        if keyword is None or (mention is not None and mention.end > keyword[1]):
+            return None
+        begin, end, subject = keyword
+        if not _unit_fits(subject.kind, q.unit):
+            return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
+        if any(w in prefix[begin:] for w in self.lex.maximum_words):
+            return _NO_CLAIM  # 总分值100分, 满分20分: the scale, not a result
+        confidence = _gap_confidence(prefix[end:], self.lex)
+        if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW
-        return key, confidence, None, period
+        if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
+            confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
+        return subject.key, confidence, None
+
+    def _by_score_word(self, prefix: str, q, context: int | None):
+        """得分N分 / 得N分: an indicator's score when the sentence or heading
+        names one; otherwise it could be anything, so the total at LOW."""
+        if q.unit != "分" or not ("得分" in prefix or prefix.endswith("得")):
+            return None
+        end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
+        mention = self._mention_before(prefix)
+        indicator = mention.index if mention else context
+        if indicator is None:
+            return "total_score", Confidence.LOW, None
+        return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
+
+    def _by_indicator_name(self, prefix: str, q):
+        """An indicator's name (or alias, or stem) before the number: its
+        完成值, or its 目标值 when 目标/指标值 stands between."""
+        mention = self._mention_before(prefix)
+        if mention is None:
+            return None
+        if mention.alias and self._other_population(prefix, mention):
+            return None  # 群众满意度 is not the form's 被慰问企业满意度
+        indicator = self.index.indicators[mention.index]
+        if not _indicator_unit_fits(indicator, q.unit, strict=mention.how == "stem"):
+            return None
+        gap = prefix[mention.end :]
+        if mention.how == "stem" and gap:
+            return None  # a bare stem owns only the number right after it
+        subject = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
+        for w in _TARGET_WORDS:
+            gap = gap.replace(w, "")
+        return subject, _gap_confidence(gap, self.lex), mention.index
+
+    def _by_trailing_word(self, prefix: str, after: str):
+        """项目资金60万元已全部到位: the subject word follows the amount."""
+        m = _TRAILING_ARRIVED.match(after)
+        if m is None or not _owned_by_project(prefix, self.lex):
+            return None
+        return "arrived", Confidence.MEDIUM, None
+
+    def _by_heading(self, prefix: str, q, context: int | None):
+        """No subject word, but the section is about one indicator and the
+        number has that indicator's unit: its 完成值, at MEDIUM."""
+        if context is None or q.unit == "%":
+            return None
+        if not _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
+            return None
+        blocked = any(b in _neutralise(prefix, self.lex) for b in self.lex.blockers)
+        return INDICATOR_ACTUAL, Confidence.LOW if blocked else Confidence.MEDIUM, context
+
+
+def _owned_by_project(before: str, lex: Lexicon) -> bool:
+    """Are the words before a money/rate keyword about the project as a whole
+    (该项目, 项目资金, nothing) rather than a part or another scope?"""
+    before = _YEAR.sub("", re.sub(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?", "", before))
+    changed = True
+    while changed:  # strip trailing adverbs and time words: 该项目共计 -> 该项目
+        changed = False
+        for word in lex.owner_adverbs:
+            if before.endswith(word):
+                before, changed = before[: -len(word)], True
+    return not before or before in lex.owner_exact or before.endswith(lex.owner_endings)
 
 
 def _unit_fits(kind: str, unit: str) -> bool:

@@ -60,6 +60,7 @@ def form_money(project: Project, subject: str) -> list[Sourced]:
     cells = {
         "budget": [row.budget, row.initial],  # 预算 alone may mean either
         "initial_budget": [row.initial],
+        "full_year_budget": [row.budget],
         "spent": [row.spent],
     }.get(subject, [])
     return [c for c in cells if c.present]
@@ -110,3 +111,35 @@ def show_measure(measure: Measure | None) -> str:
 
 def trusted(claims, subject: str) -> list[Claim]:
     return [c for c in claims if c.subject == subject and c.trusted]
+
+
+def _execution_rate(project: Project):
+    """(accepted fractions, cells) of the form's 执行率: B/A and the 执行率 cell of
+    the funds block (the cell shown last in messages), else the 预算执行率 indicator."""
+    f = project.funds
+    if f is not None:
+        row = f.total
+        values, cells = [], [row.rate, row.budget, row.spent]
+        if row.budget.present and row.spent.present and row.budget.value:
+            values.append(row.spent.value / row.budget.value)
+        if row.rate.present:
+            values.append(row.rate.value)
+        if values:
+            return values, cells
+    return _indicator_rate(project, "执行率")
+
+
+def _indicator_rate(project: Project, word: str):
+    ind = find_indicator(project, word)
+    fraction = percent_fraction(ind.actual.value) if ind else None
+    return ([fraction], [ind.actual]) if fraction is not None else ([], [])
+
+
+def form_rates(project: Project, subject: str) -> tuple[list[float], list[Sourced]]:
+    """The fractions the form accepts for a rate claim, and the cells they rest
+    on (the first is the one to point at). Empty when the form has none."""
+    if subject == "execution_rate":
+        return _execution_rate(project)
+    if subject == "arrival_rate":
+        return _indicator_rate(project, "到位率")
+    return [], []

@@ -20,6 +20,10 @@ _HEADING = re.compile(
 )
 
 
+MAX_PARAGRAPHS_UNDER_HEADING = 3
+_COUNT_SUFFIX = re.compile(r"(?:人数|户数|个数|次数|数量|数)$")
+
+
 def heading_title(text: str) -> str | None:
     """The title of a numbered heading (``（1）管理制度健全性`` -> 管理制度健全性),
     None for body text."""
@@ -37,6 +41,11 @@ class Mention:
     start: int
     end: int
     index: int  # into Project.indicators
+    how: str = "name"  # name | alias (满意度) | stem (培训农户 for 培训农户人数)
+
+    @property
+    def alias(self) -> bool:
+        return self.how == "alias"
 
 
 class IndicatorIndex:
@@ -47,13 +56,21 @@ class IndicatorIndex:
         self.names: dict[str, int] = {}
         for i, ind in enumerate(indicators):
             name = normalise_text(ind.name.value or "")
-            if len(name) >= 2:
+            if len(name) >= 3:  # a two-character name (成本) would match too much prose
                 self.names.setdefault(name, i)
         self.aliases: dict[str, int] = {}
         for alias in load_lexicon().indicator_aliases:
             owners = [i for n, i in self.names.items() if n.endswith(alias)]
             if len(owners) == 1:
                 self.aliases[alias] = owners[0]
+        # 培训农户人数 is written 培训农户526人: the name without its counting suffix,
+        # accepted only with the indicator's own unit (checked by the extractor)
+        stems: dict[str, list[int]] = {}
+        for name, i in self.names.items():
+            stem = _COUNT_SUFFIX.sub("", name)
+            if stem != name and len(stem) >= 3:
+                stems.setdefault(stem, []).append(i)
+        self.stems = {stem: owners[0] for stem, owners in stems.items() if len(owners) == 1 and stem not in self.names}
         self.level2: dict[str, list[int]] = {}
         for i, ind in enumerate(indicators):
             self.level2.setdefault(normalise_text(ind.level2.value or ""), []).append(i)
@@ -76,14 +93,18 @@ class IndicatorIndex:
         wins where they overlap."""
         found: list[Mention] = []
         taken: set[int] = set()
-        words = sorted(list(self.names.items()) + list(self.aliases.items()), key=lambda p: -len(p[0]))
-        for word, index in words:
+        words = (
+            [(w, i, "name") for w, i in self.names.items()]
+            + [(w, i, "alias") for w, i in self.aliases.items()]
+            + [(w, i, "stem") for w, i in self.stems.items()]
+        )
+        for word, index, how in sorted(words, key=lambda p: -len(p[0])):
             for m in re.finditer(re.escape(word), text):
                 span = set(range(m.start(), m.end()))
                 if span & taken:
                     continue
                 taken |= span
-                found.append(Mention(m.start(), m.end(), index))
+                found.append(Mention(m.start(), m.end(), index, how))
         return sorted(found, key=lambda m: m.start)
 
 
@@ -92,9 +113,28 @@ def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:
     when that heading names no indicator). A heading starts a new context."""
     contexts: list[int | None] = []
     current: int | None = None
+    since = 0
     for para in paragraphs:
         title = heading_title(para.text)
         if title is not None:
-            current = index.by_title(title)
-        contexts.append(current)
+            current, since = index.by_title(title), 0
+        else:
+            since += 1
+        lead = lead_in_title(para.text)
+        if lead is not None and index.by_title(lead) is not None:
+            contexts.append(index.by_title(lead))  # "3.产出时效：…" names its own indicator
+            continue
+        # a heading governs the few paragraphs under it, not the rest of the report
+        # when the next section's heading is not numbered
+        contexts.append(current if since <= MAX_PARAGRAPHS_UNDER_HEADING else None)
     return contexts
+
+
+def lead_in_title(text: str) -> str | None:
+    """The label of a numbered paragraph that runs on after a colon
+    (``3.产出时效：受企业材料…`` -> 产出时效)."""
+    m = _HEADING.match(normalise_text(text))
+    if not m:
+        return None
+    label, colon, _ = m.group("title").replace(":", "：").partition("：")
+    return label if colon and 2 <= len(label) <= 25 else None

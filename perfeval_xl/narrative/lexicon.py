@@ -25,8 +25,13 @@ class Lexicon:
     subjects: dict[str, Subject]
     blockers: tuple[str, ...]
     harmless: tuple[str, ...]
+    maximum_words: tuple[str, ...]
     fillers: tuple[str, ...]
+    owner_endings: tuple[str, ...]
+    owner_exact: tuple[str, ...]
+    owner_adverbs: tuple[str, ...]
     indicator_aliases: tuple[str, ...]
+    populations: tuple[str, ...]
     completion_claims: tuple[str, ...]
     completion_negations: tuple[str, ...]
     completion_qualifiers: tuple[str, ...]
@@ -51,8 +56,13 @@ def load_lexicon() -> Lexicon:
         subjects=subjects,
         blockers=tuple(data["blockers"]["words"]),
         harmless=tuple(data["blockers"].get("harmless", ())),
+        maximum_words=tuple(data["blockers"].get("maximum", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
+        owner_endings=tuple(data["owners"]["endings"]),
+        owner_exact=tuple(data["owners"]["exact"]),
+        owner_adverbs=tuple(sorted(data["owners"]["adverbs"], key=len, reverse=True)),
         indicator_aliases=tuple(data["indicator_aliases"]["words"]),
+        populations=tuple(data["indicator_aliases"].get("populations", ())),
         completion_claims=tuple(completion["claims"]),
         completion_negations=tuple(completion["negations"]),
         completion_qualifiers=tuple(completion["qualifiers"]),

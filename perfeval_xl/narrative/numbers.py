@@ -17,8 +17,11 @@ import cn2an
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_NUM = rf"[{_CN_DIGITS}十百千万亿]*[{_CN_DIGITS}十百千](?:点[{_CN_DIGITS}]+)?"
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A numeral ends in a digit or 十百千 (六十|万元), or in 万/亿 when the unit repeats it (一万|万元).
+CHINESE_NUMERAL = rf"[{_CN_DIGITS}十百千万亿]*(?:[{_CN_DIGITS}十百千]|[万亿](?=[万亿]元))(?:点[{_CN_DIGITS}]+)?"
+ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a small count written either way (11个二级指标, 十一个二级指标)
+COUNT_NUMBER = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMERAL})"
 
 # Units we treat as claims, longest first so 万元 wins over 元.
 MONEY_UNITS = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001")}
@@ -27,9 +30,9 @@ _UNITS = ["亿元", "万元", "元", "%", "分", "个", "家", "人次", "人", 
 _UNIT_RE = "|".join(re.escape(u) if u != "分" else "分(?![钟之别配析类期批项])" for u in _UNITS)
 
 QUANTITY = re.compile(
-    rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"
-    rf"|(?<![\d.])(?P<num>{_AR_NUM})\s*(?P<unit>{_UNIT_RE})"
-    rf"|(?P<cn>{_CN_NUM})(?P<cnunit>{_UNIT_RE})"
+    rf"(?P<pct>百分之(?P<pctnum>{CHINESE_NUMERAL}))"
+    rf"|(?<![\d.])(?P<num>{ARABIC_NUMBER})\s*(?P<unit>{_UNIT_RE})"
+    rf"|(?P<cn>{CHINESE_NUMERAL})(?P<cnunit>{_UNIT_RE})"
 )
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from perfeval_xl.narrative.claims import _NUM
+from perfeval_xl.model import QualLevel
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.narrative.numbers import COUNT_NUMBER, normalise_text
 
 # "…下设A、B、C11个二级指标" and "二级指标包括：A、B、C。"
-_LIST_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{_NUM})个二级指标")
+_LIST_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{COUNT_NUMBER})个二级指标")
 _LIST_AFTER = re.compile(r"二级指标(?:包括|包含|分别为|分别是|为|有|含)[：:]?(?P<list>[^。；;，,]*、[^。；;，,]*)")
 _LEAD_IN = re.compile(r"^.*?(?:下设|包括|包含|分为|设置|设有|分别为|即|有)")
 _SPLIT = re.compile(r"、|以及|和|及")
@@ -58,8 +58,6 @@ def claims_completion(sentence: str) -> bool:
 
 def marked_partial(actual_text: str, level) -> bool:
     """Does the form's 完成值 say the indicator was only partly met?"""
-    from perfeval_xl.model import QualLevel
-
     if level in (QualLevel.PARTIAL, QualLevel.NOT_ACHIEVED):
         return True
     text = normalise_text(actual_text)

@@ -43,39 +43,69 @@ def _classify(text: str, columns: dict[str, list[str]], order: list[str]) -> str
 class HeaderRow:
     row: int
     columns: dict[str, int]
+    last_row: int = 0  # the header's bottom row when it spans two
+
+    def __post_init__(self) -> None:
+        self.last_row = max(self.last_row, self.row)
+
+
+def _header_columns(view: SheetView, row: int, columns: dict[str, list[str]], order: list[str]) -> tuple[dict[str, int], int]:
+    """Columns named on a header row. A header may span two rows (a label merged
+    down beside sub-labels below it, or a caption merged across above): every
+    column is named by the text of the merge covering it on this row, or on the
+    row below when this row's cell belongs to a merge that goes down."""
+    last = row
+    cols: dict[str, int] = {}
+    for c in range(1, view.grid.max_col + 1):
+        merge = view.grid.merge_of(row, c)
+        if merge and merge[1] == c and _classify(view.norm(merge[0], c), columns, order):
+            last = max(last, min(merge[2], row + 1))  # a column label merged down: its sub-labels sit below
+    for r in range(row, last + 1):
+        for c in range(1, view.grid.max_col + 1):
+            ar, ac = view.grid.anchor(r, c)
+            if ac != c:
+                continue
+            text = view.norm(ar, ac)
+            if not text:
+                continue
+            key = _classify(text, columns, order)
+            if key and key not in cols:
+                cols[key] = c
+    return cols, last
+
+
+def _find_header(view: SheetView, rows, columns, order, accept) -> HeaderRow | None:
+    tried: set[int] = set()
+    for r, _c, text in view.text_cells():
+        if r in tried or r not in rows or _classify(text, columns, order) is None:
+            continue
+        tried.add(r)
+        cols, last = _header_columns(view, r, columns, order)
+        if accept(cols):
+            return HeaderRow(r, cols, last)
+    return None
 
 
 def find_indicator_header(view: SheetView) -> HeaderRow | None:
     """The row holding 三级指标 together with 分值/得分 columns."""
-    by_row: dict[int, list[tuple[int, str]]] = {}
-    for r, c, text in view.text_cells():
-        by_row.setdefault(r, []).append((c, text))
-    for r in sorted(by_row):
-        cols: dict[str, int] = {}
-        for c, text in sorted(by_row[r]):
-            key = _classify(text, L.INDICATOR_COLUMNS, _INDICATOR_ORDER)
-            if key and key not in cols:
-                cols[key] = c
-        if "name" in cols and ("weight" in cols or "score" in cols):
-            return HeaderRow(r, cols)
-    return None
+    return _find_header(
+        view,
+        range(1, view.grid.max_row + 1),
+        L.INDICATOR_COLUMNS,
+        _INDICATOR_ORDER,
+        lambda cols: "name" in cols and ("weight" in cols or "score" in cols),
+    )
 
 
 def find_funds_header(view: SheetView, before_row: int) -> HeaderRow | None:
     """The row holding 年初预算数 / 全年预算数 / 全年执行数 above the indicator table."""
-    by_row: dict[int, list[tuple[int, str]]] = {}
-    for r, c, text in view.text_cells():
-        if r < before_row:
-            by_row.setdefault(r, []).append((c, text))
-    for r in sorted(by_row):
-        cols: dict[str, int] = {}
-        for c, text in sorted(by_row[r]):
-            key = _classify(text, L.FUNDS_COLUMNS, _FUNDS_ORDER)
-            if key and key not in cols:
-                cols[key] = c
-        if "budget" in cols and ("spent" in cols or "initial" in cols):
-            return HeaderRow(r, cols)
-    return None
+    return _find_header(
+        view,
+        range(1, before_row),
+        L.FUNDS_COLUMNS,
+        _FUNDS_ORDER,
+        lambda cols: "budget" in cols and ("spent" in cols or "initial" in cols),
+    )
 
 
 def find_label(view: SheetView, patterns: list[str], rows: range | None = None) -> tuple[int, int, str] | None:
@@ -130,7 +160,7 @@ def read_funds(view: SheetView, header: HeaderRow, stop_row: int) -> tuple[Funds
     """Read the funds rows under ``header``; returns the block and the rows found."""
     first_value_col = min(header.columns.values())
     found: dict[str, int] = {}
-    for r in range(header.row + 1, min(stop_row, header.row + 10)):
+    for r in range(header.last_row + 1, min(stop_row, header.last_row + 10)):
         for c in range(1, first_value_col):
             text = view.norm(r, c)
             if not text:
@@ -248,10 +278,7 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
     w1 = Sourced.absent()
     out: list[Indicator] = []
     blank_run = 0
-    r = header.row + 1
-    # a two-row header (merged cells spanning down) continues below the header row
-    header_merges = [view.grid.merge_of(header.row, c) for c in cols.values()]
-    r = max([r] + [m[2] + 1 for m in header_merges if m])
+    r = header.last_row + 1
     end_row, end_kind = _find_end(view, r, left)
     total_row = end_row if end_kind == "total" else None
     last = end_row - 1 if end_row is not None else view.grid.max_row
@@ -320,8 +347,21 @@ def read_grade(view: SheetView, rows: range) -> Grade | None:
         return None
     if not value.raw:
         return Grade(value)
-    grade, checked, checkbox = parse_grade(value.raw)
-    return Grade(Sourced(grade, value.raw, value.ref, value.formula), tuple(checked), checkbox)
+    text = _rest_of_row(view, value) if value.ref is not None else value.raw
+    grade, checked, checkbox = parse_grade(text)
+    return Grade(Sourced(grade, text, value.ref, value.formula), tuple(checked), checkbox)
+
+
+def _rest_of_row(view: SheetView, first: Sourced) -> str:
+    """The checkbox form is sometimes spread over cells (优☑ | 良□ | 中□ | 差□):
+    the grade is everything from the value cell to the end of the row."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    letters, row = coordinate_from_string(first.ref.cell)
+    col = column_index_from_string(letters)
+    texts = [view.text(row, c) for c in range(col, view.grid.max_col + 1)]
+    joined = " ".join(t for t in texts if t)
+    return joined if any(mark in joined for mark in "☑✔✓√■☒▣●□☐○▢") else first.raw
 
 
 def read_year(view: SheetView, rows: range) -> Sourced[int]:

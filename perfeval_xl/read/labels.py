@@ -113,8 +113,14 @@ def parse_year(value: object) -> int | None:
             return _in_range(int(value)) if value.is_finite() and value == value.to_integral_value() else None
         if isinstance(value, (_dt.date, _dt.datetime)):
             return _in_range(value.year)
-        m = _YEAR_TEXT.match(squeeze(cell_text(value)))
-        return _in_range(_year_digits(m.group("year"))) if m else None
+        text = squeeze(cell_text(value))
+        m = _YEAR_TEXT.match(text)
+        if m:
+            return _in_range(_year_digits(m.group("year")))
+        figure = read_text_figure(text)  # '2023.0' typed as text
+        if figure.number is not None and figure.unit in (None, "年") and figure.number == figure.number.to_integral_value():
+            return _in_range(int(figure.number))
+        return None
     except Exception:  # never raise on data
         return None
 

@@ -8,9 +8,10 @@ the grade it names, from the lexicon in ``qual_levels.toml``).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import tomllib
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from perfeval_xl.model import Comparator, Measure, QualLevel
@@ -33,8 +34,9 @@ _TRAILING: dict[str, Comparator] = {
     "以下": Comparator.LE,
     "以内": Comparator.LE,
 }
-_LEADING_ORDER = sorted(_LEADING, key=len, reverse=True)
-_TRAILING_ORDER = sorted(_TRAILING, key=len, reverse=True)
+# Alternatives longest first: regex alternation takes the first that matches.
+_LEADING_RE = re.compile("^(?:" + "|".join(map(re.escape, sorted(_LEADING, key=len, reverse=True))) + ")")
+_TRAILING_RE = re.compile("(?<=.)(?:" + "|".join(map(re.escape, sorted(_TRAILING, key=len, reverse=True))) + ")$")
 
 # Punctuation that ends the leading phrase of a qualitative answer.
 _PHRASE_END = set(",，;；。.、:：!！(（") | {"\n"}
@@ -56,8 +58,9 @@ def _parse_measure(value: object, text: str, number_format: str | None) -> Measu
         return _number_cell(value, text, number_format)
     if isinstance(value, (bool, _dt.date, _dt.time)) or value is None:
         return Measure(text=text)
-    comparator, rest = split_comparator(squeeze(text))
-    figure = read_text_figure(rest)
+    # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does
+    comparator, rest = split_comparator(squeeze(text).replace("(含)", ""))
+    figure = read_text_figure(rest, explain=False)
     if figure.number is not None:
         return Measure(text, comparator, float(figure.number), figure.unit)
     return Measure(text=text, level=qualitative_level(text))
@@ -77,16 +80,12 @@ def split_comparator(text: str) -> tuple[Comparator, str]:
     """``'≥20家'`` → ``(GE, '20家')``, ``'90%以上'`` → ``(GE, '90%')``.
     A leading comparator wins over a trailing one (``'≥90%以上'``)."""
     comparator = Comparator.NONE
-    for spelling in _LEADING_ORDER:
-        if text.startswith(spelling):
-            comparator, text = _LEADING[spelling], text[len(spelling) :]
-            break
-    for spelling in _TRAILING_ORDER:
-        if text.endswith(spelling) and len(text) > len(spelling):
-            if comparator is Comparator.NONE:
-                comparator = _TRAILING[spelling]
-            text = text[: -len(spelling)]
-            break
+    if m := _LEADING_RE.match(text):
+        comparator, text = _LEADING[m.group()], text[m.end() :]
+    if m := _TRAILING_RE.search(text):
+        if comparator is Comparator.NONE:
+            comparator = _TRAILING[m.group()]
+        text = text[: m.start()]
     return comparator, text
 
 
@@ -122,8 +121,12 @@ def qualitative_level(text: object) -> QualLevel | None:
     the leading phrase name a lower grade (``'完成，但部分未完成'``) the
     answer is ambiguous and gets None, so negation never reads as success.
     """
+    return _level_of(squeeze(cell_text(text)).rstrip(_TRAILING_PUNCT))
+
+
+@lru_cache(maxsize=4096)  # the same few answers recur on every form of a batch
+def _level_of(t: str) -> QualLevel | None:
     phrases, tails = _lexicon()
-    t = squeeze(cell_text(text)).rstrip(_TRAILING_PUNCT)
     if not t:
         return None
     if t in phrases:

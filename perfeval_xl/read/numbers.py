@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
+from perfeval_xl.read.number_format import read_number_format
 from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
 from perfeval_xl.read.text import cell_text, plain_float, squeeze
 from perfeval_xl.read.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
@@ -25,6 +26,8 @@ from perfeval_xl.read.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
 
 @dataclass(frozen=True)
 class NumberParse:
+    """A figure read from a cell, in the shape the reader stores as ``Sourced``."""
+
     value: float | None  # None: blank, dash-like, or not understood
     unit: str | None  # unit as written, normalised ('万元', '%', '家' ...)
     decimals: int | None  # decimals shown, in the unit shown ('69.71%' -> 2)
@@ -67,8 +70,6 @@ _EXCEL_ERROR = re.compile(r"^#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!
 _DIGITS = re.compile(
     r"^(?P<num>[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d{1,3})?)(?P<rest>.*)$"
 )
-_QUOTED = re.compile(r'"([^"]*)"|\\(.)')
-_FORMAT_DECIMALS = re.compile(r"\.([0#?]+)")
 _SHOWN_MAX = 60  # characters of the cell quoted back in a problem
 
 
@@ -127,50 +128,12 @@ def written_decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-@dataclass(frozen=True)
-class ShownFormat:
-    """What an Excel number format says about the number it shows."""
-
-    unit: str | None = None
-    decimals: int | None = None  # None: General / text / unknown
-    percent: bool = False  # a bare % : the value is shown ×100
-
-
-def read_number_format(number_format: str | None) -> ShownFormat:
-    """``'0.00%'`` → unit ``'%'``, 2 decimals, shown ×100;
-    ``'#,##0.00"万元"'`` → ``'万元'``, 2; ``'0.0"%"'`` → ``'%'``, 1, *not*
-    ×100 (a quoted % is just text); General / ``@`` / dates → nothing."""
-    if not number_format or not isinstance(number_format, str):
-        return ShownFormat()
-    section = _first_section(number_format)
-    literals = squeeze("".join(a or b for a, b in _QUOTED.findall(section)))
-    bare = re.sub(r"\[[^\]]*\]", "", _QUOTED.sub("", section))
-    if not any(c in bare for c in "0#?"):  # General, @, date and time formats
-        return ShownFormat()
-    m = _FORMAT_DECIMALS.search(bare)
-    decimals = len(m.group(1)) if m else 0
-    if "%" in bare:
-        return ShownFormat("%", decimals, percent=True)
-    if literals and is_unit(literals, after_digits=True):
-        return ShownFormat(literals, decimals)
-    return ShownFormat(None, decimals)
-
-
-def _first_section(number_format: str) -> str:
-    """The positive section of ``pos;neg;zero;text``, ignoring ``;`` in quotes."""
-    in_quotes = False
-    for i, ch in enumerate(number_format):
-        if ch == '"':
-            in_quotes = not in_quotes
-        elif ch == ";" and not in_quotes:
-            return number_format[:i]
-    return number_format
-
-
-def read_text_figure(raw: str) -> Figure:
-    """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``."""
-    # U+2212 is the minus Word inserts; a pasted figure may end with 。
-    text = squeeze(raw).replace("\u2212", "-").removesuffix("。")
+def read_text_figure(raw: str, explain: bool = True) -> Figure:
+    """Read a figure written as text: ``'1,234.5万元'``, ``'六十'``, ``'百分之九十'``.
+    ``explain=False`` skips wording the problem (measures fall back to text)."""
+    # U+2212 is the minus Word inserts; a pasted figure may end with 。; a
+    # leading ' is Excel's "keep as text" mark (and how CSV exports guard cells)
+    text = squeeze(raw).replace("\u2212", "-").removesuffix("。").removeprefix("'")
     shown = raw.strip()
     if not text or _DASHES.match(text):
         return BLANK
@@ -180,7 +143,7 @@ def read_text_figure(raw: str) -> Figure:
     body = text[3:] if percent_word else text
     figure = _digits(body) or _chinese(body)
     if figure is None or (percent_word and figure.unit is not None):
-        return Figure(None, problem=_why_not_a_number(shown, text))
+        return Figure(None, problem=_why_not_a_number(shown, text) if explain else "")
     if percent_word:
         return Figure(figure.number, "%", figure.decimals)
     return figure
@@ -265,7 +228,7 @@ def parse_amount(value: object, number_format: str | None = None, default_unit: 
     if fig.number is None:
         return fig.public()
     unit = fig.unit or default_unit
-    factor = TO_WAN.get(unit)
+    factor = TO_WAN.get(unit) if isinstance(unit, str) else None
     if factor is None:
         return NumberParse(None, fig.unit, fig.decimals, f"{quote(cell_text(value))}不是金额（应以万元或元计）")
     with localcontext(prec=80):  # 10^30 × 10^4 to 6 decimals stays exact

@@ -8,7 +8,7 @@ exact (``16.4亿`` has come back as 1639999999, see pitfalls.md).
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
@@ -31,6 +31,7 @@ def is_numeral_text(text: str) -> bool:
     return bool(text) and all(ch in NUMERAL_CHARS for ch in text)
 
 
+@lru_cache(maxsize=4096)  # cn2an is slow-ish and forms repeat their numerals
 def chinese_to_decimal(text: str) -> tuple[Decimal, int] | None:
     """``'十六点四'`` → ``(Decimal('16.4'), 1)`` (value, decimals written);
     None when ``text`` is not a well-formed Chinese numeral."""

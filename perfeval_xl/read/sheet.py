@@ -93,8 +93,8 @@ class SheetView:
         key = (row, col)
         if key not in self._norm:
             raw = self.grid.get(row, col)
-            # labels are never formulas; skip evaluation for speed
-            value = raw.value if raw is not None and raw.formula is None else None
+            # a label may be a formula (a title built from 项目名称): use its cached text, never evaluate here
+            value = raw.value if raw is not None else None
             self._norm[key] = normalize_label(value) if isinstance(value, str) else ""
         return self._norm[key]
 
@@ -105,7 +105,7 @@ class SheetView:
             return self._text_cells
         out = []
         for (r, c), raw in sorted(self.grid.cells.items()):
-            if isinstance(raw.value, str) and raw.formula is None:
+            if isinstance(raw.value, str):
                 n = self.norm(r, c)
                 if n:
                     out.append((r, c, n))

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _WHITESPACE = re.compile(r"\s+")
 # NFKC already folds full-width brackets/colons; these are the ones it leaves.
@@ -27,6 +28,13 @@ def nfkc(text: str) -> str:
 def normalize_label(text: object) -> str:
     """The form of a label used for matching: NFKC, no whitespace at all,
     ``（）``→``()``, ``：``→``:``. ``'项 目 名 称'`` → ``'项目名称'``."""
+    if isinstance(text, str):
+        return _normalize_str(text)
+    return squeeze(cell_text(text)).translate(_BRACKETS)
+
+
+@lru_cache(maxsize=8192)  # the reader asks for the same labels on every form
+def _normalize_str(text: str) -> str:
     return squeeze(cell_text(text)).translate(_BRACKETS)
 
 
@@ -35,6 +43,8 @@ def squeeze(text: str) -> str:
 
     Repeated until stable: NFKC can produce whitespace ('¸' → ' ̧') and
     removing it can leave a pair that composes ('C' + ' ̧' → 'Ç')."""
+    if unicodedata.is_normalized("NFKC", text) and not _WHITESPACE.search(text):
+        return text  # the common case: nothing to do
     for _ in range(4):
         squeezed = _WHITESPACE.sub("", nfkc(text))
         if squeezed == text:

@@ -35,14 +35,16 @@ _GENERIC_UNIT = re.compile(r"^[A-Za-z\u4e00-\u9fff/²³]{1,4}$")
 APPROXIMATE = ("约", "左右", "上下", "多", "余", "近", "大概", "大约", "超", "逾")
 RANGE = ("或", "至", "到", "~", "-", "、", "和", "及", ",", "/")
 COMPARE = ("以上", "以下", "以内", "不低于", "不超过", "不少于", "不高于", "以外")
+# Words that turn '60万元左右' / '60或70家' / '60以上' into something other
+# than one figure with a unit ('/' stays allowed: 元/人).
+_NOT_IN_UNIT = APPROXIMATE + COMPARE + ("或", "至", "到", "和", "及")
 
 
 def is_unit(text: str, *, after_digits: bool) -> bool:
-    """Is ``text`` acceptable as the unit of a figure?"""
+    """Is ``text`` acceptable as the unit of a figure? After a Chinese
+    numeral only the known units are ('十分满意' is not 10 '分满意')."""
     if text in KNOWN_UNITS:
         return True
     if not after_digits or not _GENERIC_UNIT.match(text):
         return False
-    return not any(w in text for w in APPROXIMATE + COMPARE) and not any(
-        w in text for w in ("或", "至", "到", "和", "及")
-    )
+    return not any(word in text for word in _NOT_IN_UNIT)

@@ -19,13 +19,14 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 from openpyxl.formula.translate import Translator
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from perfeval_xl.read.grid import Grid, RawCell
 
@@ -179,75 +180,108 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 1e15 and "e" not in text.lower() else value
 
 
+_REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
+_IN_MEMORY_BYTES = 4 * 1024 * 1024  # smaller sheets are parsed whole (faster); larger ones are streamed
+
+
+@lru_cache(maxsize=1024)
+def _column(letters: str) -> int:
+    return column_index_from_string(letters.upper())
+
+
+def _cell_elements(data: bytes, tags: tuple[str, ...]):
+    if len(data) <= _IN_MEMORY_BYTES:
+        yield from etree.fromstring(data, _PARSER).iter(*tags)
+        return
+    for _event, el in etree.iterparse(
+        io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    ):
+        yield el
+
+
+def _inline_text(el: etree._Element) -> str:
+    # <is><t>…</t></is>, or rich runs <is><r><t>…</t></r>…</is>; phonetic runs (rPh) are not text
+    parts = []
+    for child in el:
+        tag = _local(child.tag)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+    return "".join(parts)
+
+
 def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats: list[str]) -> Grid:
     grid = Grid(name)
     data = pkg.read(part)
     shared: dict[str, tuple[str, str]] = {}  # si -> (master formula, master cell)
     row_no = last_col = rows_seen = 0
-    for event, el in etree.iterparse(
-        io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    ):
-        tag = _local(el.tag)
-        if tag == "row":
-            if event == "start":
-                rows_seen += 1
-                if rows_seen > pkg.limits.max_rows:
-                    raise WorkbookRefused(
-                        f"工作表“{name}”超过 {pkg.limits.max_rows} 行，不像评价表，已停止读取（上限可在配置中调整）。"
-                    )
-                r_attr = el.get("r")
-                row_no = int(r_attr) if r_attr and r_attr.isdigit() else row_no + 1
-                last_col = 0
-            else:
-                el.clear()
+    tags = tuple(f"{ns}{t}" for ns in (NS, NS_STRICT) for t in ("c", "row", "mergeCell"))
+    row_tags = {f"{NS}row", f"{NS_STRICT}row"}
+    merge_tags = {f"{NS}mergeCell", f"{NS_STRICT}mergeCell"}
+    cells = grid.cells
+    n_formats = len(formats)
+    for el in _cell_elements(data, tags):
+        tag = el.tag
+        if tag in row_tags:
+            # rows come before their cells in document order when parsed whole, after them when streamed
+            rows_seen += 1
+            if rows_seen > pkg.limits.max_rows:
+                raise WorkbookRefused(
+                    f"工作表“{name}”超过 {pkg.limits.max_rows} 行，不像评价表，已停止读取（上限可在配置中调整）。"
+                )
+            last_col = 0
             continue
-        if event == "start":
-            continue
-        if tag == "mergeCell":
+        if tag in merge_tags:
             ref = el.get("ref", "")
             if ":" in ref:
                 c1, r1, c2, r2 = range_boundaries(ref)
                 grid.merges.append((r1, c1, r2, c2))
             continue
-        if tag != "c":
-            continue
         ref = el.get("r")
-        if ref:
-            col_letters, row_no = coordinate_from_string(ref)
-            col = column_index_from_string(col_letters)
-        else:  # a cell without an address follows the previous one
+        m = _REF.match(ref) if ref else None
+        if m:
+            col, row_no = _column(m.group(1)), int(m.group(2))
+        else:  # a cell without an address follows the previous one in its row
+            parent = el.getparent()
+            r_attr = parent.get("r") if parent is not None else None
+            row_no = int(r_attr) if r_attr and r_attr.isdigit() else max(rows_seen, 1)
             col = last_col + 1
             ref = f"{get_column_letter(col)}{row_no}"
         last_col = col
         kind = el.get("t", "n")
-        style = int(el.get("s", "0"))
         value: object = None
         formula: str | None = None
         for child in el:
             ctag = _local(child.tag)
             if ctag == "v":
-                text = child.text or ""
+                text = (child.text or "").strip()
                 if kind == "s":
-                    idx = int(text) if text.strip().isdigit() else -1
+                    idx = int(text) if text.isdigit() else -1
                     value = strings[idx] if 0 <= idx < len(strings) else None
                 elif kind == "b":
-                    value = text.strip() == "1"
+                    value = text == "1"
                 elif kind in ("str", "e"):
-                    value = text
-                elif text.strip():
+                    value = child.text or ""
+                elif text:
                     try:
-                        value = _number(text.strip())
+                        value = _number(text)
                     except ValueError:
                         value = text
             elif ctag == "f":
                 formula = _formula(child, ref, shared)
             elif ctag == "is":
-                value = "".join(t.text or "" for t in child.iter() if _local(t.tag) == "t")
+                value = _inline_text(child)
         if value is not None or formula:
-            fmt = formats[style] if 0 <= style < len(formats) else "General"
-            grid.cells[(row_no, col)] = RawCell(value, formula or None, fmt)
-            grid.max_row = max(grid.max_row, row_no)
-            grid.max_col = max(grid.max_col, col)
+            style = el.get("s")
+            s_idx = int(style) if style and style.isdigit() else 0
+            cells[(row_no, col)] = RawCell(value, formula or None, formats[s_idx] if s_idx < n_formats else "General")
+            if row_no > grid.max_row:
+                grid.max_row = row_no
+            if col > grid.max_col:
+                grid.max_col = col
+        if len(data) > _IN_MEMORY_BYTES:
+            el.clear()
     grid.index_merges()
     return grid
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
-from perfeval_xl.tolerance import EPS
+from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel
+from perfeval_xl.scheme import Scheme
+from perfeval_xl.tolerance import score_equal
 
 # money units a measure may be written in, as multiples of 万元
 MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
@@ -45,13 +46,16 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
 
     Money is converted to 万元 (60万元 and 600000元 are the same amount); a unit
     missing on one side is taken to be the other side's (clerks often write
-    ``≥20家`` / ``20``). Different units give None (XC402 reports those).
+    ``≥20家`` / ``20``), except a percentage against a bare number (0.95 may be
+    a fraction). Different units give None (XC402 reports those).
     """
     if target.number is None or actual.number is None:
         return None
     t_unit, a_unit = normalise_unit(target.unit), normalise_unit(actual.unit)
     if t_unit in MONEY_UNITS and a_unit in MONEY_UNITS:
         return to_wan(target.number, t_unit), to_wan(actual.number, a_unit)  # type: ignore[return-value]
+    if "%" in (t_unit, a_unit) and None in (t_unit, a_unit):
+        return None  # ≥90% against a bare 0.95: a fraction or a percentage? not guessed
     if t_unit is None or a_unit is None or t_unit == a_unit:
         return target.number, actual.number
     return None
@@ -95,11 +99,6 @@ def named(project: Project, *keywords: str) -> Iterator[Indicator]:
             yield ind
 
 
-def is_rate_indicator(ind: Indicator, keyword: str) -> bool:
-    """A 三级 like 预算执行率 / 资金到位率, holding a percentage."""
-    return keyword in compact(ind.name.value)
-
-
 def is_cost_indicator(ind: Indicator) -> bool:
     """Cost indicators: 二级 产出成本 / 成本指标, or 一级 成本指标 (财预〔2021〕101号)."""
     return "成本" in compact(ind.level2.value) or "成本" in compact(ind.level1.value)
@@ -115,7 +114,7 @@ def texts(project: Project) -> Iterable[str]:
         yield p.text
     for ind in project.indicators:
         if ind.deviation.value:
-            yield ind.deviation.value
+            yield ind.deviation.value  # "无" and the like never match an explanation pattern
     if project.goal_actual.value:
         yield project.goal_actual.value
 
@@ -124,16 +123,17 @@ def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:
     return any(pattern.search(compact(t)) for t in texts(project))
 
 
-def close_to(a: float, b: float) -> bool:
-    return abs(a - b) <= EPS * max(1.0, abs(a), abs(b))
-
-
 def shown_decimals(measure: Measure) -> int | None:
-    """Decimals of the number as written in the measure's text (``69.71%`` -> 2)."""
-    m = re.search(r"\d+(?:\.(\d+))?", measure.text or "")
-    if not m:
+    """Decimals of a percentage as the clerk sees it: from the text when it is
+    written with ``%`` (``69.70%`` -> 2), else from the parsed number (a cell
+    holding 0.9631 formatted as a percentage reads 96.31% -> 2)."""
+    if measure.number is None:
         return None
-    return len(m.group(1) or "")
+    m = re.search(r"\d+(?:\.(\d+))?\s*[%％]", measure.text or "")
+    if m:
+        return len(m.group(1) or "")
+    digits = f"{measure.number:.6f}".rstrip("0")
+    return len(digits.split(".")[1])
 
 
 def percent_of(measure: Measure) -> float | None:
@@ -147,3 +147,31 @@ def money_unit(unit: str | None) -> str | None:
     """The money part of a unit (``元/户`` -> ``元``), or None when it is not money."""
     head = (normalise_unit(unit) or "").split("/")[0]
     return head if head in MONEY_UNITS else None
+
+
+def parts_sum(funds: Funds, attr: str) -> float | None:
+    """Σ of the 其中 rows' filled cells in one column (None when all are blank)."""
+    filled = [getattr(row, attr) for row in funds.parts if getattr(row, attr).present]
+    return sum(cell.value for cell in filled) if filled else None
+
+
+def is_indicator_subtotal_row(project: Project, scheme: Scheme) -> bool:
+    """A 单位自评 form whose 总分 row totals the 90 indicator points only (分值 90 and
+    得分 = Σ 三级得分), the funds block being scored beside it. Consistent in
+    itself, so neither the 总分 nor its 分值 is wrong."""
+    weight, score = project.total_weight, project.total_score
+    if not (scheme.funds_in_total and weight.present and score.present):
+        return False
+    scores = [ind.score.value for ind in project.indicators]
+    if not scores or any(s is None for s in scores):
+        return False
+    return score_equal(weight.value, scheme.indicator_total) and score_equal(score.value, sum(scores))
+
+
+# what clerks type in 偏差原因 when they have nothing to say; none of it explains a miss
+NO_EXPLANATION = {"无", "/", "／", "-", "—", "——", "－", "无偏差", "暂无", "没有", "不适用", "无。", "无偏差。"}
+
+
+def explains(text: str | None) -> bool:
+    """Does a 偏差原因 cell say anything?"""
+    return compact(text) not in NO_EXPLANATION | {""}

@@ -36,13 +36,15 @@ def check(project: Project, ctx: RuleContext) -> None:
         shown_decimals = max(row.rate.decimals or 0, 2)
         letter = "A" if denominator is row.budget else "年初预算数"
         expected = fmt_rate(exact, shown_decimals)
+        # as the clerk sees it: 95% for a cell holding 0.95 formatted as a percentage
+        shown = row.rate.raw.strip() if "%" in row.rate.raw else fmt_rate(row.rate.value, shown_decimals)
         ctx.report(
             at=row.rate,
             message=(
                 f"{row.label.value or '资金'}行执行率应为 B/{letter} = {fmt_number(row.spent.value)}/"
-                f"{fmt_number(denominator.value)} = {expected}，表中填写 {row.rate.raw.strip() or fmt_rate(row.rate.value)}。"
+                f"{fmt_number(denominator.value)} = {expected}，表中填写 {shown}。"
             ),
             expected=expected,
-            actual=row.rate.raw.strip() or fmt_rate(row.rate.value),
+            actual=shown,
             related=[row.spent, denominator],
         )

@@ -2,7 +2,7 @@
 
 from perfeval_xl.model import FundsRow, Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.tolerance import fmt_number, fmt_rate, score_equal
+from perfeval_xl.tolerance import fmt_number, fmt_rate, score_matches
 
 
 def _rates(row: FundsRow, ctx: RuleContext) -> list[float]:
@@ -27,8 +27,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     超过 0.01 分——执行率既按 B/A 精确值算，也按表中显示的执行率算，两者都不符才报告
     （执行率本身填错由 XC101 报告，不在此重复）。
 
-    何时通过：得分与任一算法的结果相差不超过 0.01 分；分值、得分为空或无法得到
-    执行率时不检查。
+    何时通过：得分与任一算法的结果相差不超过 0.01 分（得分只写一位小数时，按一位小数
+    四舍五入或截断的结果也接受）；分值、得分为空或无法得到执行率时不检查。
     """
     if project.funds is None:
         return
@@ -39,7 +39,7 @@ def check(project: Project, ctx: RuleContext) -> None:
         if not rates:
             continue
         candidates = [min(rate, 1.0) * row.weight.value for rate in rates]
-        if any(score_equal(row.score.value, c) for c in candidates):
+        if any(score_matches(row.score.value, c, row.score.decimals) for c in candidates):
             continue
         rate = rates[0]
         expected = fmt_number(candidates[0])

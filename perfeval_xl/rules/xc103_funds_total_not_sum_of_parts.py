@@ -5,6 +5,8 @@ from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number, money_equal
 
 COLUMNS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spent", "全年执行数"))
+# a blank total 全年预算数 is XC105's finding, a blank total 全年执行数 XC108's
+BLANK_OWNED_ELSEWHERE = {"budget", "spent"}
 
 
 @rule(id="XC103", name="funds.total_not_sum_of_parts", severity="error", title="资金总额不等于其中各项之和")
@@ -18,7 +20,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     填了数的列，总额与已填“其中”各行之和相差超过 0.01 万元（或总额未填）。
 
     何时通过：各列总额与“其中”各行之和相差不超过 0.01 万元；“其中”行在该列全空时
-    不检查该列。
+    不检查该列；总额的全年预算数、全年执行数为空时分别由 XC105、XC108 报告。
     """
     if project.funds is None or not project.funds.parts:
         return
@@ -30,6 +32,8 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         expected = sum(p.value for p in filled)
         if total.present and money_equal(total.value, expected):
+            continue
+        if not total.present and attr in BLANK_OWNED_ELSEWHERE:
             continue
         terms = " + ".join(fmt_number(p.value) for p in filled)
         found = fmt_number(total.value) if total.present else "（空）"

@@ -2,7 +2,8 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.tolerance import fmt_number
+from perfeval_xl.rules._common import parts_sum
+from perfeval_xl.tolerance import fmt_number, money_equal
 
 
 @rule(id="XC105", name="funds.budget_missing", severity="error", title="全年预算数缺失或不大于0")
@@ -13,13 +14,17 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     何时报告：项目资金表存在，年度资金总额行的 A 为空、不是数字，或 ≤ 0。
 
-    何时通过：A 是大于 0 的数字。
+    何时通过：A 是大于 0 的数字；A 填了 0 而“其中”各行有数时，由 XC103 报告应填的合计，
+    不在此重复。
     """
     if project.funds is None:
         return
     budget = project.funds.total.budget
     if budget.present and budget.value > 0:
         return
+    parts = parts_sum(project.funds, "budget")
+    if budget.present and parts is not None and not money_equal(budget.value, parts):
+        return  # a total of 0 beside filled 其中 rows: XC103 says what it should be
     if budget.present:
         message = f"全年预算数（A）为 {fmt_number(budget.value)}，应大于 0，执行率无法计算。"
         actual = fmt_number(budget.value)

@@ -4,11 +4,14 @@ import re
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import compact, named, texts
+from perfeval_xl.rules._common import compact, explains, named, texts
 from perfeval_xl.tolerance import EPS, fmt_rate
 
 # a sentence is an explanation when it is about spending and gives a reason
-ABOUT_SPENDING = re.compile(r"执行率|执行进度|支出进度|结余|未支出|未使用|未执行|未拨付|结转")
+# ("结转次年完成" about unfinished work is not about money: 结转 counts only next to 资金/使用)
+ABOUT_SPENDING = re.compile(
+    r"执行率|执行进度|支出进度|支付进度|结余|未支出|未使用|未执行|未拨付|未支付|资金.{0,10}结转|结转.{0,6}(资金|使用)"
+)
 GIVES_REASON = re.compile(r"原因|由于|因为|因|导致|受.{0,20}影响|主要是|系")
 
 
@@ -43,7 +46,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     threshold = ctx.scheme.low_execution_threshold
     if rate >= threshold - EPS:
         return
-    if any(ind.deviation.value for ind in named(project, "执行率")):
+    if any(explains(ind.deviation.raw) for ind in named(project, "执行率")):
         return
     if any(ABOUT_SPENDING.search(compact(t)) and GIVES_REASON.search(compact(t)) for t in texts(project)):
         return

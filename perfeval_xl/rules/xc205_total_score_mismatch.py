@@ -2,7 +2,8 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.tolerance import fmt_number, score_equal
+from perfeval_xl.rules._common import is_indicator_subtotal_row
+from perfeval_xl.tolerance import fmt_number, score_matches
 
 
 @rule(id="XC205", name="structure.total_score_mismatch", severity="error", title="总分与分项得分合计不符")
@@ -15,8 +16,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时报告：每个三级指标都填了得分，且总分为空或与合计相差超过 0.01 分。
     方案计入资金得分（funds_in_total）时，资金得分为空按 0 计（由 XC108 另报）。
 
-    何时通过：总分等于合计（0.01 分以内）；有三级指标得分为空时不检查
-    （空得分由 XC209 报告，避免重复）。
+    何时通过：总分等于合计（0.01 分以内；总分只写一位小数时按一位小数四舍五入或截断
+    也接受）；单位自评表的总分行只合计 90 分指标（分值 90、得分 = 三级得分之和）时，
+    资金部分另行计分，也接受；有三级指标得分为空时不检查（空得分由 XC209 报告，避免重复）。
     """
     scores = [ind.score for ind in project.indicators]
     if not scores or not all(s.present for s in scores):
@@ -30,8 +32,12 @@ def check(project: Project, ctx: RuleContext) -> None:
         related.append(funds_score)
         funds_note = f"（含资金部分得分 {fmt_number(funds_score.value) if funds_score.present else 0}）"
     reported = project.total_score
-    if reported.present and score_equal(reported.value, total):
+    if reported.present and score_matches(reported.value, total, reported.decimals):
         return
+    if is_indicator_subtotal_row(project, ctx.scheme):
+        return
+    if reported.ref is None and not reported.raw.strip():
+        return  # the form has no 总分 row at all: nothing to compare
     found = fmt_number(reported.value) if reported.present else (reported.raw.strip() or "（空）")
     ctx.report(
         at=reported,

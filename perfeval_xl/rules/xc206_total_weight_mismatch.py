@@ -2,6 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._common import is_indicator_subtotal_row
 from perfeval_xl.tolerance import fmt_number, score_equal
 
 
@@ -14,14 +15,15 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时报告：总分行分值已填，与方案满分（指标总分，加上计入总分的资金分值）相差超过
     0.01 分，而三级分值合计本身正确。
 
-    何时通过：该格等于方案满分；该格为空；或三级分值合计本身就不对——那时由 XC201
+    何时通过：该格等于方案满分；单位自评表的总分行只合计指标部分（分值 90、得分 = 三级
+    得分之和，资金另计）；该格为空；或三级分值合计本身就不对——那时由 XC201
     在同一格报告，不重复。
     """
     cell = project.total_weight
     if not cell.present:
         return
     expected = ctx.scheme.total
-    if score_equal(cell.value, expected):
+    if score_equal(cell.value, expected) or is_indicator_subtotal_row(project, ctx.scheme):
         return
     weights = [ind.weight.value for ind in project.indicators if ind.weight.present]
     if not score_equal(sum(weights), ctx.scheme.indicator_total):

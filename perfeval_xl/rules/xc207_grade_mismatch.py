@@ -1,5 +1,7 @@
 """XC207: 评价等次 is not the band of 总分."""
 
+import re
+
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact
@@ -9,7 +11,8 @@ GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中
 
 
 def normalise_grade(text: str | None) -> str | None:
-    text = compact(text)
+    """优/良/中/差 from what was written: 优秀, 良好, “优（95分）”; None when unclear."""
+    text = re.sub(r"[（(].*?[)）]", "", compact(text)).strip("“”\"'")
     if not text:
         return None
     if text in GRADE_WORDS:
@@ -43,6 +46,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     grade = project.grade
     if grade.checkbox_form and len(grade.checked) != 1:
         return  # XC208
+    if grade.value.ref is None and not grade.value.raw.strip():
+        return  # the form has no 评价等次 row at all: nothing to compare
     totals = [t for t in (project.total_score.value, _computed_total(project, ctx)) if t is not None]
     if not totals:
         return
@@ -51,6 +56,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     if chosen in bands:
         return
     shown = grade.value.raw.strip() or "（空）"
+    if grade.checkbox_form and chosen:
+        shown = f"{chosen}（勾选）"
     total = totals[0]
     ctx.report(
         at=grade.value,

@@ -14,13 +14,14 @@ def check(project: Project, ctx: RuleContext) -> None:
     为什么：《项目支出绩效评价管理办法》（财预〔2020〕10号）只规定这三种方式，
     评分方案（资金得分是否计入总分、指标总分 90 还是 100）也由它决定。
 
-    何时报告：评价方式格已填写，但去掉空白后不是三者之一。
+    何时报告：评价方式格已填写，但其中没有（或不止一个）这三种方式之一。
 
-    何时通过：是三者之一；未填写时不在此报告（评分方案会按表的结构推断并另行提示）。
+    何时通过：写明了其中一种（如“部门评价（委托第三方）”）；未填写时不在此报告（评分方案会按表的结构推断并另行提示）。
     """
     method = project.method
     text = compact(method.raw)
-    if not text or text in METHODS:
+    # "部门评价（委托第三方）" still names one mode
+    if not text or sum(m in text for m in METHODS) == 1:
         return
     ctx.report(
         at=method,

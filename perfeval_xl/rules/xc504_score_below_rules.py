@@ -15,11 +15,14 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时报告：定量指标的得分低于公式结果（且不是其四舍五入），或定性指标的得分低于
     其档位下限（如完成值“全部符合”只得分值的 50%）。期望值为公式结果或档位下限。
 
-    何时通过：得分等于公式结果或在档位内；无法核定的指标不判断。
+    何时通过：得分等于公式结果或在档位内；无法核定的指标不判断；得分为负数时由
+    XC203 报告，这里不重复。
     """
     scheme = scheme_of(ctx)
     for ind, a in assessed(project, ctx):
         if not a.judged or not a.falls_short(ind.score.value, ind.score.decimals):
+            continue
+        if ind.score.value < 0:  # out of [0, 分值]: the structure check XC203 reports it
             continue
         floor = points(a.allowed_low, scheme)
         what = "按评分公式应得" if a.formula is not None else f"属于“{a.level.value}”档，至少可得"

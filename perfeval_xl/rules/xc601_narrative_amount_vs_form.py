@@ -18,7 +18,7 @@ def narrative_amount_vs_form(project, ctx):
     何时通过：金额一致；或主语不明确（如“资金60万元”）、为分项、为上年或累计数；或评价表没有该金额。
     """
     claims = project_claims(project)
-    for subject in ("budget", "initial_budget", "spent"):
+    for subject in ("budget", "full_year_budget", "initial_budget", "spent"):
         for claim in trusted(claims, subject):
             cells = form_money(project, subject)
             if not cells or any(money_agrees(claim, c.value) for c in cells):

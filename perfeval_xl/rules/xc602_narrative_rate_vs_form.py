@@ -1,27 +1,8 @@
 from perfeval_xl.findings import Severity
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.facts import find_indicator, percent_fraction, rate_agrees, show, trusted
+from perfeval_xl.narrative.facts import form_rates, rate_agrees, show, trusted
 from perfeval_xl.rules._base import rule
 from perfeval_xl.tolerance import fmt_rate
-
-
-def _execution_rate(project):
-    """(fraction, cells) of the form's 执行率: the funds block, else the 预算执行率 indicator."""
-    f = project.funds
-    if f is not None:
-        row = f.total
-        if row.budget.present and row.spent.present and row.budget.value:
-            return [row.spent.value / row.budget.value] + ([row.rate.value] if row.rate.present else []), [
-                row.rate, row.budget, row.spent]
-        if row.rate.present:
-            return [row.rate.value], [row.rate]
-    return _indicator_rate(project, "执行率")
-
-
-def _indicator_rate(project, word):
-    ind = find_indicator(project, word)
-    fraction = percent_fraction(ind.actual.value) if ind else None
-    return ([fraction], [ind.actual]) if fraction is not None else ([], [])
 
 
 @rule(id="XC602", name="narrative.rate_vs_form", severity=Severity.ERROR, title="报告所述执行率、到位率与评价表不符")
@@ -37,10 +18,8 @@ def narrative_rate_vs_form(project, ctx):
     何时通过：一致；或评价表没有可对照的数；或该百分数不是执行率/到位率（如“20%的项目资金”“同比增长14%”）。
     """
     claims = project_claims(project)
-    for subject, (values, cells), name in (
-        ("execution_rate", _execution_rate(project), "预算执行率"),
-        ("arrival_rate", _indicator_rate(project, "到位率"), "资金到位率"),
-    ):
+    for subject, name in (("execution_rate", "预算执行率"), ("arrival_rate", "资金到位率")):
+        values, cells = form_rates(project, subject)
         if not values:
             continue
         for claim in trusted(claims, subject):

@@ -29,7 +29,7 @@ def narrative_amounts_disagree(project, ctx):
     何时通过：各处金额一致（允许四舍五入到所写位数）；或只出现一次。
     """
     claims = project_claims(project)
-    for subject in ("arrived", "budget", "initial_budget", "spent", "balance"):
+    for subject in ("arrived", "budget", "full_year_budget", "initial_budget", "spent", "balance"):
         if subject != "arrived" and (form_money(project, subject) or subject == "balance" and project.funds):
             continue
         said = trusted(claims, subject)

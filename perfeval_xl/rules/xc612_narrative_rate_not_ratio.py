@@ -1,6 +1,6 @@
 from perfeval_xl.findings import Severity
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.facts import rate_agrees, show, trusted
+from perfeval_xl.narrative.facts import form_rates, rate_agrees, show, trusted
 from perfeval_xl.rules._base import rule
 from perfeval_xl.tolerance import fmt_rate
 
@@ -10,6 +10,10 @@ _DEFINITIONS = {
     "execution_rate": (("spent",), ("budget", "arrived")),  # 预算 first; some reports divide by 到位
     "arrival_rate": (("arrived",), ("budget",)),
 }
+
+
+# 全年预算 is the 预算 of the ratio when the report names it so
+_SAME = {"budget": ("budget", "full_year_budget")}
 
 
 def _one_value(claims, subjects, paragraph):
@@ -26,13 +30,17 @@ def narrative_rate_not_ratio(project, ctx):
     何时报告：同一段有执行率和唯一的支出金额、预算（或到位）金额，而执行率既不等于 支出÷预算 也不等于
     支出÷到位；到位率同理（到位÷预算）。按所写小数位四舍五入或截断后相等即视为一致。
 
-    何时通过：比率与金额相符；或同段缺少其中某个金额，或同一主语写了多个金额。
+    何时通过：比率与金额相符；或同段缺少其中某个金额，或同一主语写了多个金额；或该比率已与评价表不符
+    （由 XC602 报告，同一个数只报一次）。
     """
     claims = [c for c in project_claims(project) if c.trusted]
     for subject, (numerators, denominators) in _DEFINITIONS.items():
+        form_values, _ = form_rates(project, subject)
         for rate in trusted(claims, subject):
+            if form_values and not any(rate_agrees(rate, v) for v in form_values):
+                continue  # XC602 reports this number against the form already
             top = _one_value(claims, numerators, rate.paragraph)
-            bottoms = [_one_value(claims, (d,), rate.paragraph) for d in denominators]
+            bottoms = [_one_value(claims, _SAME.get(d, (d,)), rate.paragraph) for d in denominators]
             if top is None or not bottoms[0]:
                 continue  # the defining denominator (预算) is not stated here: nothing to hold it to
             bottoms = [b for b in bottoms if b]

@@ -2,14 +2,14 @@ import re
 from decimal import Decimal
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.narrative.numbers import _AR_NUM, MONEY_UNITS, normalise_text
+from perfeval_xl.narrative.numbers import ARABIC_NUMBER, MONEY_UNITS, normalise_text
 from perfeval_xl.rules._base import rule
 from perfeval_xl.tolerance import MONEY, fmt_number
 
 
 
 def _money(name: str) -> str:
-    return rf"(?P<{name}>{_AR_NUM})(?P<{name}_unit>亿元|万元|元)"
+    return rf"(?P<{name}>{ARABIC_NUMBER})(?P<{name}_unit>亿元|万元|元)"
 
 
 # "20家，每家慰问金额3万元，共计60万元": a count, a per-unit amount, a total — in one sentence.

@@ -4,9 +4,14 @@ from perfeval_xl.narrative.wording import level2_lists
 from perfeval_xl.rules._base import rule
 
 
+def _core(name: str) -> str:
+    return name[: -len("指标")] if name.endswith("指标") and len(name) > 3 else name
+
+
 def _known(name: str, form_names: set[str]) -> bool:
-    # 服务对象满意度 for the form's 满意度 (or the other way round) is the same indicator in other words.
-    return any(name == f or (len(f) >= 2 and (f in name or name in f)) for f in form_names)
+    # 服务对象满意度 for the form's 满意度, 数量指标 for 产出数量: the same indicator in other words.
+    name = _core(name)
+    return any(name == f or (len(f) >= 2 and (f in name or name in f)) for f in map(_core, form_names))
 
 
 @rule(id="XC620", name="narrative.second_level_names_not_in_form", severity=Severity.WARNING, title="报告列举的二级指标评价表中没有")

@@ -100,9 +100,27 @@ def scheme_from_dict(data: dict[str, Any], origin: str = "评分方案") -> Sche
         raise SchemeError(f"{origin} 缺少必填参数：name（方案名称）。")
     for key, raw in data.items():
         values[key] = _check(key, raw, origin)
+    if values.get("applies_to") and values["applies_to"] not in BUILTIN_FILES:
+        raise SchemeError(
+            f"{origin} 的 applies_to 应为 {'、'.join(BUILTIN_FILES)} 之一，而不是「{values['applies_to']}」。"
+        )
+    if not values.get("applies_to") and values["name"] not in BUILTIN_FILES:
+        values["applies_to"] = _method_in_name(values["name"], origin)
     scheme = Scheme(**values)
     _check_whole(scheme, origin)
     return scheme
+
+
+def _method_in_name(name: str, origin: str) -> str:
+    """The 评价方式 a scheme named 江西部门评价 is for; it decides whether the
+    scheme may replace the one a form's 评价方式 names (see resolve.py)."""
+    for key, method in (("自评", "单位自评"), ("财政", "财政评价"), ("部门", "部门评价")):
+        if key in name:
+            return method
+    raise SchemeError(
+        f"{origin} 的名称「{name}」看不出适用于哪种评价方式：请加一行 applies_to = \"部门评价\"（或 单位自评、财政评价），"
+        f"或用 base 继承内置方案。"
+    )
 
 
 def _number(key: str, raw: Any, origin: str) -> float:

@@ -16,7 +16,9 @@ Which band applies (``effective_level``):
 - a 完成值 written exactly like its 指标值 (春节前 / 春节前) met the target: 达成;
 - a BASIC 完成值 against a BASIC 指标值 (基本完成 / 基本完成) met what was
   promised: 达成. The target itself only asked for 基本完成, so holding
-  the actual to the [60%, 80%] band would punish an exactly met target;
+  the actual to the [60%, 80%] band would punish an exactly met target.
+  Likewise any 完成值 at or above a lower-level 指标值 (基本完成 against
+  部分完成);
 - otherwise the level the reader recognised in the 完成值 wording; none
   means the indicator cannot be judged (rule XC506 asks for a clear wording).
 """
@@ -30,6 +32,7 @@ from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring.assessment import highest_below
 
 _TRAILING = "。.；;，,！!"
+_RANK = {QualLevel.NOT_ACHIEVED: 0, QualLevel.PARTIAL: 1, QualLevel.BASIC: 2, QualLevel.ACHIEVED: 3}
 
 
 def same_wording(a: str, b: str) -> bool:
@@ -45,7 +48,12 @@ def effective_level(target: Measure | None, actual: Measure) -> tuple[QualLevel 
     """The band the 完成值 falls in and why (Chinese)."""
     if target is not None and same_wording(target.text, actual.text):
         return QualLevel.ACHIEVED, f"完成值「{actual.text}」与指标值一致，视为达成"
-    if target is not None and target.level is QualLevel.BASIC and actual.level is QualLevel.BASIC:
+    if (
+        target is not None
+        and target.level not in (None, QualLevel.ACHIEVED)
+        and actual.level is not None
+        and _RANK[actual.level] >= _RANK[target.level]
+    ):
         return QualLevel.ACHIEVED, f"指标值本身为「{target.text}」，完成值「{actual.text}」已达到，视为达成"
     if actual.level is None:
         return None, f"完成值「{actual.text}」无法归入达成、部分达成或未达成"

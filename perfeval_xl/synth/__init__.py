@@ -5,7 +5,9 @@ contract allows, with the values and cells a reader must find.
 - ``layout``: ``LayoutOptions``, one field per tolerance of the contract;
 - ``writer``: ``write_project(spec, layout, path) -> {model path: Expected}``;
 - ``variants``: ``random_spec(rng)`` / ``random_layout(rng)`` for tests and benchmarks;
+- ``canon``: what a spec's typed values mean in the reader's conventions (kept apart from ``read``);
 - ``compare``: ``mismatches(project, expected)`` for checking a reader;
+- ``measure``: ``run_variant(seed, dir, read)``: one seeded pair written, read and compared;
 - ``build_samples``: regenerates ``samples/*.xlsx`` from ``samples/specs/*.toml``.
 """
 

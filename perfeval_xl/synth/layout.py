@@ -24,8 +24,9 @@ CHOICES = {
     "bracket_style": ("full", "half"),
     "colon_style": ("full", "half", "none"),
     "letter_style": ("full", "half", "bare", "none"),
-    "label_spacing": ("none", "spaces", "linebreaks"),
-    "level_labels": ("merged", "blank"),
+    "label_spacing": ("none", "spaces", "linebreaks", "padded"),  # padded: " 项目名称 "
+    "level_labels": ("merged", "blank", "mixed"),  # mixed: 一级 merged, 二级 blank-continued
+    "funds_rows": ("all", "total_fiscal", "total_only"),  # blank 其中 rows may be left out
     "number_style": ("number", "text", "fullwidth", "thousands", "unit"),
     "money_unit": ("万元", "元_block", "元_cell"),
     "rate_style": ("text", "text_2dp", "percent_format", "bare"),  # 98% / 98.00% / 0.98 as % / 98
@@ -80,7 +81,10 @@ class LayoutOptions:
     rate_style: str = "percent_format"
     formulas: bool = False  # 执行率 and 总分 as formulas without cached values
     sum_formulas: bool = False  # 年度资金总额 money cells as =SUM(其中 rows), no cached values
-    header_label_span: int = 1  # header labels merged over 1 or 2 columns (value after the span)
+    header_label_span: int = 1
+    header_one_per_row: bool = False
+    score_units: bool = False  # 分值/得分 typed as text with their unit (5分), the year as 2023年  # 主管部门/实施单位 (评价年度/评价方式) each on its own row
+    funds_rows: str = "all"  # header labels merged over 1 or 2 columns (value after the span)
     comparator_style: str = "symbol"
     measure_numbers: str = "text"
     grade_style: str = "checkbox"
@@ -92,6 +96,8 @@ class LayoutOptions:
         for name, allowed in CHOICES.items():
             if getattr(self, name) not in allowed:
                 raise ValueError(f"LayoutOptions.{name}={getattr(self, name)!r} not in {allowed}")
+        if self.score_units and self.formulas:
+            raise ValueError("score_units writes text: it cannot be combined with formulas")
         if self.header_label_span not in (1, 2):
             raise ValueError("header_label_span must be 1 or 2")
         if (self.formulas or self.sum_formulas) and (self.number_style != "number" or self.money_unit == "元_cell"):
@@ -126,7 +132,9 @@ def brackets(text: str, layout: LayoutOptions) -> str:
 def label(text: str, layout: LayoutOptions, colon: bool = False) -> str:
     """A fixed label as this layout spells it (brackets, colon, inner spacing)."""
     text = brackets(text, layout)
-    if layout.label_spacing == "spaces" and len(text) <= 4:
+    if layout.label_spacing == "padded":
+        text = f" {text} "
+    elif layout.label_spacing == "spaces" and len(text) <= 4:
         text = " ".join(text)  # 项 目 名 称
     elif layout.label_spacing == "spaces":
         text = text[:2] + " " + text[2:]

@@ -9,6 +9,7 @@ option independently, so failures can be attributed to one option.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -89,6 +90,12 @@ SECTORS = (
             "补贴对象"),
 )
 
+# Indicators any project may carry, so that big forms (up to 25 rows) stay realistic.
+_COMMON_OUTPUTS = (_Item("产出数量", "项目实施完成率", "%", 95, 100), _Item("产出质量", "资金拨付合规率", "%", 100, 100),
+                   _Item("产出时效", "资金拨付及时率", "%", 95, 100))
+_COMMON_EFFECTS = (_Item("社会效益", "惠民政策知晓率", "%", 85, 95),
+                   _Item("可持续影响", "项目档案管理规范性", qual_target="全部符合"))
+
 _DEPT_DECISION = (("项目立项", "立项依据充分性"), ("项目立项", "立项程序规范性"), ("绩效目标", "绩效目标合理性"),
                   ("绩效目标", "绩效指标明确性"), ("资金投入", "预算编制科学性"), ("资金投入", "资金分配合理性"))
 _DEPT_PROCESS = (("资金管理", "资金到位率"), ("资金管理", "预算执行率"), ("资金管理", "资金使用合规性"),
@@ -121,6 +128,8 @@ def random_layout(rng: random.Random) -> LayoutOptions:
     values["formulas"] = numeric and rng.random() < 0.4
     values["sum_formulas"] = numeric and rng.random() < 0.4
     values["header_label_span"] = rng.choice((1, 1, 2))
+    values["header_one_per_row"] = rng.random() < 0.3
+    values["score_units"] = not values["formulas"] and rng.random() < 0.2
     return LayoutOptions(**values)
 
 
@@ -192,7 +201,8 @@ def _counts(rng: random.Random, n: int, capacities: list[int]) -> list[int]:
 
 def _department_indicators(rng, sector, n, budget, spent, rate, year) -> list[IndicatorSpec]:
     outputs = _with_cost(sector.outputs, "产出成本", budget)
-    pools = [list(_DEPT_DECISION), list(_DEPT_PROCESS), outputs, [*sector.effects, _satisfaction(sector, "满意度")]]
+    effects = [*sector.effects, *_COMMON_EFFECTS, _satisfaction(sector, "满意度")]
+    pools = [list(_DEPT_DECISION), list(_DEPT_PROCESS), outputs, effects]
     counts = _counts(rng, n, [len(p) for p in pools])
     indicators = []
     for (label1, weight), pool, count in zip((("项目决策", 20), ("项目过程", 20), ("项目产出", 30), ("项目效益", 30)),
@@ -212,7 +222,7 @@ def _self_indicators(rng, sector, n, budget, spent, year) -> list[IndicatorSpec]
     outputs = [_Item(i.level2.replace("产出", "") + "指标", i.name, i.unit, i.low, i.high, i.comparator, i.qual_target)
                for i in _with_cost(sector.outputs, "产出成本", budget)]
     effects = [_Item(i.level2 + "指标", i.name, i.unit, i.low, i.high, i.comparator, i.qual_target)
-               for i in sector.effects]
+               for i in (*sector.effects, *_COMMON_EFFECTS)]
     satisfaction = [_satisfaction(sector, "服务对象满意度指标"),
                     _Item("服务对象满意度指标", "群众投诉处理满意率", "%", 90, 95)]
     pools = [outputs, effects, satisfaction]
@@ -241,7 +251,7 @@ def _grouped(indicators: list[IndicatorSpec]) -> list[IndicatorSpec]:
 
 def _with_cost(outputs, level2: str, budget: float) -> list[_Item]:
     # 成本 targets are written ≤ the budget (A) and its 完成值 is B, as the rules expect.
-    return [*outputs, _Item(level2, "项目总成本", "万元", budget, budget, "≤")]
+    return [*outputs, *_COMMON_OUTPUTS, _Item(level2, "项目总成本", "万元", budget, budget, "≤")]
 
 
 def _satisfaction(sector: _Sector, level2: str) -> _Item:
@@ -288,6 +298,9 @@ def _specific(rng, level1, item: _Item, w, spent, year) -> IndicatorSpec:
         else:
             top = min(100, target_n * 1.2) if unit == "%" else target_n * 1.2
             actual_n = round(rng.uniform(target_n, max(target_n, top)), decimals)
+            # Rounding must not push a small target past the 130% that needs an explanation.
+            ceiling = math.floor(target_n * 1.25 * 10**decimals) / 10**decimals
+            actual_n = max(target_n, min(actual_n, ceiling))
     comparator = item.comparator
     target = f"{comparator}{fmt_plain(target_n)}{unit}"
     actual = f"{fmt_plain(actual_n)}{unit}"

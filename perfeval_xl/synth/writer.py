@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
 from perfeval_xl.synth.canon import fmt_plain, number_of, parse_measure, split_level1
@@ -91,11 +92,13 @@ class _Form:
 
     # -- numbers -------------------------------------------------------------
 
-    def number(self, raw: Raw):
-        """A score/weight/year as this layout types numbers."""
+    def number(self, raw: Raw, unit: str = "分"):
+        """A score/weight (or the year, unit 年) as this layout types numbers."""
         value = number_of(raw)
         if value is None:
             return raw if isinstance(raw, str) and raw.strip() else None
+        if self.layout.score_units:
+            return fmt_plain(value) + unit
         style = self.layout.number_style
         if style == "number":
             return value
@@ -189,6 +192,7 @@ def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path) ->
     if layout.narrative_style != "none" and spec.narrative:
         expected.update(_write_narrative(wb, spec, layout))
     _set_widths(form)
+    _dress(form.ws)
     wb.save(path)
     return expected
 
@@ -223,12 +227,17 @@ def _write_header(form: _Form, spec: ProjectSpec) -> None:
             form.expect(path, _text_or_none(value) if path != "year" else spec.year, cell)
         form.row += 1
 
+    def pair_row(left: tuple, right: tuple) -> None:
+        if layout.header_one_per_row:
+            field_row([(*left, c0, form.last_col)])
+            field_row([(*right, c0, form.last_col)])
+        else:
+            field_row([(*left, c0, c0 + 3), (*right, c0 + 4, form.last_col)])
+
     field_row([("项目名称", "name", spec.name, c0, form.last_col)])
-    field_row([("主管部门", "department", spec.department, c0, c0 + 3),
-               ("实施单位", "implementer", spec.implementer, c0 + 4, form.last_col)])
+    pair_row(("主管部门", "department", spec.department), ("实施单位", "implementer", spec.implementer))
     if layout.year_row:
-        field_row([("评价年度", "year", form.number(spec.year), c0, c0 + 3),
-                   ("评价方式", "method", spec.method, c0 + 4, form.last_col)])
+        pair_row(("评价年度", "year", form.number(spec.year, "年")), ("评价方式", "method", spec.method))
     else:
         form.expect("year", spec.year if title_cell and spec.year else None, title_cell)
         form.expect("method", None, None)
@@ -244,7 +253,12 @@ def _write_funds(form: _Form, spec: ProjectSpec) -> None:
     for j, text in enumerate(headers):
         form.put(top, c0 + 2 + j, text)
     columns = ("initial", "budget", "spent", "weight", "rate", "score")
-    for i, key in enumerate(FUNDS_ROW_KEYS):
+    keys = [k for k in FUNDS_ROW_KEYS if k in _funds_rows_written(spec, layout)]
+    for key in FUNDS_ROW_KEYS:
+        if key not in keys:  # row left out: the reader must report no such row
+            for field_name in columns:
+                form.expect(f"funds.{key}.{field_name}", None, None)
+    for i, key in enumerate(keys):
         row = top + 1 + i
         spec_row = spec.funds[key]
         if key == "fiscal":
@@ -257,11 +271,11 @@ def _write_funds(form: _Form, spec: ProjectSpec) -> None:
             number_format = None
             if field_name in ("initial", "budget", "spent"):
                 value, meaning = form.money(raw), number_of(raw)
-                parts = [number_of(getattr(spec.funds[k], field_name)) for k in FUNDS_ROW_KEYS[1:]]
+                parts = [number_of(getattr(spec.funds[k], field_name)) for k in keys[1:]]
                 if (key == "total" and layout.sum_formulas and meaning is not None
                         and any(p is not None for p in parts)
                         and abs(sum(p or 0.0 for p in parts) - meaning) < 1e-9):
-                    value = Formula(f"=SUM({a1(row + 1, col)}:{a1(row + 3, col)})")
+                    value = Formula(f"=SUM({a1(row + 1, col)}:{a1(row + len(keys) - 1, col)})")
             elif field_name == "rate":
                 value, number_format = form.rate(raw)
                 meaning = number_of(raw, percent=True)
@@ -274,9 +288,19 @@ def _write_funds(form: _Form, spec: ProjectSpec) -> None:
                 value, meaning = form.number(raw), number_of(raw)
             cell = form.put(row, col, value, number_format)
             form.expect(f"funds.{key}.{field_name}", meaning, cell)
-    if layout.level_labels == "merged":
-        form.merge(top, c0, top + len(FUNDS_ROW_KEYS), c0)
-    form.row = top + 1 + len(FUNDS_ROW_KEYS)
+    if layout.level_labels != "blank":
+        form.merge(top, c0, top + len(keys), c0)
+    form.row = top + 1 + len(keys)
+
+
+def _funds_rows_written(spec: ProjectSpec, layout: LayoutOptions) -> set[str]:
+    """The 其中 rows a layout may drop are the ones the clerk left entirely blank."""
+    def blank(key: str) -> bool:
+        row = spec.funds[key]
+        return all(getattr(row, f) in (None, "") for f in ("initial", "budget", "spent", "weight", "rate", "score"))
+
+    keep = {"all": FUNDS_ROW_KEYS, "total_fiscal": ("total", "fiscal"), "total_only": ("total",)}[layout.funds_rows]
+    return {k for k in FUNDS_ROW_KEYS if k == "total" or k in keep or not blank(k)}
 
 
 def _write_goals(form: _Form, spec: ProjectSpec) -> None:
@@ -292,7 +316,7 @@ def _write_goals(form: _Form, spec: ProjectSpec) -> None:
         for r in (top, top + 1):
             form.merge(r, c0 + 1, r, c0 + 4)
             form.merge(r, c0 + 5, r, form.last_col)
-    if layout.level_labels == "merged":
+    if layout.level_labels != "blank":
         form.merge(top, c0, top + 1, c0)
     form.row = top + 2
 
@@ -326,12 +350,13 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
         form.merge(total_row, c0, total_row, c0 + 4)
     weight, score = form.number(spec.total_weight), form.number(spec.total_score)
     weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
-    if layout.formulas and spec.indicators and score_meaning is not None:
-        score = Formula(f"=SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})")
-        weight = Formula(f"=SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})")
-        weights = [number_of(ind.weight) or 0.0 for ind in spec.indicators]
-        scores = [number_of(ind.score) or 0.0 for ind in spec.indicators]
-        weight_meaning, score_meaning = sum(weights), sum(scores)
+    if layout.formulas and spec.indicators:
+        column_sum = {
+            "weight": (f"SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})", [ind.weight for ind in spec.indicators]),
+            "score": (f"SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})", [ind.score for ind in spec.indicators]),
+        }
+        weight = _total_formula(form, "weight", weight_meaning, *column_sum["weight"]) or weight
+        score = _total_formula(form, "score", score_meaning, *column_sum["score"]) or score
     form.expect("total_weight", weight_meaning, form.put(total_row, c0 + 5, weight))
     form.expect("total_score", score_meaning, form.put(total_row, c0 + 6, score))
     form.row += 1
@@ -353,6 +378,22 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     if layout.grade_legend:
         form.put(form.row, c0 + 1, brackets("100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差", layout))
         form.row += 1
+
+
+def _total_formula(form: _Form, field_name: str, written: float | None, sum_expr: str, raws: list) -> Formula | None:
+    """The 总分 formula a spreadsheet author would write for this total: Σ of the
+    column, plus the funds block's cell where the total counts it (单位自评).
+    None when no such formula gives the written figure (a deliberately wrong
+    total must stay wrong)."""
+    if written is None:
+        return None
+    column = sum(number_of(r) or 0.0 for r in raws)
+    if abs(column - written) < 1e-6:
+        return Formula("=" + sum_expr)
+    funds = form.expected.get(f"funds.total.{field_name}")
+    if funds and funds.value is not None and abs(column + funds.value - written) < 1e-6:
+        return Formula(f"={sum_expr}+{funds.cell}")
+    return None
 
 
 def _write_indicator_row(form: _Form, indicators: list[IndicatorSpec], i: int, row: int) -> None:
@@ -390,9 +431,13 @@ def _group_start(indicators: list[IndicatorSpec], i: int, key) -> int:
 
 
 def _merge_groups(form: _Form, indicators: list[IndicatorSpec], first_row: int) -> None:
-    if form.layout.level_labels != "merged":
+    style = form.layout.level_labels
+    if style == "blank":
         return
-    for col, key in ((form.c0, lambda x: x.level1), (form.c0 + 1, lambda x: (x.level1, x.level2))):
+    columns = [(form.c0, lambda x: x.level1)]
+    if style == "merged":  # "mixed": 一级 merged, 二级 written once with blanks below
+        columns.append((form.c0 + 1, lambda x: (x.level1, x.level2)))
+    for col, key in columns:
         start = 0
         for i in range(1, len(indicators) + 1):
             if i == len(indicators) or key(indicators[i]) != key(indicators[start]):
@@ -409,12 +454,15 @@ def _write_narrative(wb: Workbook, spec: ProjectSpec, layout: LayoutOptions) -> 
         separator = "\n\n" if layout.narrative_style == "one_cell_spaced" else "\n"
         ws["A1"] = separator.join(paragraphs)
         ws["A1"].data_type = "s"
+        ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
         for i, text in enumerate(paragraphs):
             expected[f"narrative[{i}]"] = Expected(text, ws.title, "A1")
         return expected
     step = 2 if layout.narrative_style == "rows_spaced" else 1
     for i, text in enumerate(paragraphs):
-        ws.cell(row=i * step + 1, column=1, value=text).data_type = "s"
+        cell = ws.cell(row=i * step + 1, column=1, value=text)
+        cell.data_type = "s"
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         expected[f"narrative[{i}]"] = Expected(text, ws.title, f"A{i * step + 1}")
     return expected
 
@@ -430,6 +478,25 @@ def _write_instructions(wb: Workbook) -> None:
     ]
     for i, text in enumerate(lines):
         ws.cell(row=i + 1, column=1, value=text)
+
+
+_THIN = Side(style="thin", color="FF808080")
+
+
+def _dress(ws) -> None:
+    """Make the form look and print like a real one: borders, wrapped text,
+    A4 one page wide. Style only: no value or cell changes."""
+    border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
+        for cell in row:
+            if cell.value is not None or cell.coordinate in ws.merged_cells:
+                cell.border = border
+                cell.alignment = wrap
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _set_widths(form: _Form) -> None:

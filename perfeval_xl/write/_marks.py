@@ -3,6 +3,7 @@ cells get a computed value, and the note text for each. Pure data."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from perfeval_xl.findings import FileResult, Finding, Severity
@@ -11,6 +12,12 @@ from perfeval_xl.scheme import ProjectScore
 from perfeval_xl.tolerance import fmt_number, fmt_rate
 
 COMPUTED_NOTE = "由程序计算"
+_A1 = re.compile(r"^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$")
+
+
+def is_cell(ref: str | None) -> bool:
+    """A usable A1 address (a finding may carry something else; it then stays off the form)."""
+    return bool(ref) and bool(_A1.match(ref))
 
 
 @dataclass(frozen=True)
@@ -95,9 +102,9 @@ def collect_marks(result: FileResult, sheet_names: set[str]) -> dict[str, dict[s
         return marks.setdefault(sheet, {}).setdefault(cell.replace("$", "").upper(), Mark())
 
     for finding in sorted(result.findings, key=lambda f: f.severity.rank):
-        if finding.sheet in sheet_names and finding.cell:
+        if finding.sheet in sheet_names and is_cell(finding.cell):
             mark(finding.sheet, finding.cell).add_finding(finding)
     for comp in computed_values(result.project, result.scoring):
-        if comp.ref.sheet in sheet_names:
+        if comp.ref.sheet in sheet_names and is_cell(comp.ref.cell):
             mark(comp.ref.sheet, comp.ref.cell).computed = comp
     return marks

@@ -105,6 +105,10 @@ class Relationships:
             if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"
         ]
 
+    def by_type_any(self) -> list[tuple[str, str]]:
+        """(Id, part) of every internal relationship."""
+        return [(rel.get("Id"), resolve_target(self.source_part, rel.get("Target", ""))) for rel in self if rel.get("TargetMode") != "External"]
+
     def add(self, rel_type: str, part: str) -> str:
         used = {rel.get("Id") for rel in self}
         n = len(used) + 1
@@ -208,7 +212,7 @@ class XlsxPackage:
                 result[sheet.get("name", "")] = part
         return result
 
-    def add_sheet(self, name: str, xml: bytes) -> str:
+    def add_sheet(self, name: str, xml: bytes, *, print_title_rows: str | None = None) -> str:
         part = self.new_part_name("xl/worksheets/sheet{}.xml")
         self.write(part, xml)
         self.add_override(part, CT_WORKSHEET)
@@ -217,14 +221,29 @@ class XlsxPackage:
         next_id = 1 + max((int(s.get("sheetId", "0")) for s in sheets), default=0)
         el = etree.SubElement(sheets, q("sheet"), name=name, sheetId=str(next_id))
         el.set(q("id", NS_REL), rel_id)
+        if print_title_rows:
+            quoted = "'" + name.replace("'", "''") + "'"
+            self._define_name("_xlnm.Print_Titles", f"{quoted}!{print_title_rows}", local_sheet=len(sheets) - 1)
         return part
+
+    def _define_name(self, name: str, value: str, local_sheet: int) -> None:
+        names = self.workbook.find(q("definedNames"))
+        if names is None:
+            names = etree.Element(q("definedNames"))
+            # schema order: … sheets, functionGroups, externalReferences, definedNames, calcPr …
+            anchor = self.workbook.find(q("externalReferences"))
+            anchor = anchor if anchor is not None else self.workbook.find(q("functionGroups"))
+            anchor = anchor if anchor is not None else self.workbook.find(q("sheets"))
+            anchor.addnext(names)
+        etree.SubElement(names, q("definedName"), name=name, localSheetId=str(local_sheet)).text = value
 
     def drop_macros(self) -> bool:
         """Turn an .xlsm into a plain .xlsx: drop the VBA project, declare the
         workbook as macro-free. Returns whether there was anything to drop."""
         removed = self.workbook_rels.remove_type(REL_VBA)
         for part in removed:
-            for extra in (part, rels_path(part)):
+            signed = [part for _, part in Relationships(self, part).by_type_any()]  # its signatures
+            for extra in (part, rels_path(part), *signed):
                 self.delete(extra)
         changed = bool(removed)
         for el in self.content_types.findall(q("Override", NS_CT)):

@@ -6,6 +6,8 @@ widths, print settings and everything else stay exactly as written.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
 
@@ -14,6 +16,12 @@ from perfeval_xl.write._package import NS_REL, XlsxPackage, Relationships, parse
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
 MAX_CELL_TEXT = 32767  # Excel's limit on characters in one cell
+_STRING_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+_REFERENCE = re.compile(
+    r"(?:(?P<sheet>'(?:[^']|'')+'|[^\s!'\"(),:;=+\-*/&<>^{}]+)!)?"
+    r"\$?(?P<c1>[A-Z]{1,3})\$?(?P<r1>\d+)(?::\$?(?P<c2>[A-Z]{1,3})\$?(?P<r2>\d+))?"
+    r"|(?:(?P<csheet>'(?:[^']|'')+'|[^\s!'\"(),:;=+\-*/&<>^{}]+)!)?\$?(?P<k1>[A-Z]{1,3}):\$?(?P<k2>[A-Z]{1,3})\b"
+)
 
 
 def split_ref(ref: str) -> tuple[int, int]:
@@ -34,7 +42,50 @@ class SheetPatch:
         if self.data is None:  # a sheet with no cells at all still needs one
             self.data = etree.Element(q("sheetData"))
             self._insert_before(self.data, {"sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "mergeCells", "hyperlinks", "pageMargins", "legacyDrawing", *_AFTER_LEGACY_DRAWING})
+        self._number_rows_and_cells()
         self._merges = [range_boundaries(m.get("ref")) for m in self.root.iterfind(f"{q('mergeCells')}/{q('mergeCell')}") if m.get("ref")]
+
+    def _number_rows_and_cells(self) -> None:
+        """Give every row and cell its address: ``r`` is optional in the
+        format (rows and cells then follow one another), and some generators
+        leave it out; inserting by address needs it."""
+        previous_row = 0
+        for row in self.data.findall(q("row")):
+            if not row.get("r"):
+                row.set("r", str(previous_row + 1))
+            previous_row = int(row.get("r"))
+            previous_col = 0
+            for c in row.findall(q("c")):
+                if not c.get("r"):
+                    c.set("r", f"{get_column_letter(previous_col + 1)}{previous_row}")
+                previous_col = split_ref(c.get("r"))[0]
+
+    def formula_inputs(self, sheet_name: str) -> list[tuple[int, int, int, int]]:
+        """The areas (min_col, min_row, max_col, max_row) of this sheet that its
+        own formulas read. Filling a blank cell inside one would change a
+        figure the clerk's formulas computed, so such cells are left blank.
+        Deliberately generous: a function name that looks like an address
+        (LOG10) only makes us more careful."""
+        areas = []
+        for f in self.root.iter(q("f")):
+            text = _STRING_LITERAL.sub("", f.text or "")
+            grow_cols = grow_rows = 0
+            if f.get("t") == "shared" and f.get("ref"):  # the master's text serves a whole block
+                min_c, min_r, max_c, max_r = range_boundaries(f.get("ref"))
+                grow_cols, grow_rows = max_c - min_c, max_r - min_r
+            for m in _REFERENCE.finditer(text):
+                sheet = m.group("sheet") or m.group("csheet")
+                if sheet and sheet.strip("'").replace("''", "'") != sheet_name:
+                    continue
+                if m.group("k1"):
+                    c1, c2 = sorted((column_index_from_string(m.group("k1")), column_index_from_string(m.group("k2"))))
+                    areas.append((c1, 1, c2 + grow_cols, 1_048_576))
+                    continue
+                c1, r1 = column_index_from_string(m.group("c1")), int(m.group("r1"))
+                c2 = column_index_from_string(m.group("c2")) if m.group("c2") else c1
+                r2 = int(m.group("r2")) if m.group("r2") else r1
+                areas.append((min(c1, c2), min(r1, r2), max(c1, c2) + grow_cols, max(r1, r2) + grow_rows))
+        return areas
 
     def anchor(self, ref: str) -> str:
         """The cell that shows a value: the top-left of a merged range holding ``ref``."""
@@ -48,8 +99,8 @@ class SheetPatch:
         """The ``<c>`` element of ``ref``, created (in order) when absent."""
         col, row_no = split_ref(ref)
         row = self._row(row_no)
-        for i, c in enumerate(row.findall(q("c"))):
-            c_col, _ = split_ref(c.get("r", "A1")) if c.get("r") else (i + 1, row_no)
+        for c in row.findall(q("c")):
+            c_col, _ = split_ref(c.get("r"))
             if c_col == col:
                 return c
             if c_col > col:

@@ -5,12 +5,16 @@ summary workbook. Returns data; the CLI prints."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from perfeval_xl import __version__
-from perfeval_xl.findings import BatchResult, FileResult, Severity
+from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
@@ -54,19 +58,15 @@ def run(
     files: list[Path] | None = None,
     on_file: Callable[[FileResult], None] | None = None,
     command: str = "perfeval run",
+    jobs: int | None = None,
 ) -> RunOutcome:
     """Evaluate ``input_dir`` and write every output into ``output_dir``."""
     started = dt.datetime.now()
     output_dir.mkdir(parents=True, exist_ok=True)
     batch = BatchResult()
-    for path in files if files is not None else plan(input_dir, output_dir):
-        display = path.relative_to(input_dir).as_posix()
-        if path.suffix.lower() in REPORT_SUFFIXES:
-            result = _evaluate_report(path, display, output_dir, settings)
-        else:
-            result = evaluate_file(path, display, settings)
-            if result.ok:
-                _write_copy(path, output_dir, result)
+    paths = files if files is not None else plan(input_dir, output_dir)
+    tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
+    for result in _results(tasks, jobs):
         batch.files.append(result)
         if on_file:
             on_file(result)
@@ -88,14 +88,47 @@ def run(
     return RunOutcome(batch, output_dir, summary, results)
 
 
+_SERIAL_BELOW = 8  # a process pool costs more than it saves on a handful of files
+
+
+def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
+    """Each file's result, in input order; files are spread over ``jobs``
+    processes (default: every core) when there are enough of them."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(tasks) < _SERIAL_BELOW:
+        yield from map(_process, tasks)
+        return
+    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        yield from pool.map(_process, tasks, chunksize=chunk)
+
+
+def _context():
+    # fork starts workers in milliseconds and shares the imported modules; elsewhere use the default
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _process(task: tuple) -> FileResult:
+    """One file, start to finish, in whichever process runs it."""
+    path, display, output_dir, settings = task
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        result = _evaluate_report(path, display, output_dir, settings)
+    else:
+        result = evaluate_file(path, display, settings)
+        if result.ok:
+            _write_copy(path, output_dir, result)
+    if result.project is not None:
+        # the summary needs the form, not the report's paragraphs: keep results small across processes
+        result.project = replace(result.project, narrative=())
+    return result
+
+
 def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
     """A Word report: import it into a workbook, evaluate that, and write the
     completed copy of the imported form. What the import could not place is
     listed with the findings (rule IMP001)."""
-    import tempfile
-
-    from perfeval_xl.findings import Finding
-    from perfeval_xl.importer import import_report, write_imported
+    from perfeval_xl.importer import import_report, write_imported  # python-docx only when a report is met
 
     imported = import_report(path)
     if not imported.ok:
@@ -108,8 +141,9 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
             for note in imported.notes
         )
         if result.ok:
-            stem = Path(display)
-            _write_copy(workbook, output_dir, result, completed_name(stem.with_name(stem.stem + "_导入.xlsx").as_posix()))
+            # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
+            imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
+            _write_copy(workbook, output_dir, result, completed_name(imported_display))
     return result
 
 

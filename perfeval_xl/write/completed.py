@@ -8,7 +8,8 @@ the same (the xlsx parts are patched, never re-generated; see
   warning; info only gets a note) with a note holding the message(s), and
   the expected and actual values;
 - blank 执行率 / 得分 / 总分 / 等次 cells filled with the computed value in
-  blue italics, with the note “由程序计算…”;
+  blue italics, with the note “由程序计算…” — except blanks the clerk's own
+  formulas read (a 总分 =SUM(…) would silently change), which only get the note;
 - a ``核查结果`` sheet (every finding, each linked to its cell) and a
   ``核定评分`` sheet (self score against 核定 score, difference and reason).
 
@@ -23,25 +24,29 @@ from pathlib import Path
 
 from perfeval_xl.findings import FileResult, Severity
 from perfeval_xl.write._comments import add_comments
-from perfeval_xl.write._marks import Mark, collect_marks
+from perfeval_xl.write._marks import Mark, collect_marks, is_cell
 from perfeval_xl.write._newsheet import location
 from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
-from perfeval_xl.write._sheet import SheetPatch
+from perfeval_xl.write._sheet import SheetPatch, split_ref
 from perfeval_xl.write._styles import FontChange, Look, StyleBook
 
 FINDINGS_SHEET = "核查结果"
 SCORING_SHEET = "核定评分"
 COMPUTED_FONT = FontChange(color="FF0070C0", italic=True)
 PERCENT_FORMAT = 10  # built-in 0.00%
+KEPT_BLANK = "（此单元格被表内公式引用，为不改变原表公式的计算结果，未填入）"
 _FILLED = {Severity.ERROR: FILL[Severity.ERROR], Severity.WARNING: FILL[Severity.WARNING]}  # info: note only
 
 
 def completed_name(input_relpath: str) -> str:
     """Where the completed copy of an input goes, relative to the output
-    folder: same subfolder, ``<name>_核查.xlsx`` (an .xlsm becomes .xlsx)."""
+    folder: same subfolder, ``<name>_核查.xlsx``. An .xlsm becomes a macro-free
+    ``<name>_xlsm_核查.xlsx``, so ``x.xlsx`` and ``x.xlsm`` side by side never
+    overwrite each other's copy."""
     path = Path(input_relpath)
-    return (path.parent / f"{path.stem}_核查.xlsx").as_posix()
+    marker = "" if path.suffix.lower() == ".xlsx" else f"_{path.suffix.lower().lstrip('.')}"
+    return (path.parent / f"{path.stem}{marker}_核查.xlsx").as_posix()
 
 
 def write_completed(input_path: Path | str, output_path: Path | str, file_result: FileResult) -> None:
@@ -54,7 +59,7 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
 
     def link_to(sheet: str, cell: str) -> str | None:
         """A link target inside the copy, or None when the sheet is not in it."""
-        if sheet not in sheet_parts:
+        if sheet not in sheet_parts or not is_cell(cell):
             return None
         if sheet not in anchors:
             anchors[sheet] = SheetPatch(package, sheet_parts[sheet])
@@ -64,14 +69,14 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
     for block, (sheet_name, cells) in enumerate(marks.items(), start=1):
         link_to(sheet_name, "A1")
         patch = anchors[sheet_name]
-        notes = _annotate(patch, styles, _merge_on_anchors(patch, cells))
+        notes = _annotate(patch, styles, _merge_on_anchors(patch, cells), patch.formula_inputs(sheet_name))
         add_comments(package, patch, notes, block=100 + block)
         patch.save()
 
     review = Styles.make(styles)
     taken = set(sheet_parts)
-    package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml())
-    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml())
+    package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml(), print_title_rows="$2:$2")
+    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml(), print_title_rows="$2:$2")
     styles.save()
     package.save(Path(output_path))
 
@@ -92,12 +97,16 @@ def _merge_on_anchors(patch: SheetPatch, cells: dict[str, Mark]) -> dict[str, Ma
     return merged
 
 
-def _annotate(patch: SheetPatch, styles: StyleBook, marks: dict[str, Mark]) -> dict[str, str]:
+def _annotate(patch: SheetPatch, styles: StyleBook, marks: dict[str, Mark], formula_inputs) -> dict[str, str]:
     """Fill, restyle and (for computed values) write each marked cell; returns the notes."""
     notes: dict[str, str] = {}
     for ref, mark in marks.items():
         c = patch.cell(ref)
         base = patch.style_of(c)
+        if mark.computed and _inside(ref, formula_inputs):
+            # a value here would change what the clerk's formulas show; say it, do not write it
+            mark.notes.insert(0, mark.computed.note + KEPT_BLANK)
+            mark.computed = None
         computed = mark.computed if mark.computed and c.find("{*}f") is None else None
         percent = computed is not None and computed.percent and styles.num_fmt_of(base) == 0
         look = Look(
@@ -117,6 +126,11 @@ def _annotate(patch: SheetPatch, styles: StyleBook, marks: dict[str, Mark]) -> d
         if mark.text:
             notes[ref] = mark.text
     return notes
+
+
+def _inside(ref: str, areas) -> bool:
+    col, row = split_ref(ref)
+    return any(c1 <= col <= c2 and r1 <= row <= r2 for c1, r1, c2, r2 in areas)
 
 
 def _free_name(name: str, taken: set[str]) -> str:

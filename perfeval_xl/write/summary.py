@@ -18,20 +18,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from perfeval_xl.findings import BatchResult, Finding, Severity
+from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.write._atomic import atomic_target
-from perfeval_xl.write._textfit import row_height
-from perfeval_xl.write._summary_rows import GRADES, ProjectRow, department_table, project_rows
+from perfeval_xl.write._marks import is_cell
+from perfeval_xl.write._summary_departments import departments_sheet
+from perfeval_xl.write._summary_format import MAX_TEXT, Formats, fit_row, header, printable, put
+from perfeval_xl.write._summary_rows import ProjectRow, department_table, project_rows
 
 SUMMARY_NAME = "汇总.xlsx"
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
-MAX_TEXT = 32767
 
 RUN_INFO_LABELS = {
     "input_dir": "输入文件夹",
@@ -45,66 +43,9 @@ RUN_INFO_LABELS = {
 }
 
 
-class _Formats:
-    def __init__(self, wb: xlsxwriter.Workbook):
-        base = {"font_name": "宋体", "font_size": 10, "valign": "top", "border": 1}
-        self.header = wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "text_wrap": True, "align": "center", "valign": "vcenter"})
-        self.text = wb.add_format({**base, "text_wrap": True})
-        self.center = wb.add_format({**base, "align": "center"})
-        self.money = wb.add_format({**base, "num_format": "#,##0.00"})
-        self.rate = wb.add_format({**base, "num_format": "0.00%"})
-        self.score = wb.add_format({**base, "num_format": "0.00"})
-        self.int = wb.add_format({**base, "num_format": "0"})
-        self.link = wb.add_format({**base, "font_color": "#0563C1", "underline": 1, "text_wrap": True})
-        self.title = wb.add_format({"font_name": "宋体", "bold": True, "font_size": 14})
-        self.plain = wb.add_format({"font_name": "宋体", "font_size": 10, "text_wrap": True, "valign": "top"})
-        self.bad = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
-        self.warn = wb.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"})
-        self.sev = {Severity.ERROR: self.bad, Severity.WARNING: self.warn, Severity.INFO: None}
-        self.sev_cell = {
-            Severity.ERROR: wb.add_format({**base, "bg_color": "#FFC7CE", "align": "center"}),
-            Severity.WARNING: wb.add_format({**base, "bg_color": "#FFEB9C", "align": "center"}),
-            Severity.INFO: wb.add_format({**base, "bg_color": "#DDEBF7", "align": "center"}),
-        }
-
-
-def _put(ws, row: int, col: int, value: Any, fmt) -> None:
-    """Numbers as numbers, everything else as text (never a formula)."""
-    if value is None or value == "":
-        ws.write_blank(row, col, None, fmt)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        ws.write_number(row, col, value, fmt)
-    else:
-        ws.write_string(row, col, str(value)[:MAX_TEXT], fmt)
-
-
-def _fit_row(ws, row: int, texts: list[tuple[Any, float]]) -> None:
-    height = row_height(texts)
-    if height:
-        ws.set_row(row, height)
-
-
-def _header(ws, fmts: _Formats, headers: list[tuple[str, float]], row: int = 0) -> None:
-    for col, (name, width) in enumerate(headers):
-        ws.write_string(row, col, name, fmts.header)
-        ws.set_column(col, col, width)
-    ws.set_row(row, 30)
-
-
-def _printable(ws, header_row: int = 0, title: str = "") -> None:
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # fit the width, as many pages down as needed
-    ws.repeat_rows(header_row)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&C第 &P 页，共 &N 页")
-    if title:
-        ws.set_header("&C" + title.replace("&", "&&"))
-
-
 def _external(output: str, sheet: str | None = None, cell: str | None = None) -> str:
     url = "external:" + output
-    if sheet and cell:
+    if sheet and is_cell(cell):
         url += "#'" + sheet.replace("'", "''") + "'!" + cell
     return url
 
@@ -120,10 +61,10 @@ def write_summary(batch: BatchResult, output_dir: Path | str, *, run_info: dict)
     with atomic_target(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"title": "预算绩效评价核查汇总", "author": "perfeval"})
-        fmts = _Formats(wb)
+        fmts = Formats(wb)
         _ranking_sheet(wb, fmts, rows)
         _findings_sheet(wb, fmts, batch)
-        _departments_sheet(wb, fmts, department_table(rows))
+        departments_sheet(wb, fmts, department_table(rows))
         _failed_sheet(wb, fmts, batch)
         _about_sheet(wb, fmts, batch, rows, run_info)
         wb.close()
@@ -138,50 +79,50 @@ RANKING_HEADERS = [
 ]
 
 
-def _ranking_sheet(wb, fmts: _Formats, rows: list[ProjectRow]) -> None:
+def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
     ws = wb.add_worksheet("汇总排名")
-    _header(ws, fmts, RANKING_HEADERS)
+    header(ws, fmts, RANKING_HEADERS)
     for i, p in enumerate(rows, start=1):
         a, b = xl_rowcol_to_cell(i, 6), xl_rowcol_to_cell(i, 7)
-        _put(ws, i, 0, p.rank, fmts.center)
+        put(ws, i, 0, p.rank, fmts.center)
         for col, text in enumerate([p.name, p.department, p.implementer], start=1):
-            _put(ws, i, col, text, fmts.text)
-        _put(ws, i, 4, p.year, fmts.center)
-        _put(ws, i, 5, p.method, fmts.center)
-        _put(ws, i, 6, p.budget, fmts.money)
-        _put(ws, i, 7, p.spent, fmts.money)
+            put(ws, i, col, text, fmts.text)
+        put(ws, i, 4, p.year, fmts.center)
+        put(ws, i, 5, p.method, fmts.center)
+        put(ws, i, 6, p.budget, fmts.money)
+        put(ws, i, 7, p.spent, fmts.money)
         if p.rate is not None:
             ws.write_formula(i, 8, f"={b}/{a}", fmts.rate, p.rate)
         else:
             ws.write_blank(i, 8, None, fmts.rate)
-        _put(ws, i, 9, p.reported_score, fmts.score)
-        _put(ws, i, 10, p.computed_score, fmts.score)
+        put(ws, i, 9, p.reported_score, fmts.score)
+        put(ws, i, 10, p.computed_score, fmts.score)
         if p.reported_score is not None and p.computed_score is not None:
             ws.write_formula(i, 11, f"={xl_rowcol_to_cell(i, 10)}-{xl_rowcol_to_cell(i, 9)}", fmts.score, round(p.computed_score - p.reported_score, 2))
         else:
             ws.write_blank(i, 11, None, fmts.score)
-        _put(ws, i, 12, p.reported_grade, fmts.center)
-        _put(ws, i, 13, p.computed_grade, fmts.center)
-        _put(ws, i, 14, p.errors, fmts.int)
-        _put(ws, i, 15, p.warnings, fmts.int)
+        put(ws, i, 12, p.reported_grade, fmts.center)
+        put(ws, i, 13, p.computed_grade, fmts.center)
+        put(ws, i, 14, p.errors, fmts.int)
+        put(ws, i, 15, p.warnings, fmts.int)
         duplicate = ("与 " + "、".join(p.duplicate_of) + " 重复") if p.duplicate_of else ""
-        _put(ws, i, 16, duplicate, fmts.text)
+        put(ws, i, 16, duplicate, fmts.text)
         if p.output:
             ws.write_url(i, 17, _external(p.output), fmts.link, string=p.output, tip="打开核查后的工作簿")
         else:
             ws.write_blank(i, 17, None, fmts.text)
-        _put(ws, i, 18, p.file, fmts.text)
+        put(ws, i, 18, p.file, fmts.text)
         widths = [w for _, w in RANKING_HEADERS]
-        _fit_row(ws, i, [(p.name, widths[1]), (p.department, widths[2]), (p.implementer, widths[3]), (duplicate, widths[16]), (p.output, widths[17]), (p.file, widths[18])])
+        fit_row(ws, i, [(p.name, widths[1]), (p.department, widths[2]), (p.implementer, widths[3]), (duplicate, widths[16]), (p.output, widths[17]), (p.file, widths[18])])
     last = max(len(rows), 1)
     ws.freeze_panes(1, 2)
     ws.autofilter(0, 0, last, len(RANKING_HEADERS) - 1)
     if rows:
         _problem_colours(ws, fmts, last)
-    _printable(ws, title="预算绩效评价核查汇总排名")
+    printable(ws, title="预算绩效评价核查汇总排名")
 
 
-def _problem_colours(ws, fmts: _Formats, last: int) -> None:
+def _problem_colours(ws, fmts: Formats, last: int) -> None:
     """Make problems visible at a glance: errors red, warnings amber, a 核定
     score below the self score, a changed grade, low execution, duplicates."""
     ws.conditional_format(1, 14, last, 14, {"type": "cell", "criteria": ">", "value": 0, "format": fmts.bad})
@@ -198,132 +139,48 @@ FINDING_HEADERS = [
 ]
 
 
-def _findings_sheet(wb, fmts: _Formats, batch: BatchResult) -> None:
+def _findings_sheet(wb, fmts: Formats, batch: BatchResult) -> None:
     ws = wb.add_worksheet("问题清单")
-    _header(ws, fmts, FINDING_HEADERS)
+    header(ws, fmts, FINDING_HEADERS)
     row, links = 0, 0
     for result in batch.files:
         name = str(result.project.name.value or "") if result.project is not None else ""
         dept = str(result.project.department.value or "") if result.project is not None else ""
         for f in sorted(result.findings, key=lambda f: f.severity.rank):
             row += 1
-            _put(ws, row, 0, row, fmts.int)
-            _put(ws, row, 1, name, fmts.text)
-            _put(ws, row, 2, dept, fmts.text)
-            _put(ws, row, 3, f.file or result.file, fmts.text)
-            _put(ws, row, 4, f.severity.label, fmts.sev_cell[f.severity])
-            _put(ws, row, 5, f.rule, fmts.center)
+            put(ws, row, 0, row, fmts.int)
+            put(ws, row, 1, name, fmts.text)
+            put(ws, row, 2, dept, fmts.text)
+            put(ws, row, 3, f.file or result.file, fmts.text)
+            put(ws, row, 4, f.severity.label, fmts.sev_cell[f.severity])
+            put(ws, row, 5, f.rule, fmts.center)
             if result.output and links < MAX_LINKS:
                 ws.write_url(row, 6, _external(result.output, f.sheet, f.cell), fmts.link, string=f.location or "（打开工作簿）", tip="在核查后的工作簿中打开此单元格")
                 links += 1
             else:
-                _put(ws, row, 6, f.location, fmts.text)
-            _put(ws, row, 7, f.message, fmts.text)
-            _put(ws, row, 8, f.expected, fmts.text)
-            _put(ws, row, 9, f.actual, fmts.text)
-            _put(ws, row, 10, "、".join(f.related), fmts.text)
+                put(ws, row, 6, f.location, fmts.text)
+            put(ws, row, 7, f.message, fmts.text)
+            put(ws, row, 8, f.expected, fmts.text)
+            put(ws, row, 9, f.actual, fmts.text)
+            put(ws, row, 10, "、".join(f.related), fmts.text)
             widths = [w for _, w in FINDING_HEADERS]
-            _fit_row(ws, row, [(name, widths[1]), (dept, widths[2]), (f.file or result.file, widths[3]), (f.message, widths[7]), (f.expected, widths[8]), (f.actual, widths[9]), ("、".join(f.related), widths[10])])
+            fit_row(ws, row, [(name, widths[1]), (dept, widths[2]), (f.file or result.file, widths[3]), (f.message, widths[7]), (f.expected, widths[8]), (f.actual, widths[9]), ("、".join(f.related), widths[10])])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(row, 1), len(FINDING_HEADERS) - 1)
-    _printable(ws, title="问题清单")
+    printable(ws, title="问题清单")
 
 
-DEPT_HEADERS = [
-    ("主管部门", 18), ("项目数", 7), ("全年预算数A（万元）", 12), ("全年执行数B（万元）", 12), ("执行率", 9),
-    ("平均核定总分", 9), *((g, 5) for g in GRADES), ("错误", 6), ("警告", 6),
-]
-
-
-def _departments_sheet(wb, fmts: _Formats, table: pd.DataFrame) -> None:
-    ws = wb.add_worksheet("部门汇总")
-    _header(ws, fmts, DEPT_HEADERS)
-    n = len(table)
-    for i, rec in enumerate(table.to_dict("records"), start=1):
-        _put(ws, i, 0, rec["主管部门"], fmts.text)
-        _put(ws, i, 1, int(rec["项目数"]), fmts.int)
-        _put(ws, i, 2, _nan(rec["全年预算数"]), fmts.money)
-        _put(ws, i, 3, _nan(rec["全年执行数"]), fmts.money)
-        _rate(ws, i, _nan(rec["执行率"]), fmts)
-        _put(ws, i, 5, _nan(rec["平均核定总分"]), fmts.score)
-        for j, g in enumerate(GRADES, start=6):
-            _put(ws, i, j, int(rec[g]), fmts.int)
-        _put(ws, i, 10, int(rec["错误"]), fmts.int)
-        _put(ws, i, 11, int(rec["警告"]), fmts.int)
-    total = n + 1
-    _put(ws, total, 0, "合计", fmts.header)
-    for col, fmt in [(1, fmts.int), (2, fmts.money), (3, fmts.money), *((c, fmts.int) for c in range(6, 12))]:
-        value = _sum(table.iloc[:, col]) if n else 0
-        ws.write_formula(total, col, f"=SUM({xl_rowcol_to_cell(1, col)}:{xl_rowcol_to_cell(max(n, 1), col)})", fmt, value)
-    budget, spent = (_sum(table["全年预算数"]), _sum(table["全年执行数"])) if n else (0, 0)
-    _rate(ws, total, spent / budget if budget else None, fmts)
-    ws.write_blank(total, 5, None, fmts.score)
-    ws.freeze_panes(1, 1)
-    _printable(ws, title="部门汇总")
-    if n:
-        _charts(wb, ws, n, total)
-
-
-def _nan(x):
-    return None if x is None or pd.isna(x) else float(x)
-
-
-def _sum(series: pd.Series) -> float:
-    return float(pd.to_numeric(series, errors="coerce").fillna(0).sum())
-
-
-def _rate(ws, row: int, rate: float | None, fmts: _Formats) -> None:
-    """执行率 = B ÷ A as a formula with its value, blank when A is missing or 0."""
-    if rate is None:
-        ws.write_blank(row, 4, None, fmts.rate)
-        return
-    a, b = xl_rowcol_to_cell(row, 2), xl_rowcol_to_cell(row, 3)
-    ws.write_formula(row, 4, f"={b}/{a}", fmts.rate, rate)
-
-
-def _charts(wb, ws, n: int, total_row: int) -> None:
-    """Grade distribution (from the 合计 row) and average score per department."""
-    grades = wb.add_chart({"type": "column"})
-    grades.add_series({
-        "name": "项目数",
-        "categories": ["部门汇总", 0, 6, 0, 9],
-        "values": ["部门汇总", total_row, 6, total_row, 9],
-        "data_labels": {"value": True},
-        "points": [{"fill": {"color": c}} for c in ("#70AD47", "#5B9BD5", "#FFC000", "#C00000")],
-    })
-    grades.set_title({"name": "核定等次分布", "name_font": {"name": "宋体", "size": 12}})
-    grades.set_legend({"none": True})
-    grades.set_y_axis({"name": "项目数", "major_gridlines": {"visible": True}, "min": 0})
-    grades.set_x_axis({"num_font": {"name": "宋体"}})
-    ws.insert_chart(total_row + 2, 0, grades, {"x_scale": 1.0, "y_scale": 1.0})
-
-    scores = wb.add_chart({"type": "bar"})
-    scores.add_series({
-        "name": "平均核定总分",
-        "categories": ["部门汇总", 1, 0, n, 0],
-        "values": ["部门汇总", 1, 5, n, 5],
-        "data_labels": {"value": True, "num_format": "0.0"},
-        "fill": {"color": "#5B9BD5"},
-    })
-    scores.set_title({"name": "各部门平均核定总分", "name_font": {"name": "宋体", "size": 12}})
-    scores.set_legend({"none": True})
-    scores.set_x_axis({"min": 0, "max": 100})
-    scores.set_y_axis({"reverse": True, "num_font": {"name": "宋体"}})
-    scores.set_size({"width": 520, "height": max(240, 40 + 28 * n)})
-    ws.insert_chart(total_row + 2, 7, scores)  # beside the first chart, not over it
-
-
-def _failed_sheet(wb, fmts: _Formats, batch: BatchResult) -> None:
+def _failed_sheet(wb, fmts: Formats, batch: BatchResult) -> None:
     ws = wb.add_worksheet("未处理文件")
-    _header(ws, fmts, [("序号", 6), ("文件", 40), ("未能处理的原因", 80)])
+    header(ws, fmts, [("序号", 6), ("文件", 40), ("未能处理的原因", 80)])
     for i, r in enumerate(batch.failed, start=1):
-        _put(ws, i, 0, i, fmts.int)
-        _put(ws, i, 1, r.file, fmts.text)
-        _put(ws, i, 2, r.failure, fmts.text)
+        put(ws, i, 0, i, fmts.int)
+        put(ws, i, 1, r.file, fmts.text)
+        put(ws, i, 2, r.failure, fmts.text)
     if not batch.failed:
-        _put(ws, 1, 1, "所有文件均已读取。", fmts.text)
+        put(ws, 1, 1, "所有文件均已读取。", fmts.text)
     ws.freeze_panes(1, 0)
-    _printable(ws, title="未处理文件")
+    printable(ws, title="未处理文件")
 
 
 HOW_TO_READ = [
@@ -336,7 +193,7 @@ HOW_TO_READ = [
 ]
 
 
-def _about_sheet(wb, fmts: _Formats, batch: BatchResult, rows: list[ProjectRow], run_info: dict) -> None:
+def _about_sheet(wb, fmts: Formats, batch: BatchResult, rows: list[ProjectRow], run_info: dict) -> None:
     ws = wb.add_worksheet("说明")
     ws.set_column(0, 0, 16)
     ws.set_column(1, 1, 90)
@@ -363,4 +220,4 @@ def _about_sheet(wb, fmts: _Formats, batch: BatchResult, rows: list[ProjectRow],
     for i, text in enumerate(HOW_TO_READ, start=row + 1):
         ws.write_string(i, 1, text, fmts.plain)
         ws.set_row(i, 45)
-    _printable(ws, header_row=0)
+    printable(ws, header_row=0)

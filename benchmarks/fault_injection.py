@@ -1,0 +1,442 @@
+"""Fault injection: recall and false alarms of the cross-check catalog.
+
+Usage::
+
+    python benchmarks/fault_injection.py [--clean 100] [--per-fault 30] [--seed 0]
+
+Clean projects come from ``perfeval_xl.synth`` (consistent figures, six
+sectors, 部门评价 / 财政评价 / 单位自评) written as real workbooks in random
+layouts, read back by the reader and checked by the whole pipeline
+(``pipeline.evaluate_file``: reader, scoring and every rule), so the figures
+measure what a clerk would get.
+
+- **False alarms**: every warning or error on a clean workbook. Reported for
+  the XC1xx–XC4xx catalog (this benchmark's subject) and for everything else.
+- **Recall**: each fault kind below is injected into fresh clean projects (a
+  random indicator / row each time); it counts as found when a warning or
+  error sits on the fault's *anchor* cell — the cell a reviewer must look at,
+  as named per fault (for a sum that does not add up: the total's cell).
+
+Faulted workbooks are written without formulas: a formula cell recomputes
+itself, so a wrong figure cannot be planted in it. (Clean 单位自评 workbooks
+with formulas get a 总分 row of =SUM over the indicator rows, i.e. 分值 90 and
+the indicator subtotal; the catalog accepts that convention, see XC205/XC206.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import random
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout, not installed
+
+from perfeval_xl.findings import Finding, Severity  # noqa: E402
+from perfeval_xl.pipeline import evaluate_file  # noqa: E402
+from perfeval_xl.synth import write_project  # noqa: E402
+from perfeval_xl.synth.canon import number_of, parse_measure  # noqa: E402
+from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec  # noqa: E402
+from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
+
+OURS = ("XC1", "XC2", "XC3", "XC4")
+GRADES = ("优", "良", "中", "差")
+
+# A fault changes a spec in place and returns the model path of its anchor, or
+# None when it does not apply to this project.
+Fault = Callable[[ProjectSpec, random.Random], "str | None"]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _pct(fraction: float) -> str:
+    return f"{fraction * 100:.2f}%"
+
+
+def _indices(spec: ProjectSpec, test: Callable[[IndicatorSpec], bool]) -> list[int]:
+    return [i for i, ind in enumerate(spec.indicators) if test(ind)]
+
+
+def _quantitative(ind: IndicatorSpec) -> bool:
+    m = parse_measure(ind.target)
+    return isinstance(m, tuple) and m[2] not in (None, "")
+
+
+def _pick(rng: random.Random, choices: list[int]) -> int | None:
+    return rng.choice(choices) if choices else None
+
+
+def _total(spec: ProjectSpec):
+    return spec.funds["total"]
+
+
+def _set_spent(spec: ProjectSpec, spent: float) -> None:
+    """Change 全年执行数 keeping 其中 rows, 执行率 and 得分 consistent."""
+    total = _total(spec)
+    budget = number_of(total.budget)
+    delta = spent - number_of(total.spent)
+    total.spent = round(spent, 2)
+    fiscal = spec.funds.get("fiscal")
+    if fiscal is not None and number_of(fiscal.spent) is not None:
+        fiscal.spent = round(number_of(fiscal.spent) + delta, 2)
+    rate = total.spent / budget
+    total.rate = _pct(rate)
+    total.score = round(min(round(rate, 4), 1) * 10, 2)
+
+
+# ---------------------------------------------------------------- faults
+
+
+def wrong_rate(spec, rng):
+    rate = number_of(_total(spec).rate, percent=True)
+    _total(spec).rate = _pct(rate - rng.uniform(0.03, 0.2) if rate > 0.5 else rate + 0.1)
+    return "funds.total.rate"
+
+
+def wrong_funds_score(spec, rng):
+    score = number_of(_total(spec).score)
+    _total(spec).score = round(score - rng.choice((1, 2, 0.5)), 2) if score >= 2 else score + 1
+    return "funds.total.score"
+
+
+def parts_do_not_sum(spec, rng):
+    fiscal = spec.funds.get("fiscal")
+    column = rng.choice(("initial", "budget", "spent"))
+    if fiscal is None or number_of(getattr(fiscal, column)) is None:
+        return None
+    setattr(fiscal, column, round(number_of(getattr(fiscal, column)) * rng.uniform(0.6, 0.95), 2))
+    return f"funds.total.{column}"
+
+
+def spent_over_budget(spec, rng):
+    _set_spent(spec, number_of(_total(spec).budget) * rng.uniform(1.05, 1.3))
+    return "funds.total.spent"
+
+
+def budget_missing(spec, rng):
+    _total(spec).budget = rng.choice((None, 0))
+    return "funds.total.budget"
+
+
+def unexplained_adjustment(spec, rng):
+    total = _total(spec)
+    factor = rng.uniform(0.7, 0.95)
+    total.initial = round(number_of(total.initial) * factor, 2)
+    fiscal = spec.funds.get("fiscal")
+    if fiscal is not None and number_of(fiscal.initial) is not None:
+        others = sum(number_of(getattr(spec.funds[k], "initial")) or 0 for k in ("carryover", "other"))
+        fiscal.initial = round(total.initial - others, 2)
+    return "funds.total.budget"
+
+
+def low_execution_unexplained(spec, rng):
+    _set_spent(spec, number_of(_total(spec).budget) * rng.uniform(0.5, 0.85))
+    for ind in spec.indicators:
+        if "执行率" in ind.name:
+            ind.deviation = ""
+    return "funds.total.rate"
+
+
+def weight_total_wrong(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    ind = spec.indicators[i]
+    ind.weight = number_of(ind.weight) + rng.choice((1, 2, -1))
+    ind.score = min(number_of(ind.score), ind.weight)
+    spec.total_score = round(sum(number_of(x.score) for x in spec.indicators) + _funds_in_total(spec), 2)
+    spec.grade = _band(spec.total_score)
+    return "total_weight"
+
+
+def level1_weights_swapped(spec, rng):
+    """Two indicators of different 一级 trade weight: Σ stays right, both groups go wrong."""
+    groups = defaultdict(list)
+    for i, ind in enumerate(spec.indicators):
+        groups[ind.level1].append(i)
+    labels = [g for g in groups if groups[g]]
+    if len(labels) < 2:
+        return None
+    a_label, b_label = rng.sample(labels, 2)
+    a, b = rng.choice(groups[a_label]), rng.choice(groups[b_label])
+    wa, wb = number_of(spec.indicators[a].weight), number_of(spec.indicators[b].weight)
+    if wa == wb:
+        return None
+    for i, w in ((a, wb), (b, wa)):
+        ind = spec.indicators[i]
+        ratio = number_of(ind.score) / number_of(ind.weight)
+        ind.weight, ind.score = w, round(w * ratio, 2)
+    spec.total_score = round(sum(number_of(x.score) for x in spec.indicators) + _funds_in_total(spec), 2)
+    spec.grade = _band(spec.total_score)
+    first = min(groups[a_label][0], groups[b_label][0])
+    return f"indicators[{first}].level1_weight"
+
+
+def score_over_weight(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    spec.indicators[i].score = number_of(spec.indicators[i].weight) + rng.choice((1, 2, 5))
+    return f"indicators[{i}].score"
+
+
+def weight_not_positive(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    spec.indicators[i].weight = rng.choice((0, -2, None))
+    return f"indicators[{i}].weight"
+
+
+def score_blank(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    spec.indicators[i].score = None
+    return f"indicators[{i}].score"
+
+
+def total_score_wrong(spec, rng):
+    spec.total_score = round(number_of(spec.total_score) + rng.choice((-5, -2, -1, 1, 3)), 2)
+    return "total_score"
+
+
+def total_weight_wrong(spec, rng):
+    spec.total_weight = rng.choice((90, 110, 120))
+    return "total_weight"
+
+
+def grade_wrong(spec, rng):
+    spec.grade = rng.choice([g for g in GRADES if g != spec.grade])
+    return "grade.value"
+
+
+def duplicate_indicator(spec, rng):
+    if len(spec.indicators) < 2:
+        return None
+    i, j = sorted(rng.sample(range(len(spec.indicators)), 2))
+    spec.indicators[j].name = spec.indicators[i].name
+    return f"indicators[{j}].name"
+
+
+def target_placeholder(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    spec.indicators[i].target = rng.choice(("≥**", "≥XX%", "___", "……", "-", ""))
+    return f"indicators[{i}].target"
+
+
+def method_unknown(spec, rng):
+    spec.method = rng.choice(("第三方评价", "绩效自评价", "综合评价"))
+    return "method"
+
+
+def execution_indicator_wrong(spec, rng):
+    i = _pick(rng, _indices(spec, lambda ind: "执行率" in ind.name))
+    if i is None:
+        return None
+    rate = number_of(_total(spec).rate, percent=True)
+    spec.indicators[i].actual = _pct(max(rate - rng.uniform(0.05, 0.3), 0.1))
+    return f"indicators[{i}].actual"
+
+
+def arrival_below_execution(spec, rng):
+    i = _pick(rng, _indices(spec, lambda ind: "到位率" in ind.name))
+    rate = number_of(_total(spec).rate, percent=True)
+    if i is None or rate < 0.5:
+        return None
+    spec.indicators[i].actual = _pct(rate - rng.uniform(0.1, 0.4))
+    return f"indicators[{i}].actual"
+
+
+def cost_differs(spec, rng):
+    i = _pick(rng, _indices(spec, lambda ind: ind.name == "项目总成本"))
+    if i is None:
+        return None
+    spent = number_of(_total(spec).spent)
+    spec.indicators[i].actual = f"{spent * rng.uniform(0.5, 0.95):.2f}万元"
+    return f"indicators[{i}].actual"
+
+
+def cost_written_ge(spec, rng):
+    i = _pick(rng, _indices(spec, lambda ind: ind.name == "项目总成本"))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    ind.target = rng.choice(("≥", "=")) + ind.target.lstrip("≤<=")
+    return f"indicators[{i}].target"
+
+
+def actual_not_numeric(spec, rng):
+    i = _pick(rng, _indices(spec, _quantitative))
+    if i is None:
+        return None
+    spec.indicators[i].actual = rng.choice(("完成", "已完成", "达成预期指标", "全部完成"))
+    return f"indicators[{i}].actual"
+
+
+def unit_mismatch(spec, rng):
+    i = _pick(rng, _indices(spec, _quantitative))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    _, number, unit = parse_measure(ind.actual)
+    other = rng.choice([u for u in ("个", "次", "项", "人次") if u != unit])
+    ind.actual = f"{number:g}{other}"
+    return f"indicators[{i}].actual"
+
+
+def missed_without_deviation(spec, rng):
+    def missable(ind):
+        m = parse_measure(ind.target)
+        return (isinstance(m, tuple) and m[0] == "≥" and m[1] > 0) or ind.target in ("全部符合",)
+
+    i = _pick(rng, _indices(spec, missable))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    m = parse_measure(ind.target)
+    if isinstance(m, tuple):
+        ind.actual = f"{m[1] * rng.uniform(0.5, 0.9):.2f}{m[2] or ''}"
+    else:
+        ind.actual = rng.choice(("部分实现", "基本符合", "未完成"))
+    ind.deviation = ""
+    return f"indicators[{i}].deviation"
+
+
+def satisfaction_over_100(spec, rng):
+    i = _pick(rng, _indices(spec, lambda ind: "满意" in ind.name))
+    if i is None:
+        return None
+    spec.indicators[i].actual = rng.choice(("101%", "105%", "120%"))
+    return f"indicators[{i}].actual"
+
+
+def negative_actual(spec, rng):
+    i = _pick(rng, _indices(spec, _quantitative))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    _, number, unit = parse_measure(ind.actual)
+    ind.actual = f"-{number:g}{unit or ''}" if number else f"-1{unit or ''}"
+    return f"indicators[{i}].actual"
+
+
+def actual_blank(spec, rng):
+    i = rng.randrange(len(spec.indicators))
+    spec.indicators[i].actual = ""
+    return f"indicators[{i}].actual"
+
+
+FAULTS: dict[str, Fault] = {
+    f.__name__: f
+    for f in (
+        wrong_rate, wrong_funds_score, parts_do_not_sum, spent_over_budget, budget_missing,
+        unexplained_adjustment, low_execution_unexplained, weight_total_wrong, level1_weights_swapped,
+        score_over_weight, weight_not_positive, score_blank, total_score_wrong, total_weight_wrong,
+        grade_wrong, duplicate_indicator, target_placeholder, method_unknown, execution_indicator_wrong,
+        arrival_below_execution, cost_differs, cost_written_ge, actual_not_numeric, unit_mismatch,
+        missed_without_deviation, satisfaction_over_100, negative_actual, actual_blank,
+    )
+}
+
+
+def _funds_in_total(spec: ProjectSpec) -> float:
+    return number_of(_total(spec).score) or 0 if spec.method == "单位自评" else 0
+
+
+def _band(total: float) -> str:
+    return next(g for g, low in (("优", 90), ("良", 80), ("中", 60), ("差", -1e9)) if total >= low - 1e-9)
+
+
+# ---------------------------------------------------------------- running
+
+
+def _alarms(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+
+
+def _clean_layout(spec: ProjectSpec, rng: random.Random, formulas_allowed: bool):
+    layout = random_layout(rng)
+    if not formulas_allowed:
+        layout = dataclasses.replace(layout, formulas=False, sum_formulas=False)
+    return layout
+
+
+def _evaluate(spec, layout, folder: Path, name: str):
+    path = folder / f"{name}.xlsx"
+    expected = write_project(spec, layout, path)
+    return expected, evaluate_file(path, path.name)
+
+
+def measure_clean(count: int, seed: int, folder: Path, out) -> tuple[int, int]:
+    ours, others = Counter(), Counter()
+    files_with_ours = 0
+    for k in range(count):
+        rng = random.Random(seed * 100_000 + k)
+        spec = random_spec(rng)
+        _, result = _evaluate(spec, _clean_layout(spec, rng, True), folder, f"clean_{k}")
+        if result.failure:
+            print(f"  clean {k}: 读取失败 {result.failure}", file=out)
+            continue
+        alarms = _alarms(result.findings)
+        mine = [f for f in alarms if f.rule.startswith(OURS)]
+        files_with_ours += bool(mine)
+        for f in alarms:
+            (ours if f in mine else others)[f.rule] += 1
+            print(f"  clean {k}: {f.rule} {f.severity.value} {f.location} {f.message}", file=out)
+    print(f"clean workbooks: {count}; with an XC1xx–XC4xx warning/error: {files_with_ours}", file=out)
+    print(f"  XC1xx–XC4xx alarms: {sum(ours.values())} {dict(ours)}", file=out)
+    print(f"  other rules' alarms (scoring/narrative/reader): {sum(others.values())} {dict(others)}", file=out)
+    return files_with_ours, sum(ours.values())
+
+
+def measure_recall(per_fault: int, seed: int, folder: Path, out) -> float:
+    found_total = tried_total = 0
+    for name, fault in FAULTS.items():
+        found = tried = attempts = 0
+        caught_by = Counter()
+        while tried < per_fault and attempts < per_fault * 5:
+            attempts += 1
+            rng = random.Random(f"{seed}:{name}:{attempts}")
+            spec = copy.deepcopy(random_spec(rng))
+            anchor = fault(spec, rng)
+            if anchor is None:
+                continue
+            layout = _clean_layout(spec, rng, formulas_allowed=False)
+            expected, result = _evaluate(spec, layout, folder, f"{name}_{attempts}")
+            target = expected.get(anchor)
+            if result.failure or target is None or target.cell is None:
+                continue  # this layout has no such cell (e.g. no 评价方式 row)
+            tried += 1
+            hits = [f for f in _alarms(result.findings) if f.sheet == target.sheet and f.cell == target.cell]
+            if hits:
+                found += 1
+                caught_by.update({f.rule for f in hits})
+            else:
+                near = "; ".join(f"{f.rule}@{f.cell}" for f in _alarms(result.findings)) or "无"
+                print(f"  MISSED {name} #{attempts} at {target.sheet}!{target.cell} ({anchor}); findings: {near}", file=out)
+        found_total += found
+        tried_total += tried
+        share = found / tried if tried else float("nan")
+        print(f"{name:28s} {found:3d}/{tried:<3d} {share:7.1%}  {dict(caught_by)}", file=out)
+    recall = found_total / tried_total if tried_total else float("nan")
+    print(f"recall: {found_total}/{tried_total} = {recall:.1%}", file=out)
+    return recall
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clean", type=int, default=100, help="clean workbooks for the false-alarm count")
+    parser.add_argument("--per-fault", type=int, default=30, help="faulted workbooks per fault kind")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    started = time.time()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files_with_alarms, _ = measure_clean(args.clean, args.seed, folder, sys.stdout)
+        recall = measure_recall(args.per_fault, args.seed, folder, sys.stdout)
+    print(f"time: {time.time() - started:.0f} s")
+    return 0 if recall >= 0.97 and files_with_alarms == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Every fault kind of benchmarks/fault_injection.py, planted once in a
+synthetic workbook, is reported at its anchor cell (the benchmark measures
+the same over many projects and layouts)."""
+
+import copy
+import random
+
+import pytest
+
+from benchmarks import fault_injection as fi
+from perfeval_xl.synth.variants import random_spec
+
+
+@pytest.mark.parametrize("name", sorted(fi.FAULTS))
+def test_fault_is_found_at_its_anchor(tmp_path, name):
+    fault = fi.FAULTS[name]
+    for attempt in range(20):  # find a project (and layout) the fault applies to
+        rng = random.Random(f"test:{name}:{attempt}")
+        spec = copy.deepcopy(random_spec(rng))
+        anchor = fault(spec, rng)
+        if anchor is None:
+            continue
+        expected, result = fi._evaluate(spec, fi._clean_layout(spec, rng, False), tmp_path, name)
+        target = expected.get(anchor)
+        if result.failure or target is None or target.cell is None:
+            continue
+        hits = [f for f in fi._alarms(result.findings) if (f.sheet, f.cell) == (target.sheet, target.cell)]
+        assert hits, [f"{f.rule} {f.location}" for f in result.findings]
+        return
+    pytest.fail(f"{name} never applied")
