@@ -170,7 +170,7 @@ def test_xlsm_gives_a_macro_free_xlsx(tmp_path):
         b.writestr("xl/vbaProjectSignature.bin", b"fake signature")
     out = tmp_path / completed_name("m.xlsm")
     write_completed(xlsm, out, make_result())
-    assert out.name == "m_核查.xlsx"
+    assert out.name == "m_xlsm_核查.xlsx"  # distinct from the copy of a sibling m.xlsx
     with zipfile.ZipFile(out) as z:
         assert not [n for n in z.namelist() if "vbaProject" in n]
         assert b"macroEnabled" not in z.read("[Content_Types].xml")
