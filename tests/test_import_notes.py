@@ -129,3 +129,12 @@ def test_flattened_seed_variants_of_the_funds_break_parse(tmp_path):
     assert result.spec.funds["carryover"] == spec.funds["carryover"].__class__(
         **{k: (None if v is None else float(v)) for k, v in vars(spec.funds["carryover"]).items()})
     assert not [n for n in result.notes if "无法识别" in n]
+
+
+def test_a_report_that_opens_with_its_form_keeps_the_text_after_it(tmp_path):
+    spec = random_spec(random.Random(24))
+    path = write_docx(tmp_path / "form_first.docx", [], [spec_grid(spec)], annex="", title=spec.title,
+                      after=spec.narrative)
+    result = import_report(path)
+    assert result.spec.narrative == spec.narrative
+    assert not [n for n in result.notes if "未导入" in n]

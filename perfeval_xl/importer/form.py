@@ -141,11 +141,17 @@ def build_spec(parts: Parts, notes: list[str]) -> tuple[ProjectSpec, str]:
     builder = _Builder(notes)
     for where, cells in parts.form_rows:
         builder.row(where, cells)
+    # A report that opens with its form has its narrative after it.
+    narrative_after = not parts.narrative
     for text in parts.after_form:
         grade = grade_cell([text])
-        if grade is not None and builder.grade_text is None:
+        if grade is not None and builder.grade_text is None and len(text) <= 30:
             builder.grade_text = grade
-        elif not LEGEND.search(norm(text)):
+        elif LEGEND.search(norm(text)):
+            continue
+        elif narrative_after:
+            parts.narrative.append(text)
+        else:
             notes.append(f"评价表后的文字未导入：{text[:60]}")
     return _spec(builder, parts, notes), builder.unit or "万元"
 
