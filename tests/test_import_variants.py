@@ -234,3 +234,10 @@ def test_goals_on_two_labelled_rows_and_a_funds_total_called_heji(tmp_path):
     assert (spec.total_weight, spec.total_score, spec.grade) == (100, 99.5, "良")
     assert spec.method == ""  # nothing in the report says which kind of evaluation it is
     assert any("评价方式" in n and "留空" in n for n in result.notes)
+
+
+def test_a_blank_header_field_does_not_take_its_neighbours_value():
+    from perfeval_xl.importer.fields import field_pairs
+
+    assert field_pairs(["主管部门", "", "实施单位", "某县森防站"]) == [("department", ""), ("implementer", "某县森防站")]
+    assert field_pairs(["项目名称：林业项目"]) == [("name", "林业项目")]

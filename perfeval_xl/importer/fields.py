@@ -24,7 +24,13 @@ def field_pairs(cells: list[str]) -> list[tuple[str, str]]:
         if colon and inline.strip():  # 项目名称：值 in one cell
             pairs.append((key, inline.strip()))
             continue
-        value = next((c for c in cells[i + 1:] if c and match(c, FIELDS, prefix=True) is None), "")
+        value = ""
+        for following in cells[i + 1:]:
+            if match(following, FIELDS, prefix=True) is not None:
+                break  # the next label: this field was left blank
+            if following:
+                value = following
+                break
         pairs.append((key, value))
     return pairs
 

@@ -68,7 +68,7 @@ def parse_text(text: str) -> list[Block]:
 
 def _labelled_line(line: str, previous: str) -> bool:
     """``评价等次：优`` under the table is a line of its own, not a wrapped cell
-    (a label alone after an empty cell, ``\t`` then ``项目名称：``, is the cell's text)."""
+    (a label alone after an empty cell, a tab then ``项目名称：``, is the cell's text)."""
     _, colon, value = line.partition("：") if "：" in line else line.partition(":")
     if not colon or not value.strip() or not previous.strip():
         return False
