@@ -71,3 +71,14 @@ def test_text_inside_a_content_control(tmp_path):
         p._p.append(sdt)
 
     assert _rebuilt_grade(tmp_path, fill) == "优"
+
+
+def test_a_value_merged_across_two_columns_does_not_shift_the_row(tmp_path):
+    grid = seed_grid(tmp_path)
+    row = next(r for r, cells in enumerate(grid.rows) if cells[2] == "立项依据充分性")
+    grid.rows[row][4] = None  # 全部符合 typed once across 年度指标值 and 全年完成值
+    grid.merges.append((row, 3, row, 4))
+    result = import_report(write_docx(tmp_path / "merged.docx", seed_body()[:2], [grid]))
+    first = result.spec.indicators[0]
+    assert (first.name, first.target, first.actual, first.weight, first.score) == ("立项依据充分性", "全部符合", "", 3, 3)
+    assert len(result.spec.indicators) == 17 and result.spec.total_score == 95

@@ -58,19 +58,22 @@ def _table(table: DocxTable) -> Table:
     # Keyed by id() but holding the element too: lxml proxies that are
     # dropped can be recreated at a recycled address.
     seen: dict[int, object] = {}
-    rows = []
+    rows, starts = [], []
     for row in table.rows:
         cells: list[str] = []
+        columns: list[int] = []
         in_row: set[int] = set()
-        for cell in row.cells:
+        for column, cell in enumerate(row.cells):
             key = id(cell._tc)
             if key in in_row:
                 continue  # the rest of a cell merged across columns
             in_row.add(key)
             cells.append("" if key in seen else clean_text(_cell_text(cell._tc)))
+            columns.append(column)
             seen[key] = cell._tc
         rows.append(cells)
-    return Table(rows)
+        starts.append(columns)
+    return Table(rows, starts)
 
 
 def _cell_text(tc) -> str:

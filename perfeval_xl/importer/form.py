@@ -36,7 +36,7 @@ class _Builder:
         self.grade_text: str | None = None
         self.title = ""
 
-    def row(self, where: str, cells: list[str]) -> None:
+    def row(self, where: str, cells: list[str], starts: list[int] | None = None) -> None:
         cells = [c.strip() for c in cells]
         if not any(cells):
             return
@@ -50,14 +50,14 @@ class _Builder:
                 if len(texts) > 2:
                     self.notes.append(f"{where}（年度总体目标）多出的内容未填入：{'、'.join(texts[2:])}。")
                 return
-        if self._special(where, cells):
+        if self._special(where, cells, starts):
             return
         if self.table is not None:
-            self.table.add(cells, where, self.notes)
+            self.table.add(cells, where, self.notes, starts)
             return
         self.notes.append(f"{where}无法识别，未导入：{' | '.join(c for c in cells if c)}。")
 
-    def _special(self, where: str, cells: list[str]) -> bool:
+    def _special(self, where: str, cells: list[str], starts: list[int] | None) -> bool:
         first = next(c for c in cells if c)
         filled = [c for c in cells if c]
         if len(filled) == 1 and not self.fields and not self.funds and TITLE.search(first) and len(first) <= 60:
@@ -65,7 +65,7 @@ class _Builder:
             return True
         if (columns := indicator_header(cells)) is not None:
             if self.table is None:
-                self.table = IndicatorTable(columns)
+                self.table = IndicatorTable(columns, starts)
             return True  # a header repeated on the next page adds nothing
         if match(first, TOTAL, prefix=True) and len(norm(first)) <= 4:
             if self.table is None and "total" not in self.funds and self.in_funds:
@@ -73,7 +73,7 @@ class _Builder:
                 values = cells[cells.index(first) + 1:]
                 self.funds["total"] = funds_row("total", values, self.funds_columns, self.unit or "万元", self.notes)
                 return True
-            self.total = total_row(cells, self.table.columns if self.table else None)
+            self.total = total_row(cells, self.table.aligned(cells, starts) if self.table else None)
             return True
         grade = grade_cell(cells)
         if grade is not None and len(norm(first)) <= 6:
@@ -139,8 +139,8 @@ class _Builder:
 def build_spec(parts: Parts, notes: list[str]) -> tuple[ProjectSpec, str]:
     """The spec and the money unit the form was written in (``元`` or ``万元``)."""
     builder = _Builder(notes)
-    for where, cells in parts.form_rows:
-        builder.row(where, cells)
+    for where, cells, starts in parts.form_rows:
+        builder.row(where, cells, starts)
     # A report that opens with its form has its narrative after it.
     narrative_after = not parts.narrative
     for text in parts.after_form:

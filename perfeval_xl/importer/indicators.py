@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from perfeval_xl.importer.labels import INDICATOR_HEADER, match
 from perfeval_xl.synth.canon import number_of
 from perfeval_xl.synth.spec import IndicatorSpec
@@ -21,14 +23,29 @@ def indicator_header(cells: list[str]) -> list[str | None] | None:
 class IndicatorTable:
     """Accumulates 三级指标 rows; blank 一级/二级 cells mean "same as above"."""
 
-    def __init__(self, columns: list[str | None]):
+    def __init__(self, columns: list[str | None], starts: list[int] | None = None):
         self.columns = columns
+        self.starts = starts  # grid column of each header cell (Word), else None
         self.indicators: list[IndicatorSpec] = []
         self._level1 = ""
         self._level2 = ""
         self._reported_columns: set[str] = set()
 
-    def add(self, cells: list[str], where: str, notes: list[str]) -> None:
+    def aligned(self, cells: list[str], starts: list[int] | None) -> list[str | None] | None:
+        """The header key over each cell: by position when the row has as many
+        cells as the header, else by grid column when both rows have a grid
+        (Word: a value merged across two columns); None when neither can tell."""
+        if len(cells) == len(self.columns):
+            return list(self.columns)
+        if self.starts is None or starts is None or len(starts) != len(cells):
+            return None
+        return [self.columns[max(0, bisect_right(self.starts, start) - 1)] for start in starts]
+
+    def add(self, cells: list[str], where: str, notes: list[str], starts: list[int] | None = None) -> None:
+        keys = self.aligned(cells, starts)
+        if keys is not None:
+            self._add_values(self._values(keys, cells, where, notes), notes, where)
+            return
         width = len(self.columns)
         if len(cells) > width and len(cells) % width == 0:
             # Rows whose line break was lost: one row per header width.
@@ -38,15 +55,23 @@ class IndicatorTable:
         if len(cells) < width:
             # Merged 一级/二级 cells may be missing at the front, never at the end.
             cells = [""] * (width - len(cells)) + cells
-        values: dict[str, str] = {}
-        for key, text in zip(self.columns, cells):
-            if key and text and key not in values:
-                values[key] = text
-            elif text and key is None:
-                notes.append(f"{where}的“{text}”不在任何已知列下，未填入。")
+        values = self._values(self.columns, cells, where, notes)
         extra = [c for c in cells[width:] if c]
         if extra:
             notes.append(f"{where}多出的内容未填入：{'、'.join(extra)}。")
+        self._add_values(values, notes, where)
+
+    @staticmethod
+    def _values(keys: list[str | None], cells: list[str], where: str, notes: list[str]) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for key, text in zip(keys, cells):
+            if key and text and key not in values:
+                values[key] = text
+            elif text:
+                notes.append(f"{where}的“{text}”不在任何已知列下，未填入。")
+        return values
+
+    def _add_values(self, values: dict[str, str], notes: list[str], where: str) -> None:
         for key, label in _UNPLACED.items():
             if values.get(key) and key not in self._reported_columns:
                 self._reported_columns.add(key)
@@ -72,11 +97,13 @@ class IndicatorTable:
         ))
 
 
-def total_row(cells: list[str], columns: list[str | None] | None) -> tuple[object, object]:
-    """(分值, 得分) of the 总分 row: by column when the row has the header's
-    width, else the numbers in order (分值 before 得分, a lone number is 得分)."""
-    if columns and len(cells) == len(columns) and "weight" in columns and "score" in columns:
-        return _number(cells[columns.index("weight")]), _number(cells[columns.index("score")])
+def total_row(cells: list[str], keys: list[str | None] | None) -> tuple[object, object]:
+    """(分值, 得分) of the 总分 row: by the header key over each cell when known
+    (Word's grid), else the numbers in order (分值 before 得分, a lone number is 得分)."""
+    if keys and len(cells) == len(keys) and ("weight" in keys or "score" in keys):
+        weight = next((c for k, c in zip(keys, cells) if k == "weight"), None)
+        score = next((c for k, c in zip(keys, cells) if k == "score"), None)
+        return _number(weight), _number(score)
     numbers = [c for c in cells[1:] if number_of(c) is not None]
     if len(numbers) >= 2:
         return _number(numbers[-2]), _number(numbers[-1])

@@ -23,6 +23,12 @@ class Paragraph:
 @dataclass
 class Table:
     rows: list[list[str]] = field(default_factory=list)
+    # Word only: the grid column each cell starts in (same shape as ``rows``), so
+    # a cell merged across two columns cannot shift the cells after it.
+    starts: list[list[int]] | None = None
+
+    def start_columns(self, r: int) -> list[int] | None:
+        return self.starts[r] if self.starts is not None else None
 
 
 Block = Paragraph | Table

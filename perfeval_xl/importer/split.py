@@ -25,7 +25,8 @@ TITLE = re.compile(r"(评价表|自评表|评分表|绩效表)\s*$")
 class Parts:
     narrative: list[str] = field(default_factory=list)
     title: str = ""
-    form_rows: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, cells)
+    # (where, cells, grid column of each cell or None when the source has no grid)
+    form_rows: list[tuple[str, list[str], list[int] | None]] = field(default_factory=list)
     after_form: list[str] = field(default_factory=list)  # paragraphs between/after the form tables
     other_tables: int = 0  # tables in the body that are not the form
 
@@ -71,7 +72,7 @@ def split_report(blocks: list[Block]) -> Parts:
         if TITLE.search(text) and len(text) <= 60 and not parts.title:
             parts.title = ANNEX.sub("", text).strip() if ANNEX.match(text) else text
         else:
-            parts.form_rows.append(("评价表上方的文字", [text]))
+            parts.form_rows.append(("评价表上方的文字", [text], None))
     for block in before:
         if isinstance(block, Paragraph) and block.text:
             parts.narrative.append(block.text)
@@ -88,7 +89,7 @@ def split_report(blocks: list[Block]) -> Parts:
     for t, table in enumerate(form_tables, start=1):
         for r, row in enumerate(table.rows, start=1):
             where = f"评价表第{r}行" if len(form_tables) == 1 else f"评价表第{t}个表格第{r}行"
-            parts.form_rows.append((where, row))
+            parts.form_rows.append((where, row, table.start_columns(r - 1)))
     return parts
 
 
