@@ -138,3 +138,17 @@ def test_a_report_that_opens_with_its_form_keeps_the_text_after_it(tmp_path):
     result = import_report(path)
     assert result.spec.narrative == spec.narrative
     assert not [n for n in result.notes if "未导入" in n]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES + ["三分", "约60", "—", "2,000元", "良好", "合计"]), min_size=5, max_size=50))
+def test_whatever_is_parsed_can_be_written_and_read_back(tmp_path, pieces):
+    from perfeval_xl.importer import write_imported
+    from perfeval_xl.read.workbook import read_workbook
+
+    path = tmp_path / "fuzz.txt"
+    path.write_text("正文\n附件\n" + "".join(pieces), encoding="utf-8")
+    result = import_report(path)
+    if result.ok:
+        read = read_workbook(write_imported(result, tmp_path / "fuzz.xlsx"))
+        assert read.project is not None or read.failure
