@@ -82,3 +82,18 @@ def test_a_value_merged_across_two_columns_does_not_shift_the_row(tmp_path):
     first = result.spec.indicators[0]
     assert (first.name, first.target, first.actual, first.weight, first.score) == ("立项依据充分性", "全部符合", "", 3, 3)
     assert len(result.spec.indicators) == 17 and result.spec.total_score == 95
+
+
+def test_a_table_in_the_body_with_a_project_name_column_is_not_the_form(tmp_path):
+    body = seed_body()
+    path = write_docx(tmp_path / "body_table.docx", body, [seed_grid(tmp_path)])
+    document = docx.Document(str(path))
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, ["项目名称", "预算数", "执行数", "走访慰问", "60", "60"]):
+        cell.text = text
+    document.element.body.insert(5, table._tbl)  # among the narrative's first paragraphs
+    document.save(str(path))
+    result = import_report(path)
+    assert result.spec.narrative == body
+    assert len(result.spec.indicators) == 17
+    assert any("1 个表格不是绩效评价表" in n for n in result.notes)

@@ -31,24 +31,53 @@ class Parts:
     other_tables: int = 0  # tables in the body that are not the form
 
 
-def is_form_table(table: Table) -> bool:
+def form_kinds(table: Table) -> set[str]:
+    """Which parts of the form a table holds: fields, funds, indicators."""
+    kinds = set()
     for row in table.rows:
         for cell in row:
-            if match(cell, FIELDS, prefix=True) or funds_row_key(cell):
-                return True
-            if match(cell, INDICATOR_HEADER) in ("level1", "level2", "name"):
-                return True
-    return False
+            if match(cell, FIELDS, prefix=True):
+                kinds.add("fields")
+            elif funds_row_key(cell):
+                kinds.add("funds")
+            elif match(cell, INDICATOR_HEADER) in ("level1", "level2", "name"):
+                kinds.add("indicators")
+    return kinds
+
+
+def is_form_table(table: Table) -> bool:
+    return bool(form_kinds(table))
+
+
+def _form_start(blocks: list[Block]) -> int | None:
+    """Index of the form's first table. A table in the body that merely has a
+    项目名称 column is not the form: the form starts at the first table with
+    the indicator header or two kinds of form labels, together with the form
+    tables just above it (a header-fields table of its own)."""
+    kinds = {i: form_kinds(b) for i, b in enumerate(blocks) if isinstance(b, Table)}
+    candidates = [i for i, k in kinds.items() if k]
+    if not candidates:
+        return None
+    strong = next((i for i in candidates if "indicators" in kinds[i] or len(kinds[i]) >= 2), candidates[0])
+    start = strong
+    for i in range(strong - 1, -1, -1):
+        block = blocks[i]
+        if isinstance(block, Table):
+            if not kinds[i]:
+                break
+            start = i
+        elif block.text and not _belongs_to_form(block.text):
+            break
+    return start
 
 
 def split_report(blocks: list[Block]) -> Parts:
     parts = Parts()
-    form_indexes = [i for i, b in enumerate(blocks) if isinstance(b, Table) and is_form_table(b)]
-    if not form_indexes:
+    first = _form_start(blocks)
+    if first is None:
         parts.narrative = [b.text for b in blocks if isinstance(b, Paragraph) and b.text]
         parts.other_tables = sum(isinstance(b, Table) for b in blocks)
         return parts
-    first = form_indexes[0]
     before = [b for b in blocks[:first]]
     # Above the form: the 附件 line, its title, and sometimes its header fields
     # (项目名称：…) or the money unit written as paragraphs.
