@@ -143,7 +143,8 @@ def label_value(view: SheetView, patterns: list[str], rows: range | None = None)
 
 
 def money_unit(view: SheetView, header: HeaderRow, last_row: int) -> str:
-    """元 / 万元 / 亿元 as stated by the block label or the header cells."""
+    """元 / 万元 / 亿元 as stated by the block label, the header cells, or a
+    “单位：元” note on the rows just above the block."""
     first_value_col = min(header.columns.values())
     texts = [view.norm(header.row, c) for c in header.columns.values()]
     for r in range(max(1, header.row - 1), last_row + 1):
@@ -153,6 +154,11 @@ def money_unit(view: SheetView, header: HeaderRow, last_row: int) -> str:
         m = re.search(r"\((万元|元|亿元)\)", text)
         if m:
             return m.group(1)
+    for r in range(max(1, header.row - 2), header.row + 1):
+        for c in range(1, view.grid.max_col + 1):
+            m = re.search(r"(?:金额|资金)?单位[:]?(万元|元|亿元)$", view.norm(r, c))
+            if m:
+                return m.group(1)
     return "万元"
 
 
