@@ -1,8 +1,9 @@
 """Claim extraction: every figure the report states about this project.
 
-For each number with a unit the extractor looks back inside its clause for
-the nearest subject keyword of the lexicon (``lexicon.toml``), or an
-indicator's name. Words between keyword and number that signal another
+For each number with a unit the extractor tries, in order: the head of a
+worked formula, the nearest subject keyword of the lexicon (``lexicon.toml``)
+inside its clause, 得分/得N分, an indicator's name, the indicator its heading
+is about, and a subject word right after the amount (…万元已全部到位). Words between keyword and number that signal another
 subject (其中, 同比, 每家, 上年 …) or a bound (不低于, 以上) lower the
 confidence to LOW, and rules never raise a warning or error on a LOW claim:
 a false alarm costs more trust than a missed one.
@@ -166,9 +167,11 @@ class _Extractor:
             for m in pattern.finditer(text):
                 n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
                 if n is not None:
-                    add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start(), m.end(), Confidence.HIGH)
+                    add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start(), m.end(),
+                        self._pattern_confidence(text, m.start()))
         for m in _GRADE.finditer(text):
-            add("grade", _GRADE_WORD.get(m.group("grade"), m.group("grade")), "", m.start(), m.end(), Confidence.HIGH)
+            grade = _GRADE_WORD.get(m.group("grade"), m.group("grade"))
+            add("grade", grade, "", m.start(), m.end(), self._pattern_confidence(text, m.start()))
         for m in _DEDUCTION.finditer(text):
             target = self._indicator_in(text, m.start(), context)
             if target is not None:
@@ -214,12 +217,22 @@ class _Extractor:
             return None
         subject, confidence, indicator = found
         caveat = (
-            (period is not None and self.year is not None and period != self.year)  # another year
+            self._elsewhere(sentence_before)  # another year or another project
             or after.startswith(_BOUND_AFTER)  # 95%以上: a bound, not a figure
             or "其中" in sentence_before  # a part of a larger amount
             or "每" in sentence_before  # 每户2000元，合计8万元: a local sum, maybe not the project's
         )
         return subject, Confidence.LOW if caveat else confidence, indicator, period
+
+    def _elsewhere(self, sentence_before: str) -> bool:
+        """Is the sentence about another year or another project (2022年同类项目中…)?"""
+        years = [int(y) for y in _YEAR.findall(sentence_before)]
+        if years and self.year is not None and years[-1] != self.year:
+            return True
+        return any(w in sentence_before for w in self.lex.elsewhere)
+
+    def _pattern_confidence(self, text: str, start: int) -> Confidence:
+        return Confidence.LOW if self._elsewhere(text[_sentence_start(text, start) : start]) else Confidence.HIGH
 
     def _mention_before(self, prefix: str):
         mentions = self.index.mentions(prefix)

@@ -26,6 +26,7 @@ class Lexicon:
     blockers: tuple[str, ...]
     harmless: tuple[str, ...]
     maximum_words: tuple[str, ...]
+    elsewhere: tuple[str, ...]
     fillers: tuple[str, ...]
     owner_endings: tuple[str, ...]
     owner_exact: tuple[str, ...]
@@ -57,6 +58,7 @@ def load_lexicon() -> Lexicon:
         blockers=tuple(data["blockers"]["words"]),
         harmless=tuple(data["blockers"].get("harmless", ())),
         maximum_words=tuple(data["blockers"].get("maximum", ())),
+        elsewhere=tuple(data["blockers"].get("elsewhere", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
         owner_endings=tuple(data["owners"]["endings"]),
         owner_exact=tuple(data["owners"]["exact"]),

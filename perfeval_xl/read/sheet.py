@@ -149,7 +149,7 @@ class SheetView:
                 row,
                 col,
                 problems.UNREADABLE_NUMBER,
-                f"{what}应为数字，但填写的是“{raw_text}”（{parsed.problem}），该项无法核对。",
+                f"{what}应填确切数字，但{parsed.problem}，该项无法核对。",
                 expected="数字",
                 actual=raw_text,
             )
