@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,11 +48,10 @@ def import_report(path: Path | str) -> ImportResult:
         return result
     try:
         blocks = _read_blocks(path, suffix)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
-        result.failure = f"无法打开 {path.name}：文件已损坏或不是 {suffix} 格式（{type(error).__name__}）。"
-        return result
-    except Exception as error:  # noqa: BLE001 - python-docx raises its own types for broken packages
-        result.failure = f"无法读取 {path.name}：{type(error).__name__}: {error}"
+    except Exception as error:  # noqa: BLE001 - python-docx raises its own types for broken or encrypted files
+        hint = "请用 Word 或 WPS 打开后另存为 .docx 再导入。" if suffix == ".docx" else "请检查文件能否打开。"
+        result.failure = (f"无法打开 {path.name}：文件已损坏、已加密，或不是真正的 {suffix} 文件"
+                          f"（{type(error).__name__}）。{hint}")
         return result
     parts = split_report(blocks)
     if not parts.form_rows:
