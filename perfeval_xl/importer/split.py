@@ -1,10 +1,11 @@
 """Where the narrative ends and the attached form begins.
 
-The form is every table that holds a form label (项目名称, 年度资金总额,
-一级指标 …); a form split across pages is several such tables, joined in
-order. The narrative is the paragraphs before the first of them, without the
-``附件`` line and the form's title. Anything else is returned so the caller
-can say it was not placed.
+The form starts at the first table with the indicator header or two kinds of
+form labels (项目名称, 年度资金总额, 一级指标 …) — with any form tables just above
+it — and takes every later table with a form label, or without labels but as
+wide as the indicator list (a table carried onto the next page). The narrative
+is the paragraphs before it, without the ``附件`` line, the form's title and
+header lines. Anything else is returned so the caller can say it was not placed.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def split_report(blocks: list[Block]) -> Parts:
         parts.narrative = [b.text for b in blocks if isinstance(b, Paragraph) and b.text]
         parts.other_tables = sum(isinstance(b, Table) for b in blocks)
         return parts
-    before = [b for b in blocks[:first]]
+    before = list(blocks[:first])
     # Above the form: the 附件 line, its title, and sometimes its header fields
     # (项目名称：…) or the money unit written as paragraphs.
     lead: list[str] = []
