@@ -20,6 +20,9 @@ class ConfigProblem(click.ClickException):
 
     exit_code = 2
 
+    def show(self, file=None) -> None:
+        click.echo(f"配置错误：{self.format_message()}", err=True)
+
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -125,7 +128,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
         raise click.UsageError("输出文件夹不能与输入文件夹相同，请用 -o 指定另一个文件夹（或不指定，使用默认的“<文件夹名>_结果”）。")
     files = batch.plan(input_dir, output_dir)
     if not files:
-        click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿。", err=True)
+        click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿或 .docx 评价报告。", err=True)
     with click.progressbar(length=len(files), label="核查中", file=sys.stderr, show_pos=True) as bar:
         outcome = batch.run(
             input_dir,
@@ -143,6 +146,38 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
     click.echo(f"汇总表：{outcome.summary}")
     click.echo(f"核查后的工作簿与 results.json：{outcome.output_dir}")
     sys.exit(_exit_code(outcome.batch.files))
+
+
+@main.command("import")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="输出文件夹（默认：与各报告相同的文件夹）。生成的工作簿名为 <报告名>_导入.xlsx。")
+def import_command(reports: tuple[Path, ...], output_dir: Path | None) -> None:
+    """把已有的绩效评价报告（Word .docx 或纯文本 .txt）导入为标准化评价表工作簿，并列出未能导入的内容。"""
+    from perfeval_xl.importer import import_report, imported_name, write_imported
+
+    failed = 0
+    written: set[Path] = set()
+    for report in reports:
+        result = import_report(report)
+        if not result.ok:
+            failed += 1
+            click.echo(f"✗ {report}：{result.failure}", err=True)
+            continue
+        target = (output_dir or report.parent) / imported_name(report)
+        if target.resolve() in written:  # 报告.txt and 报告.docx in one call: keep both
+            target = target.with_name(f"{report.stem}_{report.suffix.lstrip('.')}_导入.xlsx")
+        try:
+            write_imported(result, target)
+            written.add(target.resolve())
+        except (OSError, ValueError) as error:
+            failed += 1
+            click.echo(f"✗ {report}：无法写入 {target}（{error}）", err=True)
+            continue
+        click.echo(f"✓ {report} → {target}（{len(result.spec.indicators)} 个三级指标，{len(result.spec.narrative)} 段正文）")
+        for note in result.notes:
+            click.echo(f"    · {note}")
+    sys.exit(1 if failed else 0)
 
 
 @main.command("rules")

@@ -15,6 +15,10 @@ from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
 from perfeval_xl.scoring import resolve_scheme, score_project
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+# Word reports are imported into a workbook on the fly by ``write.batch.run``
+# (the importer sits above this layer). Plain .txt is not picked up from a
+# folder: an inbox holds all kinds of notes; ``perfeval import`` takes them.
+REPORT_SUFFIXES = {".docx"}
 REFUSED_SUFFIXES = {".xls": "旧版 .xls 格式无法读取：请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交。"}
 
 
@@ -45,7 +49,7 @@ def discover(input_dir: Path, exclude: Path | None = None) -> list[Path]:
                 continue
             path = root_path / name
             suffix = path.suffix.lower()
-            if (suffix in WORKBOOK_SUFFIXES or suffix in REFUSED_SUFFIXES) and path.is_file():
+            if (suffix in WORKBOOK_SUFFIXES or suffix in REPORT_SUFFIXES or suffix in REFUSED_SUFFIXES) and path.is_file():
                 found.append(path)
     return found
 
@@ -55,6 +59,8 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
     refused = REFUSED_SUFFIXES.get(path.suffix.lower())
     if refused:
         return FileResult(display, failure=refused)
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        return FileResult(display, failure="这是 Word 评价报告，不是工作簿：请用 perfeval import 导入，或放进文件夹用 perfeval run 核查。")
     read = read_workbook(path, display, limits=settings.limits)
     result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
     if read.project is None:

@@ -21,6 +21,7 @@ RANKS = {
     "serialize": 4,
     "write": 4,
     "synth": 4,
+    "importer": 4,
     "cli": 5,
     "__main__": 5,
     "__init__": 0,

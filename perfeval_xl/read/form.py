@@ -17,6 +17,7 @@ from perfeval_xl.read.values import (
     parse_amount,
     parse_grade,
     parse_measure,
+    parse_number,
     parse_rate,
     parse_score,
     parse_year,
@@ -330,10 +331,13 @@ def _measure(view: SheetView, row: int, col: int | None) -> Sourced[Measure]:
         return Sourced.absent()
     value = view.safe_value(row, col)
     ref = view.grid.ref(row, col)
-    measure = parse_measure(value, view.number_format(row, col))
+    number_format = view.number_format(row, col)
+    measure = parse_measure(value, number_format)
     if not measure.text and measure.number is None:
         return Sourced(None, "", ref, view.formula(row, col))
-    return Sourced(measure, measure.text, ref, view.formula(row, col), unit=measure.unit)
+    # a number cell shows the decimals of its format (0.998 as “100%” under 0%), not of its stored value
+    decimals = parse_number(value, number_format).decimals if isinstance(value, (int, float)) else None
+    return Sourced(measure, measure.text, ref, view.formula(row, col), decimals=decimals, unit=measure.unit)
 
 
 def _number(view: SheetView, row: int, col: int | None, what: str) -> Sourced[float]:

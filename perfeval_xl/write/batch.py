@@ -7,14 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from perfeval_xl import __version__
-from perfeval_xl.findings import BatchResult, FileResult, Severity
-from perfeval_xl.pipeline import Settings, discover, evaluate_file
+from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
@@ -111,17 +112,43 @@ def _context():
 def _process(task: tuple) -> FileResult:
     """One file, start to finish, in whichever process runs it."""
     path, display, output_dir, settings = task
-    result = evaluate_file(path, display, settings)
-    if result.ok:
-        _write_copy(path, output_dir, result)
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        result = _evaluate_report(path, display, output_dir, settings)
+    else:
+        result = evaluate_file(path, display, settings)
+        if result.ok:
+            _write_copy(path, output_dir, result)
     if result.project is not None:
         # the summary needs the form, not the report's paragraphs: keep results small across processes
         result.project = replace(result.project, narrative=())
     return result
 
 
-def _write_copy(path: Path, output_dir: Path, result: FileResult) -> None:
-    name = completed_name(result.file)
+def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
+    """A Word report: import it into a workbook, evaluate that, and write the
+    completed copy of the imported form. What the import could not place is
+    listed with the findings (rule IMP001)."""
+    from perfeval_xl.importer import import_report, write_imported  # python-docx only when a report is met
+
+    imported = import_report(path)
+    if not imported.ok:
+        return FileResult(display, failure=imported.failure)
+    with tempfile.TemporaryDirectory(prefix="perfeval-import-") as tmp:
+        workbook = write_imported(imported, Path(tmp) / "imported.xlsx")
+        result = evaluate_file(workbook, display, settings)
+        result.findings.extend(
+            Finding(rule="IMP001", severity=Severity.INFO, message="导入 Word 报告：" + note, file=display)
+            for note in imported.notes
+        )
+        if result.ok:
+            # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
+            imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
+            _write_copy(workbook, output_dir, result, completed_name(imported_display))
+    return result
+
+
+def _write_copy(path: Path, output_dir: Path, result: FileResult, name: str | None = None) -> None:
+    name = name or completed_name(result.file)
     target = output_dir / name
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
