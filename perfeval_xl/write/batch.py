@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.pipeline import Settings, discover, evaluate_file
+from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
@@ -98,6 +99,7 @@ def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
         yield from map(_process, tasks)
         return
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+    all_rules()  # import the catalog (and cn2an, ~1 s) once here, so forked workers inherit it instead of each paying
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         yield from pool.map(_process, tasks, chunksize=chunk)
 
