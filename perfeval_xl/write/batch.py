@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Severity
+from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
@@ -116,10 +117,32 @@ def _process(task: tuple) -> FileResult:
     result = evaluate_file(path, display, settings)
     if result.ok:
         _write_copy(path, output_dir, result)
-    if result.project is not None:
-        # the summary needs the form, not the report's paragraphs: keep results small across processes
-        result.project = replace(result.project, narrative=())
+    _slim(result)
     return result
+
+
+def _slim(result: FileResult) -> None:
+    """Keep only what results.json and the summary read (the form's heading
+    fields, the funds total, the scores and the findings); the indicator rows,
+    the report paragraphs and the per-indicator scores stay in the worker.
+    A full result is ~90 KB, a slim one a few: 10,000 files fit in memory
+    and cost little to send between processes."""
+    project, scoring = result.project, result.scoring
+    if project is not None:
+        funds = project.funds
+        result.project = replace(
+            project,
+            indicators=(),
+            narrative=(),
+            goal_expected=_BLANK,
+            goal_actual=_BLANK,
+            funds=replace(funds, fiscal=None, carryover=None, other=None) if funds is not None else None,
+        )
+    if scoring is not None:
+        result.scoring = replace(scoring, indicators=())
+
+
+_BLANK = Sourced(None)
 
 
 def _write_copy(path: Path, output_dir: Path, result: FileResult) -> None:
