@@ -100,6 +100,27 @@ def wrong_rate(spec, rng):
     return "funds.total.rate"
 
 
+def rate_slightly_wrong(spec, rng):
+    """Off by 0.3–1 percentage point: beyond rounding, easy to miss by eye."""
+    rate = number_of(_total(spec).spent) / number_of(_total(spec).budget)
+    _total(spec).rate = _pct(rate + rng.choice((-1, 1)) * rng.uniform(0.003, 0.01) if rate < 0.99 else rate - 0.005)
+    return "funds.total.rate"
+
+
+def total_slightly_wrong(spec, rng):
+    spec.total_score = round(number_of(spec.total_score) + rng.choice((-1, 1)) * rng.choice((0.05, 0.1, 0.25, 0.5)), 2)
+    return "total_score"
+
+
+def parts_off_by_cents(spec, rng):
+    """A 其中 row 0.05–0.5 万元 (500–5000 元) off its total."""
+    fiscal = spec.funds.get("fiscal")
+    if fiscal is None or number_of(fiscal.spent) is None:
+        return None
+    fiscal.spent = round(number_of(fiscal.spent) - rng.choice((0.05, 0.1, 0.5)), 2)
+    return "funds.total.spent"
+
+
 def wrong_funds_score(spec, rng):
     score = number_of(_total(spec).score)
     _total(spec).score = round(score - rng.choice((1, 2, 0.5)), 2) if score >= 2 else score + 1
@@ -329,9 +350,10 @@ def actual_blank(spec, rng):
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
-        wrong_rate, wrong_funds_score, parts_do_not_sum, spent_over_budget, budget_missing,
+        wrong_rate, rate_slightly_wrong, wrong_funds_score, parts_do_not_sum, parts_off_by_cents, spent_over_budget, budget_missing,
         unexplained_adjustment, low_execution_unexplained, weight_total_wrong, level1_weights_swapped,
-        score_over_weight, weight_not_positive, score_blank, total_score_wrong, total_weight_wrong,
+        score_over_weight, weight_not_positive, score_blank, total_score_wrong, total_slightly_wrong,
+        total_weight_wrong,
         grade_wrong, duplicate_indicator, target_placeholder, method_unknown, execution_indicator_wrong,
         arrival_below_execution, cost_differs, cost_written_ge, actual_not_numeric, unit_mismatch,
         missed_without_deviation, satisfaction_over_100, negative_actual, actual_blank,

@@ -20,6 +20,9 @@ class ConfigProblem(click.ClickException):
 
     exit_code = 2
 
+    def show(self, file=None) -> None:
+        click.echo(f"配置错误：{self.format_message()}", err=True)
+
 
 CONFIG_OPTION = click.option(
     "--config",

@@ -122,3 +122,9 @@ def test_checkbox_grade_spread_over_cells(seed_path):
     wb.save(seed_path)
     grade = read_workbook(seed_path).project.grade
     assert grade.checkbox_form and grade.checked == ("优", "良") and grade.value.ref.cell == "B32"
+
+
+def test_unit_note_above_the_funds_block(seed_path):
+    _edit(seed_path, H4="金额单位：元", D6=600000, E6=418300, A5="项目资金")
+    total = read_workbook(seed_path).project.funds.total
+    assert total.budget.value == pytest.approx(60) and total.spent.value == pytest.approx(41.83)

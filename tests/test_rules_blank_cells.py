@@ -44,3 +44,25 @@ def test_a_zero_budget_is_reported_once(baseline):
     findings = run_rules(project, scheme, settings=RuleSettings(only=CATALOG, raise_errors=True))
     per_cell = Counter(f.location for f in findings)
     assert all(n == 1 for n in per_cell.values()), [f"{f.rule} {f.location}" for f in findings]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ODD_VALUES = st.sampled_from(["", "不详", 0, -5, 1e9, "0%", "150%", "≥", "—", "优☑良☑", "-3家", "≤0元"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    baseline=st.sampled_from(["baseline_部门评价", "baseline_单位自评"]),
+    changes=st.dictionaries(st.sampled_from(_paths("baseline_部门评价")), ODD_VALUES, max_size=8),
+)
+def test_no_rule_crashes_on_odd_values(baseline, changes):
+    data = rulekit.load_project_data(baseline)
+    changes = {p: v for p, v in changes.items() if not p.startswith("indicators.") or int(p.split(".")[1]) < len(data["indicators"])}
+    project, scheme = rulekit.build_case({}, {"baseline": baseline, "set": changes})
+    findings = run_rules(project, scheme, settings=RuleSettings(raise_errors=True))  # every rule, none may raise
+    for finding in findings:
+        assert finding.message
+        if finding.rule in CATALOG:
+            assert finding.cell, f"{finding.rule} says where"

@@ -19,8 +19,10 @@ REGENERATE = "python -m perfeval_xl.synth.build_samples"
 
 
 def _cells(path: Path) -> dict[str, dict[str, object]]:
+    """Every sheet's non-empty cell values and its merged ranges (layout, not styling)."""
     wb = openpyxl.load_workbook(path)
-    return {ws.title: {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    return {ws.title: {**{c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None},
+                       "merged": sorted(str(r) for r in ws.merged_cells.ranges)}
             for ws in wb.worksheets}
 
 

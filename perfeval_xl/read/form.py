@@ -17,6 +17,7 @@ from perfeval_xl.read.values import (
     parse_amount,
     parse_grade,
     parse_measure,
+    parse_number,
     parse_rate,
     parse_score,
     parse_year,
@@ -143,7 +144,8 @@ def label_value(view: SheetView, patterns: list[str], rows: range | None = None)
 
 
 def money_unit(view: SheetView, header: HeaderRow, last_row: int) -> str:
-    """元 / 万元 / 亿元 as stated by the block label or the header cells."""
+    """元 / 万元 / 亿元 as stated by the block label, the header cells, or a
+    “单位：元” note on the rows just above the block."""
     first_value_col = min(header.columns.values())
     texts = [view.norm(header.row, c) for c in header.columns.values()]
     for r in range(max(1, header.row - 1), last_row + 1):
@@ -153,6 +155,11 @@ def money_unit(view: SheetView, header: HeaderRow, last_row: int) -> str:
         m = re.search(r"\((万元|元|亿元)\)", text)
         if m:
             return m.group(1)
+    for r in range(max(1, header.row - 2), header.row + 1):
+        for c in range(1, view.grid.max_col + 1):
+            m = re.search(r"(?:金额|资金)?单位[:]?(万元|元|亿元)$", view.norm(r, c))
+            if m:
+                return m.group(1)
     return "万元"
 
 
@@ -322,10 +329,13 @@ def _measure(view: SheetView, row: int, col: int | None) -> Sourced[Measure]:
         return Sourced.absent()
     value = view.safe_value(row, col)
     ref = view.grid.ref(row, col)
-    measure = parse_measure(value, view.number_format(row, col))
+    number_format = view.number_format(row, col)
+    measure = parse_measure(value, number_format)
     if not measure.text and measure.number is None:
         return Sourced(None, "", ref, view.formula(row, col))
-    return Sourced(measure, measure.text, ref, view.formula(row, col), unit=measure.unit)
+    # a number cell shows the decimals of its format (0.998 as “100%” under 0%), not of its stored value
+    decimals = parse_number(value, number_format).decimals if isinstance(value, (int, float)) else None
+    return Sourced(measure, measure.text, ref, view.formula(row, col), decimals=decimals, unit=measure.unit)
 
 
 def _number(view: SheetView, row: int, col: int | None, what: str) -> Sourced[float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel
+from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel, Sourced
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.tolerance import score_equal
 
@@ -19,7 +19,8 @@ MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, 
 # spellings of one unit that are not a mismatch (full-width %, 日 for 天 …)
 UNIT_SYNONYMS = {
     "％": "%", "百分比": "%", "日": "天", "工作日": "天", "千米": "公里", "km": "公里",
-    "㎡": "平方米", "m2": "平方米", "m²": "平方米", "t": "吨", "人数": "人",
+    "㎡": "平方米", "m2": "平方米", "m²": "平方米", "t": "吨", "人数": "人", "名": "人", "位": "人",
+    "场次": "场", "个数": "个",
 }
 
 
@@ -121,6 +122,14 @@ def texts(project: Project) -> Iterable[str]:
 
 def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:
     return any(pattern.search(compact(t)) for t in texts(project))
+
+
+def shown_decimals_of(value: Sourced) -> int | None:
+    """Like :func:`shown_decimals`, but a number cell's own format wins (the
+    reader records it: 0.998 formatted ``0%`` is shown as 100%, 0 decimals)."""
+    if value.decimals is not None:
+        return value.decimals
+    return shown_decimals(value.value) if isinstance(value.value, Measure) else None
 
 
 def shown_decimals(measure: Measure) -> int | None:

@@ -1,12 +1,16 @@
 """XC103: 年度资金总额 is not the sum of its 其中 rows."""
 
-from perfeval_xl.model import Project
+from perfeval_xl.model import FundsRow, Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number, money_equal
 
 COLUMNS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spent", "全年执行数"))
 # a blank total 全年预算数 is XC105's finding, a blank total 全年执行数 XC108's
 BLANK_OWNED_ELSEWHERE = {"budget", "spent"}
+
+
+def _label(row: FundsRow) -> str:
+    return (row.label.value or "").replace("其中：", "").replace("其中:", "") or "其中"
 
 
 @rule(id="XC103", name="funds.total_not_sum_of_parts", severity="error", title="资金总额不等于其中各项之和")
@@ -26,8 +30,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         return
     for attr, title in COLUMNS:
         total = getattr(project.funds.total, attr)
-        parts = [getattr(row, attr) for row in project.funds.parts]
-        filled = [p for p in parts if p.present]
+        rows = [row for row in project.funds.parts if getattr(row, attr).present]
+        filled = [getattr(row, attr) for row in rows]
         if not filled:
             continue
         expected = sum(p.value for p in filled)
@@ -35,11 +39,15 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         if not total.present and attr in BLANK_OWNED_ELSEWHERE:
             continue
-        terms = " + ".join(fmt_number(p.value) for p in filled)
         found = fmt_number(total.value) if total.present else "（空）"
+        if len(filled) == 1:
+            should = f"应等于其中“{_label(rows[0])}”的 {fmt_number(expected)} 万元"
+        else:
+            terms = " + ".join(fmt_number(p.value) for p in filled)
+            should = f"应为其中各项之和 {terms} = {fmt_number(expected)} 万元"
         ctx.report(
             at=total,
-            message=f"年度资金总额的{title}应为其中各项之和 {terms} = {fmt_number(expected)} 万元，表中填写 {found}。",
+            message=f"年度资金总额的{title}{should}，表中填写 {found}。",
             expected=fmt_number(expected),
             actual=found,
             related=filled,

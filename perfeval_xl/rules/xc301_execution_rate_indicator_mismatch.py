@@ -2,7 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import named, percent_of, shown_decimals
+from perfeval_xl.rules._common import named, percent_of, shown_decimals_of
 from perfeval_xl.tolerance import fmt_number, fmt_rate, rate_matches
 
 
@@ -35,7 +35,7 @@ def check(project: Project, ctx: RuleContext) -> None:
         shown = percent_of(ind.actual.value)
         if shown is None:
             continue
-        decimals = shown_decimals(ind.actual.value)
+        decimals = shown_decimals_of(ind.actual)
         candidates = []
         if row.budget.present and row.spent.present and row.budget.value > 0:
             exact = row.spent.value / row.budget.value

@@ -2,7 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import named, percent_of, shown_decimals
+from perfeval_xl.rules._common import named, percent_of, shown_decimals_of
 from perfeval_xl.tolerance import EPS, fmt_number, fmt_rate, rate_matches
 
 
@@ -42,7 +42,7 @@ def check(project: Project, ctx: RuleContext) -> None:
         if row is None or not (row.budget.present and row.spent.present) or row.budget.value <= 0:
             continue
         execution = row.spent.value / row.budget.value
-        if arrival >= execution - EPS or rate_matches(arrival, execution, shown_decimals(ind.actual.value)):
+        if arrival >= execution - EPS or rate_matches(arrival, execution, shown_decimals_of(ind.actual)):
             continue
         ctx.report(
             at=ind.actual,

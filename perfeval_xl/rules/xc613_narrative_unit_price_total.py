@@ -14,7 +14,8 @@ def _money(name: str) -> str:
 
 # "20家，每家慰问金额3万元，共计60万元": a count, a per-unit amount, a total — in one sentence.
 _PATTERN = re.compile(
-    r"(?P<n>\d+)(?P<what>家|个|人|户|所|名|项|次|村|台|套)[^。；]{0,30}?每(?P=what)?[^，。；\d]{0,12}?"
+    # no other figure between the count and 每: in "58所…受助学生12504人，每生1000元" the count is 12504
+    r"(?P<n>\d+)(?P<what>家|个|人|户|所|名|项|次|村|台|套)[^。；\d]{0,30}?每(?P=what)?[^，。；\d]{0,12}?"
     + _money("price")
     + r"[^。；\d]{0,12}?(?:共计|合计|总计|共|累计|总额)[^，。；\d]{0,10}?"
     + _money("total")
