@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -34,23 +35,33 @@ from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
 
 
 def corpus(root: Path, n: int) -> Path:
-    """N workbooks under root/N (generated once, reused)."""
+    """N workbooks under root/N (generated once on every core, reused)."""
     folder = root / f"n{n}"
     done = folder / ".complete"
     if done.exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        rng = random.Random(i)
-        spec = random_spec(rng)
-        if i % 5 == 4 and spec.indicators:  # a fault: one self-score raised to full marks
-            ind = spec.indicators[rng.randrange(len(spec.indicators))]
-            ind.score = ind.weight
-        target = folder / f"{i // 500:03d}" / f"project_{i:05d}.xlsx"
-        target.parent.mkdir(exist_ok=True)
-        write_project(spec, random_layout(rng), target)
+    with ProcessPoolExecutor() as pool:  # 10,000 workbooks take half an hour on one core
+        list(pool.map(_generate, [(folder, i) for i in range(n)], chunksize=50))
     done.touch()
     return folder
+
+
+def _generate(task: tuple[Path, int]) -> None:
+    """Workbook i (the same every time: seeded by i); an interrupted run resumes."""
+    folder, i = task
+    target = folder / f"{i // 500:03d}" / f"project_{i:05d}.xlsx"
+    if target.exists():
+        return
+    rng = random.Random(i)
+    spec = random_spec(rng)
+    if i % 5 == 4 and spec.indicators:  # a fault: one self-score raised to full marks
+        ind = spec.indicators[rng.randrange(len(spec.indicators))]
+        ind.score = ind.weight
+    target.parent.mkdir(exist_ok=True)
+    partial = target.with_suffix(".tmp")
+    write_project(spec, random_layout(rng), partial)
+    partial.replace(target)
 
 
 def files_of(folder: Path) -> list[Path]:

@@ -191,3 +191,12 @@ def test_empty_batch_still_gives_a_readable_summary(tmp_path):
     path = write_summary(BatchResult([]), tmp_path, run_info={})
     assert CalamineWorkbook.from_path(str(path)).sheet_names == ["汇总排名", "问题清单", "部门汇总", "未处理文件", "说明"]
     assert results_json(BatchResult([])) == {"projects": [], "failed": [], "findings": []}
+
+
+def test_duplicate_column_names_a_few_files_and_counts_the_rest():
+    from perfeval_xl.write.summary import duplicate_text
+
+    assert duplicate_text(()) == ""
+    assert duplicate_text(("一/甲.xlsx",)) == "与 一/甲.xlsx 重复"
+    many = tuple(f"{i}.xlsx" for i in range(600))
+    assert duplicate_text(many) == "与 0.xlsx、1.xlsx、2.xlsx、3.xlsx、4.xlsx 等共 600 个文件 重复"

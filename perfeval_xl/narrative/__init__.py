@@ -7,23 +7,22 @@ Public API: :func:`extract_claims`, :class:`Claim`, :class:`Confidence`,
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from perfeval_xl.model import Project
 from perfeval_xl.narrative.claims import Claim, Confidence, extract_claims
 
 __all__ = ["Claim", "Confidence", "extract_claims", "project_claims"]
 
 
-@lru_cache(maxsize=8)
-def _cached(project: Project) -> tuple[Claim, ...]:
-    return tuple(extract_claims(project.narrative, project))
+# The last project asked about and its claims. Keyed by identity, not by value:
+# hashing a whole frozen Project for an lru_cache cost more than the rules that ask.
+# Holding the project keeps its id from being reused by another one.
+_last: tuple[Project, tuple[Claim, ...]] | None = None
 
 
 def project_claims(project: Project) -> tuple[Claim, ...]:
     """The claims of ``project.narrative``; shared by the XC6xx rules so the
     report is read once per project."""
-    try:
-        return _cached(project)
-    except TypeError:  # an unhashable value somewhere in the model: just recompute
-        return tuple(extract_claims(project.narrative, project))
+    global _last
+    if _last is None or _last[0] is not project:
+        _last = (project, tuple(extract_claims(project.narrative, project)))
+    return _last[1]

@@ -79,4 +79,10 @@ def matcher(patterns: list[str], *, prefix: bool = False):
 
 
 def matches(text: str, patterns: list[str], *, prefix: bool = False) -> bool:
-    return matcher(patterns, prefix=prefix)(text)
+    return _matches(text, tuple(patterns), prefix)
+
+
+@lru_cache(maxsize=8192)
+def _matches(text: str, patterns: tuple[str, ...], prefix: bool) -> bool:
+    # the same labels are asked about against the same lists in every workbook of a batch
+    return bool(text) and _compile(patterns, prefix=prefix).match(text) is not None

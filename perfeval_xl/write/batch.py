@@ -9,13 +9,16 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
+from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
@@ -99,8 +102,29 @@ def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
         yield from map(_process, tasks)
         return
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        yield from pool.map(_process, tasks, chunksize=chunk)
+    all_rules()  # import the catalog (and cn2an, ~1 s) once here, so forked workers inherit it instead of each paying
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+            for result in pool.map(_process, tasks, chunksize=chunk):
+                done += 1
+                yield result
+    except BrokenProcessPool:
+        # a worker died (out of memory, a crash in a native library): the files it had not
+        # finished are redone one per process, so only a file that kills its process fails
+        for task in tasks[done:]:
+            yield _isolated(task)
+
+
+def _isolated(task: tuple) -> FileResult:
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+            return pool.submit(_process, task).result()
+    except BrokenProcessPool:
+        return FileResult(
+            task[1],
+            failure="处理此文件时程序异常退出（可能是文件过大、内存不足），已跳过；请检查该文件，或单独用 perfeval check 处理。",
+        )
 
 
 def _context():
@@ -118,9 +142,7 @@ def _process(task: tuple) -> FileResult:
         result = evaluate_file(path, display, settings)
         if result.ok:
             _write_copy(path, output_dir, result)
-    if result.project is not None:
-        # the summary needs the form, not the report's paragraphs: keep results small across processes
-        result.project = replace(result.project, narrative=())
+    _slim(result)
     return result
 
 
@@ -145,6 +167,30 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
             imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
             _write_copy(workbook, output_dir, result, completed_name(imported_display))
     return result
+
+
+def _slim(result: FileResult) -> None:
+    """Keep only what results.json and the summary read (the form's heading
+    fields, the funds total, the scores and the findings); the indicator rows,
+    the report paragraphs and the per-indicator scores stay in the worker.
+    A full result is ~90 KB, a slim one a few: 10,000 files fit in memory
+    and cost little to send between processes."""
+    project, scoring = result.project, result.scoring
+    if project is not None:
+        funds = project.funds
+        result.project = replace(
+            project,
+            indicators=(),
+            narrative=(),
+            goal_expected=_BLANK,
+            goal_actual=_BLANK,
+            funds=replace(funds, fiscal=None, carryover=None, other=None) if funds is not None else None,
+        )
+    if scoring is not None:
+        result.scoring = replace(scoring, indicators=())
+
+
+_BLANK = Sourced(None)
 
 
 def _write_copy(path: Path, output_dir: Path, result: FileResult, name: str | None = None) -> None:

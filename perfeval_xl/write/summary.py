@@ -105,7 +105,7 @@ def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
         put(ws, i, 13, p.computed_grade, fmts.center)
         put(ws, i, 14, p.errors, fmts.int)
         put(ws, i, 15, p.warnings, fmts.int)
-        duplicate = ("与 " + "、".join(p.duplicate_of) + " 重复") if p.duplicate_of else ""
+        duplicate = duplicate_text(p.duplicate_of)
         put(ws, i, 16, duplicate, fmts.text)
         if p.output:
             ws.write_url(i, 17, _external(p.output), fmts.link, string=p.output, tip="打开核查后的工作簿")
@@ -120,6 +120,18 @@ def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
     if rows:
         _problem_colours(ws, fmts, last)
     printable(ws, title="预算绩效评价核查汇总排名")
+
+
+NAMED_DUPLICATES = 5  # more names help no one, and 600 copies of a project would put 600 names in each of 600 rows
+
+
+def duplicate_text(others: tuple[str, ...]) -> str:
+    """``与 a.xlsx、b.xlsx 重复``; past five files the rest are counted, not named."""
+    if not others:
+        return ""
+    named = "、".join(others[:NAMED_DUPLICATES])
+    more = f" 等共 {len(others)} 个文件" if len(others) > NAMED_DUPLICATES else ""
+    return f"与 {named}{more} 重复"
 
 
 def _problem_colours(ws, fmts: Formats, last: int) -> None:

@@ -1,0 +1,70 @@
+"""Does a speed-up change any result? Compare ``results.json`` of two revisions.
+
+    python benchmarks/same_results.py [--base REV] [-n 250] [--workdir DIR]
+
+Runs ``perfeval run`` from a clean export of ``--base`` (default: main) and
+from this working tree over the samples and over the N-file benchmark corpus
+(generated as in ``speed.py``), and checks that the two ``results.json`` are
+byte-identical. Exits 1 and names the first differing line when they are not.
+Performance work must leave every result exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speed import corpus  # noqa: E402
+
+
+def export(rev: str, into: Path) -> Path:
+    """The tree of ``rev`` as plain files (a checkout without touching ours)."""
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def results_of(tree: Path, inputs: Path, out: Path) -> bytes:
+    subprocess.run(
+        [sys.executable, "-m", "perfeval_xl", "run", str(inputs), "-o", str(out)],
+        cwd=tree, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return (out / "results.json").read_bytes()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base", default="main")
+    parser.add_argument("-n", type=int, default=250, help="size of the benchmark corpus to compare on (0: samples only)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "perfeval-bench")
+    args = parser.parse_args()
+    inputs = [ROOT / "samples"] + ([corpus(args.workdir, args.n)] if args.n else [])
+    same = True
+    with tempfile.TemporaryDirectory() as tmp:
+        base = export(args.base, Path(tmp) / "base")
+        for i, folder in enumerate(inputs):
+            before = results_of(base, folder, Path(tmp) / f"before{i}")
+            after = results_of(ROOT, folder, Path(tmp) / f"after{i}")
+            if before == after:
+                print(f"identical  {folder}  ({len(after)} bytes)")
+                continue
+            same = False
+            diff = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), "before", "after", lineterm="", n=1)
+            print(f"DIFFERENT  {folder}")
+            print("\n".join(list(diff)[:20]))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

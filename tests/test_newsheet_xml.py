@@ -1,0 +1,41 @@
+"""The added sheets are written as text; whatever a clerk typed must come back
+unchanged when the XML is parsed (escapes, carriage returns, tabs, links)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from perfeval_xl.write._newsheet import Cell, Formula, NewSheet
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+TRICKY = "A&B <c> \"引号\" 'x'\r\n\t第二行\x01"
+
+
+def _parse(sheet: NewSheet):
+    return etree.fromstring(sheet.to_xml())
+
+
+def test_text_and_links_survive_escaping():
+    sheet = NewSheet(widths=[10, 10], freeze_rows=1, filter_row=1)
+    sheet.add(Cell(TRICKY, 3, link="'表''一'!G6"), Cell(Formula("SUM(A1:A2)", 7.5)), Cell(Formula("A1&\"<\"", "x<")))
+    root = _parse(sheet)
+    assert root.findtext(".//m:c[@r='A1']/m:is/m:t", namespaces=NS) == TRICKY.replace("\x01", "")
+    link = root.find(".//m:hyperlink", NS)
+    assert link.get("location") == "'表''一'!G6" and link.get("display") == TRICKY.replace("\x01", "")
+    assert root.findtext(".//m:c[@r='B1']/m:f", namespaces=NS) == "SUM(A1:A2)"
+    assert root.findtext(".//m:c[@r='B1']/m:v", namespaces=NS) == "7.5"
+    assert root.find(".//m:c[@r='C1']", NS).get("t") == "str"
+    assert root.findtext(".//m:c[@r='C1']/m:f", namespaces=NS) == 'A1&"<"'
+    assert root.find(".//m:autoFilter", NS).get("ref") == "A1:C1"
+    assert root.find(".//m:pane", NS).get("topLeftCell") == "A2"
+
+
+def test_blank_cells_keep_only_their_style_and_long_text_gets_a_height():
+    sheet = NewSheet(widths=[4, 4])
+    sheet.add(Cell(""), Cell(None, 5))
+    sheet.add(Cell("很长的说明文字" * 3), Cell(12))
+    root = _parse(sheet)
+    rows = root.findall(".//m:row", NS)
+    assert [c.get("r") for c in rows[0]] == ["B1"] and rows[0][0].get("s") == "5"
+    assert rows[0].get("ht") is None and float(rows[1].get("ht")) > 15
+    assert root.findtext(".//m:c[@r='B2']/m:v", namespaces=NS) == "12"
