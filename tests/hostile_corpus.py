@@ -266,8 +266,9 @@ def build_corpus(root: Path) -> Corpus:
     macro_form(readable("带宏.xlsm"))
     sparse_wide(readable("稀疏超宽.xlsx"))
     merge_bomb(readable("合并炸弹.xlsx"), seed)
-    write_seed_form(readable("重复/一科.xlsx"))
-    write_seed_form(readable("重复/二科-副本.xlsx"))
+    # the one intended duplicate pair: a department none of the other (seed-based) files has
+    seed_variant(readable("重复/一科.xlsx"), {"B3": "信丰县财政局"})
+    seed_variant(readable("重复/二科-副本.xlsx"), {"B3": "信丰县财政局"})
 
     # fail, each with its own reason
     failing("加密.xlsx", "已加密", "密码").write_bytes(
