@@ -9,7 +9,7 @@ ProjectScore keeps: whether the target was met, the formula, the band.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from perfeval_xl.model import Indicator, Project
 from perfeval_xl.rules._base import RuleContext
@@ -63,3 +63,30 @@ def figures(ind: Indicator) -> str:
 
 def points(x: float | None, scheme: Scheme) -> str:
     return fmt_number(x, scheme.rounding)
+
+
+def report_above_allowed(
+    project: Project,
+    ctx: RuleContext,
+    applies: Callable[[Assessment], bool],
+    why: Callable[[Indicator, Assessment, str], str],
+    verdict: str,
+) -> None:
+    """Report every indicator whose self score is above what the rules allow,
+    for the assessments ``applies`` selects; ``why(ind, a, allowed)`` says
+    what the limit is. Cases owned by other rules (full marks on a missed
+    target: XC501; above 分值: XC203) are left to them."""
+    scheme = scheme_of(ctx)
+    for ind, a in assessed(project, ctx):
+        if not applies(a) or not a.exceeds(ind.score.value, ind.score.decimals):
+            continue
+        if full_marks_for_missed_target(ind, a) or over_weight(ind):
+            continue
+        allowed = points(a.allowed_high, scheme)
+        ctx.report(
+            at=ind.score,
+            message=f"{why(ind, a, allowed)}，自评 {points(ind.score.value, scheme)} 分{verdict}。依据：{a.reason}。",
+            expected=allowed,
+            actual=points(ind.score.value, scheme),
+            related=[ind.target, ind.actual, ind.weight],
+        )

@@ -2,15 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._scoring import (
-    assessed,
-    figures,
-    full_marks_for_missed_target,
-    label,
-    over_weight,
-    points,
-    scheme_of,
-)
+from perfeval_xl.rules._scoring import figures, label, report_above_allowed
 
 
 @rule(id="XC502", name="scoring.score_above_formula", severity="error", title="定量指标得分高于公式结果")
@@ -29,20 +21,10 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时通过：得分等于公式结果（或其四舍五入）或更低；指标为定性指标；指标值或完成值
     不是数字、单位不同而无法计算时不判断。
     """
-    scheme = scheme_of(ctx)
-    for ind, a in assessed(project, ctx):
-        if a.formula is None or not a.exceeds(ind.score.value, ind.score.decimals):
-            continue
-        if full_marks_for_missed_target(ind, a) or over_weight(ind):
-            continue
-        allowed = points(a.allowed_high, scheme)
-        ctx.report(
-            at=ind.score,
-            message=(
-                f"{label(ind)}（{figures(ind)}）按评分公式应得 {allowed} 分，"
-                f"自评 {points(ind.score.value, scheme)} 分偏高。依据：{a.reason}。"
-            ),
-            expected=allowed,
-            actual=points(ind.score.value, scheme),
-            related=[ind.target, ind.actual, ind.weight],
-        )
+    report_above_allowed(
+        project,
+        ctx,
+        applies=lambda a: a.formula is not None,
+        why=lambda ind, a, allowed: f"{label(ind)}（{figures(ind)}）按评分公式应得 {allowed} 分",
+        verdict="偏高",
+    )

@@ -2,15 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._scoring import (
-    assessed,
-    figures,
-    full_marks_for_missed_target,
-    label,
-    over_weight,
-    points,
-    scheme_of,
-)
+from perfeval_xl.rules._scoring import figures, label, report_above_allowed
 
 
 @rule(id="XC503", name="scoring.qualitative_above_band", severity="error", title="定性指标得分超出档位")
@@ -29,20 +21,10 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     何时通过：得分在档位内或更低；完成值措辞无法归档时不判断（由 XC506 提示）。
     """
-    scheme = scheme_of(ctx)
-    for ind, a in assessed(project, ctx):
-        if a.level is None or not a.exceeds(ind.score.value, ind.score.decimals):
-            continue
-        if full_marks_for_missed_target(ind, a) or over_weight(ind):
-            continue
-        allowed = points(a.allowed_high, scheme)
-        ctx.report(
-            at=ind.score,
-            message=(
-                f"{label(ind)}（{figures(ind)}）属于“{a.level.value}”档，得分最多 {allowed} 分，"
-                f"自评 {points(ind.score.value, scheme)} 分超出档位。依据：{a.reason}。"
-            ),
-            expected=allowed,
-            actual=points(ind.score.value, scheme),
-            related=[ind.target, ind.actual, ind.weight],
-        )
+    report_above_allowed(
+        project,
+        ctx,
+        applies=lambda a: a.level is not None,
+        why=lambda ind, a, allowed: f"{label(ind)}（{figures(ind)}）属于“{a.level.value}”档，得分最多 {allowed} 分",
+        verdict="超出档位",
+    )
