@@ -71,6 +71,7 @@ class IndicatorIndex:
             if stem != name and len(stem) >= 3:
                 stems.setdefault(stem, []).append(i)
         self.stems = {stem: owners[0] for stem, owners in stems.items() if len(owners) == 1 and stem not in self.names}
+        self._words: list[tuple[str, int, str]] | None = None
         self.level2: dict[str, list[int]] = {}
         for i, ind in enumerate(indicators):
             self.level2.setdefault(normalise_text(ind.level2.value or ""), []).append(i)
@@ -93,19 +94,26 @@ class IndicatorIndex:
         wins where they overlap."""
         found: list[Mention] = []
         taken: set[int] = set()
-        words = (
-            [(w, i, "name") for w, i in self.names.items()]
-            + [(w, i, "alias") for w, i in self.aliases.items()]
-            + [(w, i, "stem") for w, i in self.stems.items()]
-        )
-        for word, index, how in sorted(words, key=lambda p: -len(p[0])):
-            for m in re.finditer(re.escape(word), text):
-                span = set(range(m.start(), m.end()))
-                if span & taken:
-                    continue
-                taken |= span
-                found.append(Mention(m.start(), m.end(), index, how))
+        for word, index, how in self._words_longest_first():
+            start = text.find(word)
+            while start != -1:  # non-overlapping occurrences, left to right
+                end = start + len(word)
+                span = set(range(start, end))
+                if not span & taken:
+                    taken |= span
+                    found.append(Mention(start, end, index, how))
+                start = text.find(word, end)
         return sorted(found, key=lambda m: m.start)
+
+    def _words_longest_first(self) -> list[tuple[str, int, str]]:
+        if self._words is None:
+            words = (
+                [(w, i, "name") for w, i in self.names.items()]
+                + [(w, i, "alias") for w, i in self.aliases.items()]
+                + [(w, i, "stem") for w, i in self.stems.items()]
+            )
+            self._words = sorted((w for w in words if w[0]), key=lambda p: -len(p[0]))
+        return self._words
 
 
 def heading_contexts(paragraphs, index: IndicatorIndex) -> list[int | None]:

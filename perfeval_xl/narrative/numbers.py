@@ -36,12 +36,16 @@ QUANTITY = re.compile(
 )
 
 
+_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def normalise_text(text: str) -> str:
     """Full-width digits to ASCII, and whitespace removed (pasted Word text
     breaks ``0万 元`` and ``提质增 效`` with stray spaces)."""
     text = text.translate(_FULL_WIDTH)
-    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)
-    return re.sub(r"\s+", "", text)
+    text = _FULL_WIDTH_POINT.sub(".", text)
+    return _WHITESPACE.sub("", text)
 
 
 def chinese_to_decimal(text: str) -> Decimal | None:

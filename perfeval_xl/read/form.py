@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from perfeval_xl.model import Funds, FundsRow, Grade, Indicator, Measure, Sourced
 from perfeval_xl.read import vocabulary as L
@@ -24,18 +25,31 @@ from perfeval_xl.read.values import (
     split_weight_label,
 )
 
-_FUNDS_ORDER = ["rate", "initial", "budget", "spent", "weight", "score"]
-_INDICATOR_ORDER = ["level1", "level2", "name", "kind", "deviation", "target", "actual", "weight", "score"]
 _SCORE_HEADER = {"weight": [r"分值(\(.*\))?", r"权重(\(.*\))?"], "score": [r"得分(\(.*\))?"]}
 
 
-def _classify(text: str, columns: dict[str, list[str]], order: list[str]) -> str | None:
-    for key in order:
-        patterns = _SCORE_HEADER.get(key) if key in _SCORE_HEADER else None
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: two module-level tables
+class _HeaderTable:
+    """The columns a header row may name, and the order they are tried in."""
+
+    columns: dict[str, list[str]]
+    order: tuple[str, ...]
+
+
+_FUNDS = _HeaderTable(L.FUNDS_COLUMNS, ("rate", "initial", "budget", "spent", "weight", "score"))
+_INDICATORS = _HeaderTable(
+    L.INDICATOR_COLUMNS, ("level1", "level2", "name", "kind", "deviation", "target", "actual", "weight", "score")
+)
+
+
+@lru_cache(maxsize=8192)  # every form of a batch asks about the same header texts
+def _classify(text: str, table: _HeaderTable) -> str | None:
+    for key in table.order:
+        patterns = _SCORE_HEADER.get(key)
         if patterns is not None:
             if L.matches(text, patterns):
                 return key
-        elif L.matches(text, columns[key], prefix=True):
+        elif L.matches(text, table.columns[key], prefix=True):
             return key
     return None
 
@@ -50,7 +64,7 @@ class HeaderRow:
         self.last_row = max(self.last_row, self.row)
 
 
-def _header_columns(view: SheetView, row: int, columns: dict[str, list[str]], order: list[str]) -> tuple[dict[str, int], int]:
+def _header_columns(view: SheetView, row: int, table: _HeaderTable) -> tuple[dict[str, int], int]:
     """Columns named on a header row. A header may span two rows (a label merged
     down beside sub-labels below it, or a caption merged across above): every
     column is named by the text of the merge covering it on this row, or on the
@@ -59,7 +73,7 @@ def _header_columns(view: SheetView, row: int, columns: dict[str, list[str]], or
     cols: dict[str, int] = {}
     for c in range(1, view.grid.max_col + 1):
         merge = view.grid.merge_of(row, c)
-        if merge and merge[1] == c and _classify(view.norm(merge[0], c), columns, order):
+        if merge and merge[1] == c and _classify(view.norm(merge[0], c), table):
             last = max(last, min(merge[2], row + 1))  # a column label merged down: its sub-labels sit below
     for r in range(row, last + 1):
         for c in range(1, view.grid.max_col + 1):
@@ -69,19 +83,19 @@ def _header_columns(view: SheetView, row: int, columns: dict[str, list[str]], or
             text = view.norm(ar, ac)
             if not text:
                 continue
-            key = _classify(text, columns, order)
+            key = _classify(text, table)
             if key and key not in cols:
                 cols[key] = c
     return cols, last
 
 
-def _find_header(view: SheetView, rows, columns, order, accept) -> HeaderRow | None:
+def _find_header(view: SheetView, rows, table: _HeaderTable, accept) -> HeaderRow | None:
     tried: set[int] = set()
     for r, _c, text in view.text_cells():
-        if r in tried or r not in rows or _classify(text, columns, order) is None:
+        if r in tried or r not in rows or _classify(text, table) is None:
             continue
         tried.add(r)
-        cols, last = _header_columns(view, r, columns, order)
+        cols, last = _header_columns(view, r, table)
         if accept(cols):
             return HeaderRow(r, cols, last)
     return None
@@ -92,8 +106,7 @@ def find_indicator_header(view: SheetView) -> HeaderRow | None:
     return _find_header(
         view,
         range(1, view.grid.max_row + 1),
-        L.INDICATOR_COLUMNS,
-        _INDICATOR_ORDER,
+        _INDICATORS,
         lambda cols: "name" in cols and ("weight" in cols or "score" in cols),
     )
 
@@ -103,8 +116,7 @@ def find_funds_header(view: SheetView, before_row: int) -> HeaderRow | None:
     return _find_header(
         view,
         range(1, before_row),
-        L.FUNDS_COLUMNS,
-        _FUNDS_ORDER,
+        _FUNDS,
         lambda cols: "budget" in cols and ("spent" in cols or "initial" in cols),
     )
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl.utils import get_column_letter
 
 from perfeval_xl.model import CellRef
 
 
-@dataclass(frozen=True)
-class RawCell:
+class RawCell(NamedTuple):
+    """One cell as stored. A named tuple, not a dataclass: a batch makes
+    millions of them and a frozen dataclass costs three times as much to build."""
+
     value: object  # cached value (None when a formula has none)
     formula: str | None = None  # formula text without the leading '='
     number_format: str | None = None

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from perfeval_xl.model import Comparator, Measure, QualLevel
+from perfeval_xl.read._memo import remembered
 from perfeval_xl.read.numbers import read_figure, read_text_figure
 from perfeval_xl.read.text import cell_text, squeeze
 
@@ -43,6 +44,7 @@ _PHRASE_END = set(",，;；。.、:：!！(（") | {"\n"}
 _TRAILING_PUNCT = "。.!！;；,，"
 
 
+@remembered
 def parse_measure(value: object, number_format: str | None = None) -> Measure:
     """Read a target or actual value; never raises (dates and garbage come
     back qualitative with no level)."""

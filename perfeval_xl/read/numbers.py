@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
+from perfeval_xl.read._memo import remembered
 from perfeval_xl.read.number_format import read_number_format
 from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
 from perfeval_xl.read.text import cell_text, plain_float, squeeze
@@ -214,12 +215,14 @@ def _why_not_a_number(shown: str, text: str) -> str:
 # ---------------------------------------------------------------- public API
 
 
+@remembered
 def parse_number(value: object, number_format: str | None = None) -> NumberParse:
     """A figure with its unit as written. A number cell formatted ``%``
     keeps its raw value (0.5) and gets unit ``'%'``."""
     return read_figure(value, number_format).public()
 
 
+@remembered
 def parse_amount(value: object, number_format: str | None = None, default_unit: str = "万元") -> NumberParse:
     """Money in 万元: ``'600,000元'`` → 60.0 (unit ``'元'``), ``'0.6亿元'`` →
     6000; a bare figure is in ``default_unit`` (``'元'`` when the block label
@@ -236,6 +239,7 @@ def parse_amount(value: object, number_format: str | None = None, default_unit: 
     return fig.public(wan, unit=unit)
 
 
+@remembered
 def parse_rate(value: object, number_format: str | None = None) -> NumberParse:
     """A rate as a fraction with unit ``'%'``: ``'69.71%'`` → 0.6971
     (decimals 2); 1 formatted ``0%`` → 1.0; a bare 100 → 1.0 (a bare figure
@@ -254,6 +258,7 @@ def parse_rate(value: object, number_format: str | None = None) -> NumberParse:
     return fig.public(fig.number, unit="%", decimals=decimals)
 
 
+@remembered
 def parse_score(value: object, number_format: str | None = None) -> NumberParse:
     """A score: a plain figure or one written with 分 (``'95分'``, ``'9.5 分'``)."""
     fig = read_figure(value, number_format)

@@ -218,8 +218,11 @@ def _number_formats(pkg: _Package, part: str | None) -> list[str]:
     return xfs
 
 
+_INTEGER = re.compile(r"-?\d+")
+
+
 def _number(text: str) -> int | float:
-    if re.fullmatch(r"-?\d+", text):
+    if _INTEGER.fullmatch(text):
         return int(text)
     value = float(text)
     return int(value) if value.is_integer() and abs(value) < 1e15 and "e" not in text.lower() else value
@@ -229,9 +232,14 @@ _REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
 _IN_MEMORY_BYTES = 4 * 1024 * 1024  # smaller sheets are parsed whole (faster); larger ones are streamed
 
 
-@lru_cache(maxsize=1024)
-def _column(letters: str) -> int:
-    return column_index_from_string(letters.upper())
+@lru_cache(maxsize=65_536)  # the same addresses come back in every form
+def _address(ref: str) -> tuple[int, int] | None:
+    """``'G6'`` -> (row 6, column 7); None when ``ref`` is not an address."""
+    m = _REF.match(ref)
+    return (int(m.group(2)), column_index_from_string(m.group(1).upper())) if m else None
+
+
+_CELL_CHILD = {f"{ns}{tag}": tag for ns in (NS, NS_STRICT) for tag in ("v", "f", "is")}
 
 
 def _cell_elements(data: bytes, tags: tuple[str, ...]):
@@ -244,15 +252,20 @@ def _cell_elements(data: bytes, tags: tuple[str, ...]):
         yield el
 
 
+_TEXT_TAGS = {f"{NS}t", f"{NS_STRICT}t"}
+
+
 def _inline_text(el: etree._Element) -> str:
     # <is><t>…</t></is>, or rich runs <is><r><t>…</t></r>…</is>; phonetic runs (rPh) are not text
+    if len(el) == 1 and el[0].tag in _TEXT_TAGS:  # nearly every inline string
+        return el[0].text or ""
     parts = []
     for child in el:
-        tag = _local(child.tag)
+        tag = _local(child.tag) if isinstance(child.tag, str) else ""
         if tag == "t":
             parts.append(child.text or "")
         elif tag == "r":
-            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+            parts.extend(t.text or "" for t in child if t.tag in _TEXT_TAGS)
     return "".join(parts)
 
 
@@ -287,9 +300,9 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
                         raise WorkbookRefused(too_many_cells(name, pkg.limits))
             continue
         ref = el.get("r")
-        m = _REF.match(ref) if ref else None
-        if m:
-            col, row_no = _column(m.group(1)), int(m.group(2))
+        address = _address(ref) if ref else None
+        if address:
+            row_no, col = address
         else:  # a cell without an address follows the previous one in its row
             parent = el.getparent()
             r_attr = parent.get("r") if parent is not None else None
@@ -301,7 +314,7 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
         value: object = None
         formula: str | None = None
         for child in el:
-            ctag = _local(child.tag)
+            ctag = _CELL_CHILD.get(child.tag)
             if ctag == "v":
                 text = (child.text or "").strip()
                 if kind == "s":

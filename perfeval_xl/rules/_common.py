@@ -24,9 +24,12 @@ UNIT_SYNONYMS = {
 }
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def compact(text: str | None) -> str:
     """Text without any whitespace (clerks type 项 目 名 称)."""
-    return re.sub(r"\s+", "", text or "")
+    return _WHITESPACE.sub("", text or "")
 
 
 def normalise_unit(unit: str | None) -> str | None:

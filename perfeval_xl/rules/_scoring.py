@@ -22,12 +22,23 @@ def scheme_of(ctx: RuleContext) -> Scheme:
     return ctx.scoring.scheme if ctx.scoring is not None else ctx.scheme
 
 
+# The assessments of the last project and scheme asked about, shared by the
+# XC5xx rules (each would otherwise assess every indicator again). Keyed by
+# identity, as in :func:`perfeval_xl.narrative.project_claims`; holding the
+# objects keeps their ids from being reused.
+_last: tuple[Project, Scheme, tuple[Assessment | None, ...]] | None = None
+
+
 def assessed(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:
     """Every indicator with a written 得分, with its assessment."""
+    global _last
     scheme = scheme_of(ctx)
-    for ind in project.indicators:
-        if ind.score.present:
-            yield ind, assess_indicator(ind, scheme)
+    if _last is None or _last[0] is not project or _last[1] is not scheme:
+        found = tuple(assess_indicator(ind, scheme) if ind.score.present else None for ind in project.indicators)
+        _last = (project, scheme, found)
+    for ind, assessment in zip(project.indicators, _last[2]):
+        if assessment is not None:
+            yield ind, assessment
 
 
 def full_marks_for_missed_target(ind: Indicator, a: Assessment) -> bool:
