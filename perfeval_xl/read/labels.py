@@ -8,6 +8,7 @@ import math
 import re
 from decimal import Decimal
 
+from perfeval_xl.read._memo import remembered
 from perfeval_xl.read.numbers import read_text_figure
 from perfeval_xl.read.numerals import digits_to_int
 from perfeval_xl.read.text import cell_text, normalize_label, squeeze
@@ -17,6 +18,7 @@ _WEIGHT_BRACKETED = re.compile(r"^(?P<label>.*?)\((?P<weight>[^()]+)\)$")
 _WEIGHT_BARE = re.compile(r"^(?P<label>.*?[^\d.])(?P<weight>\d+(?:\.\d+)?分)$")
 
 
+@remembered
 def split_weight_label(text: object) -> tuple[str, float | None]:
     """``'项目决策（20分）'`` → ``('项目决策', 20.0)``; ``'效益指标 30分'`` →
     ``('效益指标', 30.0)``; ``'项目决策'`` → ``('项目决策', None)``."""
