@@ -104,7 +104,7 @@ def test_the_openpyxl_fallback_is_held_to_the_same_limits(seed, tmp_path, monkey
     def fast_reader_gives_up(*_args, **_kwargs):
         raise ValueError("unusual part names")
 
-    monkeypatch.setattr(workbook, "load_grids_fast", fast_reader_gives_up)
+    monkeypatch.setattr(workbook, "FastSheets", fast_reader_gives_up)
     assert read_workbook(seed).project is not None  # the fallback itself works
     bomb = _rewrite(seed, tmp_path / "bomb.xlsx", {}, add={"xl/media/padding.bin": b"\0" * (5 * 1024 * 1024)})
     result = read_workbook(bomb)

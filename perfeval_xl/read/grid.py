@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from openpyxl.utils import get_column_letter
 
@@ -64,6 +64,26 @@ class Grid:
 
     def rows(self) -> range:
         return range(1, self.max_row + 1)
+
+
+class Sheets(Protocol):
+    """A workbook's worksheets by name, in workbook order; a sheet's grid may
+    be read only when first asked for."""
+
+    names: list[str]
+
+    def get(self, name: str) -> Grid | None: ...
+
+
+class LoadedSheets:
+    """Sheets already read (the openpyxl fallback reads them all at once)."""
+
+    def __init__(self, grids: list[Grid]):
+        self._grids = {g.name: g for g in grids}
+        self.names = [g.name for g in grids]
+
+    def get(self, name: str) -> Grid | None:
+        return self._grids.get(name)
 
 
 def cell_address(row: int, col: int) -> str:

@@ -10,7 +10,7 @@ from perfeval_xl.findings import Finding
 from perfeval_xl.model import Sourced
 from perfeval_xl.read import problems
 from perfeval_xl.read.formula import ExcelError, Unsupported, evaluate
-from perfeval_xl.read.grid import Grid
+from perfeval_xl.read.grid import Grid, Sheets
 from perfeval_xl.read.values import NumberParse, cell_text, normalize_label
 
 EXCEL_ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
@@ -21,7 +21,7 @@ _PENDING = object()
 class SheetView:
     """Read access to one sheet, with findings collected for bad cells."""
 
-    def __init__(self, grid: Grid, others: dict[str, Grid], file: str, findings: list[Finding]):
+    def __init__(self, grid: Grid, others: Sheets, file: str, findings: list[Finding]):
         self.grid = grid
         self.others = others
         self.file = file

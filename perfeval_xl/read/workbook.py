@@ -11,10 +11,18 @@ from perfeval_xl.model import Grade, Paragraph, Project, Sourced
 from perfeval_xl.read import ReadResult, problems
 from perfeval_xl.read import form as F
 from perfeval_xl.read import vocabulary as L
-from perfeval_xl.read.grid import Grid, load_grids
+from perfeval_xl.read.grid import LoadedSheets, Sheets, load_grids
 from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.sniff import failure_reason
-from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits, WorkbookRefused, check_package, load_grids_fast, too_many_rows
+from perfeval_xl.read.xlsx import (
+    DEFAULT_LIMITS,
+    FastSheets,
+    Limits,
+    SheetUnreadable,
+    WorkbookRefused,
+    check_package,
+    too_many_rows,
+)
 from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -31,32 +39,42 @@ def read_workbook(path: str | Path, display_name: str | None = None, limits: Lim
     path = Path(path)
     name = display_name or path.name
     try:
-        grids = _load(path, limits)
+        with FastSheets(path, limits) as sheets:
+            return _read_safely(sheets, name)
+    except WorkbookRefused as refused:
+        return ReadResult(None, [], refused.reason)
+    except (zipfile.BadZipFile, OSError) as exc:
+        return ReadResult(None, [], load_failure_reason(path, exc))
+    except Exception:  # noqa: BLE001 - the fast reader gave up on a part: openpyxl knows more of the format's corners
+        pass
+    try:
+        sheets = _load_with_openpyxl(path, limits)
     except WorkbookRefused as refused:
         return ReadResult(None, [], refused.reason)
     except Exception as exc:  # noqa: BLE001 - any load error is a reported failure, never a crash
         return ReadResult(None, [], load_failure_reason(path, exc))
+    return _read_safely(sheets, name)
+
+
+def _read_safely(sheets: Sheets, name: str) -> ReadResult:
+    """``_read_sheets``; a bug in the reader becomes this file's failure. What
+    the sheet loader raises (a refusal, an unreadable sheet) goes to the caller."""
     try:
-        return _read_grids(grids, name)
+        return _read_sheets(sheets, name)
+    except (WorkbookRefused, SheetUnreadable, zipfile.BadZipFile, OSError):
+        raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the batch
         return ReadResult(None, [], f"读取时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。")
 
 
-def _load(path: Path, limits: Limits) -> list[Grid]:
-    """The fast bounded reader; openpyxl only when that one cannot make sense
-    of a file that is still a zip (e.g. unusual part names), since openpyxl
-    knows more of the format's corners."""
-    try:
-        return load_grids_fast(path, limits=limits)
-    except (WorkbookRefused, zipfile.BadZipFile, OSError):
-        raise
-    except Exception:  # noqa: BLE001 - fall back to the slower, more lenient reader
-        check_package(path, limits)  # openpyxl may inflate any part: hold them all to the limits first
-        grids = load_grids(path)
-        for grid in grids:
-            if grid.max_row > limits.max_rows:
-                raise WorkbookRefused(too_many_rows(grid.name, limits)) from None
-        return grids
+def _load_with_openpyxl(path: Path, limits: Limits) -> LoadedSheets:
+    """The slower, more lenient reader, for files the fast one cannot make sense of."""
+    check_package(path, limits)  # openpyxl may inflate any part: hold them all to the limits first
+    grids = load_grids(path)
+    for grid in grids:
+        if grid.max_row > limits.max_rows:
+            raise WorkbookRefused(too_many_rows(grid.name, limits)) from None
+    return LoadedSheets(grids)
 
 
 def load_failure_reason(path: Path, exc: Exception) -> str:
@@ -64,24 +82,23 @@ def load_failure_reason(path: Path, exc: Exception) -> str:
     return failure_reason(path, exc)
 
 
-def _is_named(grid: Grid, patterns: list[str]) -> bool:
-    return L.matches(normalize_label(grid.name), patterns)
+def _is_named(sheet_name: str, patterns: list[str]) -> bool:
+    return L.matches(normalize_label(sheet_name), patterns)
 
 
-def _read_grids(grids: list[Grid], file: str) -> ReadResult:
+def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     findings: list[Finding] = []
-    usable = [g for g in grids if not _is_named(g, L.IGNORED_SHEET_NAMES)]
-    by_name = {g.name: g for g in grids}
-    candidates = sorted(usable, key=lambda g: not _is_named(g, L.FORM_SHEET_NAMES))
+    usable = [n for n in sheets.names if not _is_named(n, L.IGNORED_SHEET_NAMES)]
+    candidates = sorted(usable, key=lambda n: not _is_named(n, L.FORM_SHEET_NAMES))
     view = header = None
-    for grid in candidates:
-        v = SheetView(grid, by_name, file, findings)
+    for sheet_name in candidates:
+        v = SheetView(sheets.get(sheet_name), sheets, file, findings)
         h = F.find_indicator_header(v)
         if h is not None:
             view, header = v, h
             break
     if view is None or header is None:
-        names = "、".join(g.name for g in grids) or "（无）"
+        names = "、".join(sheets.names) or "（无）"
         return ReadResult(
             None,
             [],
@@ -151,7 +168,7 @@ def _read_grids(grids: list[Grid], file: str) -> ReadResult:
         findings.append(problems.GRADE_ROW_MISSING.finding(file, None, "表中没有“评价等次”一栏。", sheet=sheet))
         grade = Grade(Sourced.absent())
 
-    narrative, narrative_sheet = _narrative(grids, by_name, file, findings)
+    narrative, narrative_sheet = _narrative(sheets, file, findings)
     project = Project(
         file=file,
         form_sheet=sheet,
@@ -194,11 +211,12 @@ def _title(view: SheetView, rows: range) -> Sourced[str]:
     return Sourced.absent()
 
 
-def _narrative(grids: list[Grid], by_name: dict[str, Grid], file: str, findings: list[Finding]):
-    for grid in grids:
-        if not _is_named(grid, L.NARRATIVE_SHEET_NAMES):
+def _narrative(sheets: Sheets, file: str, findings: list[Finding]):
+    for sheet_name in sheets.names:
+        if not _is_named(sheet_name, L.NARRATIVE_SHEET_NAMES):
             continue
-        view = SheetView(grid, by_name, file, findings)
+        grid = sheets.get(sheet_name)
+        view = SheetView(grid, sheets, file, findings)
         paragraphs: list[Paragraph] = []
         # only the cells that exist: one stray cell in column XFD must not make every row cost 16,384 look-ups
         columns: dict[int, list[int]] = {}

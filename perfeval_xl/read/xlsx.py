@@ -364,10 +364,27 @@ def _formula(el: etree._Element, ref: str, shared: dict[str, tuple[str, str]]) -
     return text or None
 
 
-def load_grids_fast(path: Path, skip: set[str] = frozenset(), limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
-    """Every worksheet (except names in ``skip``) as a grid, in workbook order."""
-    pkg = _Package(path, limits)
-    try:
+class SheetUnreadable(Exception):
+    """The fast reader could not make sense of a sheet (unusual XML or part
+    names): the caller falls back to openpyxl, which knows more corners."""
+
+
+class FastSheets:
+    """The worksheets of one workbook, each read from the zip only when first
+    asked for: a 封面, 目录 or 填表说明 sheet is never parsed unless a formula
+    on the form refers to it. Limits hold for every part that is read.
+    Use as a context manager; the file stays open until then."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
+        self._pkg = _Package(path, limits)
+        try:
+            self._open()
+        except BaseException:
+            self._pkg.close()
+            raise
+
+    def _open(self) -> None:
+        pkg = self._pkg
         wb_part = _workbook_part(pkg)
         rels = _rels(pkg, wb_part)
         root = pkg.xml(wb_part)
@@ -380,18 +397,39 @@ def load_grids_fast(path: Path, skip: set[str] = frozenset(), limits: Limits = D
                     strings_part = rels.get(rel.get("Id", ""))
                 elif kind.endswith("/styles"):
                     styles_part = rels.get(rel.get("Id", ""))
-        strings = _shared_strings(pkg, strings_part)
-        formats = _number_formats(pkg, styles_part)
-        grids = []
+        self._strings = _shared_strings(pkg, strings_part)
+        self._formats = _number_formats(pkg, styles_part)
+        self._parts: dict[str, str] = {}
         for sheet in root.iter(f"{NS}sheet", f"{NS_STRICT}sheet"):
             name = sheet.get("name", "")
             rid = sheet.get(f"{NS_REL}id") or sheet.get("{http://purl.oclc.org/ooxml/officeDocument/relationships}id")
             part = rels.get(rid or "")
-            if name in skip or not part or not pkg.has(part):
+            if not part or not pkg.has(part) or name in self._parts:
                 continue  # chartsheets and dialog sheets have no cells we need
             if not part.startswith("xl/worksheets/") and "worksheet" not in part:
                 continue
-            grids.append(_sheet_grid(pkg, name, part, strings, formats))
-        return grids
-    finally:
-        pkg.close()
+            self._parts[name] = part
+        self.names = list(self._parts)
+        self._grids: dict[str, Grid] = {}
+
+    def get(self, name: str) -> Grid | None:
+        if name not in self._grids:
+            part = self._parts.get(name)
+            if part is None:
+                return None
+            try:
+                self._grids[name] = _sheet_grid(self._pkg, name, part, self._strings, self._formats)
+            except (WorkbookRefused, zipfile.BadZipFile, OSError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - the caller retries with openpyxl
+                raise SheetUnreadable(f"{name}: {type(exc).__name__}: {exc}") from exc
+        return self._grids[name]
+
+    def close(self) -> None:
+        self._pkg.close()
+
+    def __enter__(self) -> "FastSheets":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
