@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from lxml import etree
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.exceptions import CellCoordinatesException
 
-from perfeval_xl.write._package import NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
+from perfeval_xl.write._package import NS_MAIN, NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
 
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
@@ -25,10 +27,23 @@ _REFERENCE = re.compile(
 )
 
 
+# openpyxl's coordinate pattern, matched here directly: its coordinate_from_string
+# was most of the cost of opening a sheet for editing.
+_COORD = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+# Whether any row or cell lacks its optional address (rare: most sheets have them all).
+_UNNUMBERED = etree.XPath("boolean(m:row[not(@r)] | m:row/m:c[not(@r)])", namespaces={"m": NS_MAIN})
+
+
+@lru_cache(maxsize=16384)
 def split_ref(ref: str) -> tuple[int, int]:
-    """``G6`` -> (column 7, row 6)."""
-    letters, row = coordinate_from_string(ref.replace("$", "").upper())
-    return column_index_from_string(letters), row
+    """``G6`` -> (column 7, row 6); ``$g$6`` too."""
+    match = _COORD.match(ref.replace("$", "").upper())
+    if not match:
+        raise CellCoordinatesException(f"Invalid cell coordinates ({ref})")
+    row = int(match.group(2))
+    if not row:
+        raise CellCoordinatesException(f"There is no row 0 ({ref})")
+    return column_index_from_string(match.group(1)), row
 
 
 class SheetPatch:
@@ -50,6 +65,8 @@ class SheetPatch:
         """Give every row and cell its address: ``r`` is optional in the
         format (rows and cells then follow one another), and some generators
         leave it out; inserting by address needs it."""
+        if not _UNNUMBERED(self.data):
+            return
         previous_row = 0
         for row in self.data.findall(q("row")):
             if not row.get("r"):
