@@ -65,16 +65,18 @@ class NewSheet:
             out.append("</cols>")
         links: list[tuple[str, str, str]] = []
         ncols = max((len(r) for r in self.rows), default=1)
+        letters = [get_column_letter(c) for c in range(1, ncols + 1)]
         out.append("<sheetData>" if self.rows else "<sheetData/>")
         for r, row in enumerate(self.rows, start=1):
             height = row_height((cell.value, width) for cell, width in zip(row, self.widths)) if r >= self.fit_from_row else None
             out.append(f'<row r="{r}" ht="{height}" customHeight="1"' if height else f'<row r="{r}"')
+            number = str(r)
             cells = []
-            for c, cell in enumerate(row, start=1):
-                ref = f"{get_column_letter(c)}{r}"
-                cells.append(_cell_xml(ref, cell))
+            for letter, cell in zip(letters, row):
                 if cell.link:
-                    links.append((ref, cell.link, str(cell.value or "")))
+                    links.append((letter + number, cell.link, str(cell.value or "")))
+                if cell.style or (cell.value is not None and cell.value != ""):  # else nothing to write
+                    cells.append(_cell_xml(letter + number, cell))
             body = "".join(cells)
             out.append(f">{body}</row>" if body else "/>")
         if self.rows:
@@ -128,7 +130,8 @@ def _cell_xml(ref: str, cell: Cell) -> str:
         return f'<c r="{ref}"{style}>{formula}<v>{_number(value.cached)}</v></c>'
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return f'<c r="{ref}"{style}><v>{_number(value)}</v></c>'
-    text = _text(xml_text(str(value))[:MAX_CELL_TEXT])  # cut before escaping, as Excel counts characters
+    # cut before escaping, as Excel counts characters; the cut text needs no second xml_text
+    text = xml_text(str(value))[:MAX_CELL_TEXT].translate(_TEXT_ESCAPES)
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
