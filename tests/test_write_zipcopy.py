@@ -102,3 +102,20 @@ def test_sizes_that_need_zip64_are_refused_not_written_wrong():
     huge = Entry("big.bin", b"", zipfile.ZIP_DEFLATED, 0, size=0xFFFFFFFF)
     with pytest.raises(ZipTooLarge):
         write_zip(io.BytesIO(), [huge])
+
+
+def test_relationships_are_serialised_once_but_read_back_current(tmp_path):
+    package = XlsxPackage(_input(tmp_path, seekable=True))
+    rels = package.workbook_rels
+    calls = []
+    render = rels._render
+    rels._render = lambda: calls.append(1) or render()
+    rels.add("urn:example/a", "xl/a.xml")
+    rels.add("urn:example/b", "xl/b.xml")
+    assert calls == []  # nothing serialised per add
+    current = package.read(rels.path)
+    assert b'Target="a.xml"' in current and b'Target="b.xml"' in current
+    package.save(tmp_path / "out.xlsx")
+    assert calls == [1]
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
+        assert z.read(rels.path) == current

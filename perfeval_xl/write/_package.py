@@ -18,6 +18,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
@@ -125,7 +126,7 @@ class Relationships:
             Type=rel_type,
             Target=relative_target(self.source_part, part),
         )
-        self.save()
+        self.package.write_later(self.path, self._render)
         return rel_id
 
     def remove_type(self, rel_type: str) -> list[str]:
@@ -134,11 +135,14 @@ class Relationships:
             if rel.get("Type") == rel_type:
                 removed.append(resolve_target(self.source_part, rel.get("Target", "")))
                 self.root.remove(rel)
-        self.save()
+        self.package.write_later(self.path, self._render)
         return removed
 
     def save(self) -> None:
-        self.package.write(self.path, serialize(self.root))
+        self.package.write(self.path, self._render())
+
+    def _render(self) -> bytes:
+        return serialize(self.root)
 
 
 class XlsxPackage:
@@ -155,6 +159,7 @@ class XlsxPackage:
         self._original: dict[str, zipfile.ZipInfo] = {}  # parts not (yet) replaced
         self._inflated: dict[str, bytes] = {}
         self._written: dict[str, bytes] = {}
+        self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
         with zipfile.ZipFile(io.BytesIO(self._archive)) as zf:
             for info in zf.infolist():
                 if info.is_dir() or info.filename in self._original:
@@ -175,6 +180,8 @@ class XlsxPackage:
 
     # -- raw parts -------------------------------------------------------
     def read(self, part: str) -> bytes | None:
+        if part in self._pending:
+            self.write(part, self._pending[part]())
         if part in self._written:
             return self._written[part]
         if part not in self._inflated:
@@ -185,20 +192,28 @@ class XlsxPackage:
         return self._inflated[part]
 
     def __contains__(self, part: str) -> bool:
-        return part in self._written or part in self._original
+        return part in self._written or part in self._pending or part in self._original
 
     def write(self, part: str, data: bytes) -> None:
+        self._forget(part)
+        self._written[part] = data
+
+    def write_later(self, part: str, render: Callable[[], bytes]) -> None:
+        """Like :meth:`write`, with the bytes made by ``render()`` only when the
+        part is saved or read: a part edited many times is serialised once."""
+        self._forget(part)
+        self._pending[part] = render
+
+    def _forget(self, part: str) -> None:
+        """Drop what ``part`` held, keeping (or taking) its place in the order."""
         if part not in self:
             self._order.append(part)
-        self._written[part] = data
-        self._original.pop(part, None)
-        self._inflated.pop(part, None)
+        for held in (self._written, self._pending, self._original, self._inflated):
+            held.pop(part, None)
 
     def delete(self, part: str) -> None:
         if part in self:
-            self._written.pop(part, None)
-            self._original.pop(part, None)
-            self._inflated.pop(part, None)
+            self._forget(part)
             self._order.remove(part)
             self.remove_override(part)
 
@@ -282,6 +297,8 @@ class XlsxPackage:
         """Write atomically: a temporary file beside the target, then ``os.replace``."""
         self.write(self.workbook_part, serialize(self.workbook))
         self.write("[Content_Types].xml", serialize(self.content_types))
+        for part, render in list(self._pending.items()):
+            self.write(part, render())
         order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
         entries = [
             _zipcopy.deflated(part, self._written[part]) if part in self._written else self._copy(part)
