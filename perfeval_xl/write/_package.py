@@ -17,6 +17,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -78,6 +79,7 @@ def resolve_target(source_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
+@lru_cache(maxsize=1024)  # relpath goes through abspath (the working directory) each time; the pairs repeat
 def relative_target(source_part: str, part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(source_part))
 
