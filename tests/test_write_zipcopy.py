@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from perfeval_xl.write._package import XlsxPackage
-from perfeval_xl.write._zipcopy import Entry, ZipTooLarge, write_zip
+from perfeval_xl.write._zipcopy import Entry, ZipTooLarge, zip_bytes
 from perfeval_xl.write.completed import write_completed
 from tests.write_builders import make_form, make_result
 
@@ -101,7 +101,7 @@ def test_a_completed_copy_of_such_an_input_opens(tmp_path, seekable):
 def test_sizes_that_need_zip64_are_refused_not_written_wrong():
     huge = Entry("big.bin", b"", zipfile.ZIP_DEFLATED, 0, size=0xFFFFFFFF)
     with pytest.raises(ZipTooLarge):
-        write_zip(io.BytesIO(), [huge])
+        zip_bytes([huge])
 
 
 def test_relationships_are_serialised_once_but_read_back_current(tmp_path):

@@ -24,7 +24,7 @@ from typing import Callable
 from lxml import etree
 
 from perfeval_xl.write import _zipcopy
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write._atomic import atomic_write
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -306,8 +306,7 @@ class XlsxPackage:
             _zipcopy.deflated(part, self._written[part]) if part in self._written else self._copy(part)
             for part in order
         ]
-        with atomic_target(output_path) as tmp, open(tmp, "wb") as out:
-            _zipcopy.write_zip(out, entries)
+        atomic_write(output_path, _zipcopy.zip_bytes(entries))
 
     def _copy(self, part: str) -> _zipcopy.Entry:
         info = self._original[part]

@@ -20,7 +20,6 @@ import time
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
 
 _LOCAL = struct.Struct("<4s5H3L2H")  # signature … name length, extra length
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -74,8 +73,9 @@ def copied(archive: bytes | memoryview, info: zipfile.ZipInfo) -> Entry:
     return Entry(info.filename, data, info.compress_type, info.CRC, info.file_size, info.flag_bits & _COPIED_FLAGS)
 
 
-def write_zip(out: BinaryIO, entries: list[Entry]) -> None:
-    """Write ``entries`` in order as a complete zip archive."""
+def zip_bytes(entries: list[Entry]) -> bytes:
+    """``entries``, in order, as a complete zip archive."""
+    out: list[bytes | memoryview] = []
     if len(entries) >= _MAX_ENTRIES:
         raise ZipTooLarge(f"{len(entries)} entries need zip64")
     dos_time, dos_date = _dos_now()
@@ -87,16 +87,14 @@ def write_zip(out: BinaryIO, entries: list[Entry]) -> None:
         if max(len(e.data), e.size, offset) >= _LIMIT:
             raise ZipTooLarge(f"{e.name!r} needs zip64")
         fields = (_VERSION, flags, e.method, dos_time, dos_date, e.crc, len(e.data), e.size, len(name))
-        out.write(_LOCAL.pack(b"PK\x03\x04", *fields, 0))
-        out.write(name)
-        out.write(e.data)
+        out += (_LOCAL.pack(b"PK\x03\x04", *fields, 0), name, e.data)
         central.append(_CENTRAL.pack(b"PK\x01\x02", _MADE_BY, *fields, 0, 0, 0, 0, _FILE_MODE, offset) + name)
         offset += _LOCAL.size + len(name) + len(e.data)
     directory = b"".join(central)
     if offset + len(directory) >= _LIMIT:
         raise ZipTooLarge("the central directory needs zip64")
-    out.write(directory)
-    out.write(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0))
+    out += (directory, _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0))
+    return b"".join(out)
 
 
 def _dos_now() -> tuple[int, int]:
