@@ -77,7 +77,7 @@ def zip_bytes(entries: list[Entry]) -> bytes:
     """``entries``, in order, as a complete zip archive."""
     out: list[bytes | memoryview] = []
     if len(entries) >= _MAX_ENTRIES:
-        raise ZipTooLarge(f"{len(entries)} entries need zip64")
+        raise ZipTooLarge(f"{len(entries)} parts: more than a zip without zip64 can hold")
     dos_time, dos_date = _dos_now()
     central: list[bytes] = []
     offset = 0
@@ -85,14 +85,14 @@ def zip_bytes(entries: list[Entry]) -> bytes:
         name = e.name.encode("utf-8")
         flags = (e.flags & _COPIED_FLAGS) | (0 if name.isascii() else _UTF8_NAME)
         if max(len(e.data), e.size, offset) >= _LIMIT:
-            raise ZipTooLarge(f"{e.name!r} needs zip64")
+            raise ZipTooLarge(f"part {e.name!r} (with the parts before it) reaches 4 GB, which needs zip64 (not written)")
         fields = (_VERSION, flags, e.method, dos_time, dos_date, e.crc, len(e.data), e.size, len(name))
         out += (_LOCAL.pack(b"PK\x03\x04", *fields, 0), name, e.data)
         central.append(_CENTRAL.pack(b"PK\x01\x02", _MADE_BY, *fields, 0, 0, 0, 0, _FILE_MODE, offset) + name)
         offset += _LOCAL.size + len(name) + len(e.data)
     directory = b"".join(central)
     if offset + len(directory) >= _LIMIT:
-        raise ZipTooLarge("the central directory needs zip64")
+        raise ZipTooLarge("the copy would be over 4 GB, which needs zip64 (not written)")
     out += (directory, _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0))
     return b"".join(out)
 
