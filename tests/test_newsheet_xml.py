@@ -39,3 +39,37 @@ def test_blank_cells_keep_only_their_style_and_long_text_gets_a_height():
     assert [c.get("r") for c in rows[0]] == ["B1"] and rows[0][0].get("s") == "5"
     assert rows[0].get("ht") is None and float(rows[1].get("ht")) > 15
     assert root.findtext(".//m:c[@r='B2']/m:v", namespaces=NS) == "12"
+
+
+from hypothesis import given, strategies as st
+
+from perfeval_xl.write._newsheet import _TEXT_ESCAPES, _escape_text
+from perfeval_xl.write._textfit import LINE_HEIGHT, MAX_ROW_HEIGHT, text_width
+
+
+def _reference_height(cells):
+    """row_height as first written: every text measured."""
+    lines = 1
+    for text, width in cells:
+        if isinstance(text, str):
+            for part in text.split("\n"):
+                lines = max(lines, -(-text_width(part) // max(int(width) - 1, 1)))
+    return min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT) if lines > 1 else None
+
+_TEXTS = st.text(alphabet=st.sampled_from("a中&<>\r\n\t 、"), max_size=40)
+
+
+@given(_TEXTS)
+def test_fast_escape_is_the_translate_table(text):
+    assert _escape_text(text) == text.translate(_TEXT_ESCAPES)
+
+
+@given(st.lists(st.lists(st.one_of(_TEXTS, st.integers(0, 9), st.none()), min_size=1, max_size=5), min_size=1, max_size=4),
+       st.lists(st.integers(0, 12), max_size=5))
+def test_row_heights_are_those_measured_over_every_cell(rows, widths):
+    sheet = NewSheet(widths=widths, fit_from_row=2)
+    for row in rows:
+        sheet.add(*(Cell(v) for v in row))
+    got = [r.get("ht") for r in _parse(sheet).findall(".//m:row", NS)]
+    want = [None if n < 2 else _reference_height(zip(row, widths)) for n, row in enumerate(rows, start=1)]
+    assert got == [None if h is None else str(h) for h in want]

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write._atomic import atomic_target, atomic_write
 
 
 def test_output_gets_ordinary_permissions_not_mkstemps_owner_only(tmp_path):
@@ -29,3 +29,16 @@ def test_a_failed_write_leaves_the_previous_output_and_no_temporary(tmp_path):
             raise RuntimeError("killed")
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_atomic_write_replaces_the_output_with_ordinary_permissions(tmp_path):
+    target = tmp_path / "sub" / "out.xlsx"
+    old = os.umask(0o022)
+    try:
+        atomic_write(target, b"first")
+        atomic_write(target, b"second")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"second"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["out.xlsx"]

@@ -65,16 +65,28 @@ class NewSheet:
             out.append("</cols>")
         links: list[tuple[str, str, str]] = []
         ncols = max((len(r) for r in self.rows), default=1)
+        columns = _columns(self.widths, ncols)
         out.append("<sheetData>" if self.rows else "<sheetData/>")
         for r, row in enumerate(self.rows, start=1):
-            height = row_height((cell.value, width) for cell, width in zip(row, self.widths)) if r >= self.fit_from_row else None
-            out.append(f'<row r="{r}" ht="{height}" customHeight="1"' if height else f'<row r="{r}"')
+            fit = r >= self.fit_from_row
+            wrapping = []  # (text, width) of the texts that may need more than one line
             cells = []
-            for c, cell in enumerate(row, start=1):
-                ref = f"{get_column_letter(c)}{r}"
-                cells.append(_cell_xml(ref, cell))
+            for (letter, width, one_line), cell in zip(columns, row):
+                value = cell.value
                 if cell.link:
-                    links.append((ref, cell.link, str(cell.value or "")))
+                    links.append((f"{letter}{r}", cell.link, str(value or "")))
+                if isinstance(value, str):
+                    if fit and width is not None and len(value) > one_line:
+                        wrapping.append((value, width))
+                    if value.__class__ is str and value:  # the common case, written inline
+                        style = f' s="{cell.style}"' if cell.style else ""
+                        text = _escape_text(xml_text(value)[:MAX_CELL_TEXT])
+                        cells.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+                        continue
+                if cell.style or (value is not None and value != ""):  # else nothing to write
+                    cells.append(_cell_xml(f"{letter}{r}", cell))
+            height = row_height(wrapping) if wrapping else None
+            out.append(f'<row r="{r}" ht="{height}" customHeight="1"' if height else f'<row r="{r}"')
             body = "".join(cells)
             out.append(f">{body}</row>" if body else "/>")
         if self.rows:
@@ -106,8 +118,30 @@ _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
 
 
+def _columns(widths: list[float], ncols: int) -> list[tuple[str, float | None, int]]:
+    """(letter, width, longest text surely on one line) of each column; a text
+    no longer than half its column fits even if every character is wide."""
+    return [
+        (get_column_letter(c), width, max(int(width) - 1, 1) // 2 if width is not None else 0)
+        for c, width in zip(range(1, ncols + 1), [*widths, *[None] * ncols])
+    ]
+
+
+def _escape_text(value: str) -> str:
+    """``value.translate(_TEXT_ESCAPES)``, faster: most texts hold none of these."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
+
+
 def _text(value: str) -> str:
-    return xml_text(value).translate(_TEXT_ESCAPES)
+    return _escape_text(xml_text(value))
 
 
 def _attr(value: str) -> str:
@@ -128,7 +162,8 @@ def _cell_xml(ref: str, cell: Cell) -> str:
         return f'<c r="{ref}"{style}>{formula}<v>{_number(value.cached)}</v></c>'
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return f'<c r="{ref}"{style}><v>{_number(value)}</v></c>'
-    text = _text(xml_text(str(value))[:MAX_CELL_TEXT])  # cut before escaping, as Excel counts characters
+    # cut before escaping, as Excel counts characters; the cut text needs no second xml_text
+    text = _escape_text(xml_text(str(value))[:MAX_CELL_TEXT])
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 

@@ -12,14 +12,19 @@ a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
+import zlib
+from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write import _zipcopy
+from perfeval_xl.write._atomic import atomic_write
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -74,6 +79,7 @@ def resolve_target(source_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
+@lru_cache(maxsize=1024)  # relpath goes through abspath (the working directory) each time; the pairs repeat
 def relative_target(source_part: str, part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(source_part))
 
@@ -122,7 +128,7 @@ class Relationships:
             Type=rel_type,
             Target=relative_target(self.source_part, part),
         )
-        self.save()
+        self.package.write_later(self.path, self._render)
         return rel_id
 
     def remove_type(self, rel_type: str) -> list[str]:
@@ -131,32 +137,44 @@ class Relationships:
             if rel.get("Type") == rel_type:
                 removed.append(resolve_target(self.source_part, rel.get("Target", "")))
                 self.root.remove(rel)
-        self.save()
+        self.package.write_later(self.path, self._render)
         return removed
 
     def save(self) -> None:
-        self.package.write(self.path, serialize(self.root))
+        self.package.write(self.path, self._render())
+
+    def _render(self) -> bytes:
+        return serialize(self.root)
 
 
 class XlsxPackage:
-    """The parts of an xlsx: original bytes, with the patched or added ones on top."""
+    """The parts of an xlsx: original bytes, with the patched or added ones on top.
+
+    Parts are inflated only when read, and on save every part nobody wrote is
+    copied as its original compressed bytes (:mod:`._zipcopy`): most parts of
+    a completed copy are never looked at, and re-compressing them was the
+    largest cost of writing one."""
 
     def __init__(self, path: Path):
+        self._archive = Path(path).read_bytes()
         self._order: list[str] = []
-        self._parts: dict[str, bytes] = {}
-        with zipfile.ZipFile(path) as zf:
+        self._original: dict[str, zipfile.ZipInfo] = {}  # parts not (yet) replaced
+        self._inflated: dict[str, bytes] = {}
+        self._written: dict[str, bytes] = {}
+        self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
+        with zipfile.ZipFile(io.BytesIO(self._archive)) as zf:
             for info in zf.infolist():
-                if info.is_dir() or info.filename in self._parts:
+                if info.is_dir() or info.filename in self._original:
                     continue
                 self._order.append(info.filename)
-                self._parts[info.filename] = zf.read(info)
-        self.content_types = parse_xml(self._parts["[Content_Types].xml"])
+                self._original[info.filename] = info
+        self.content_types = parse_xml(self.read("[Content_Types].xml"))
         self.workbook_part = self._find_workbook_part()
-        self.workbook = parse_xml(self._parts[self.workbook_part])
+        self.workbook = parse_xml(self.read(self.workbook_part))
         self.workbook_rels = Relationships(self, self.workbook_part)
 
     def _find_workbook_part(self) -> str:
-        root_rels = parse_xml(self._parts["_rels/.rels"])
+        root_rels = parse_xml(self.read("_rels/.rels"))
         for rel in root_rels.findall(q("Relationship", NS_PKG_REL)):
             if rel.get("Type", "").endswith("/officeDocument"):
                 return resolve_target("", rel.get("Target", ""))
@@ -164,23 +182,47 @@ class XlsxPackage:
 
     # -- raw parts -------------------------------------------------------
     def read(self, part: str) -> bytes | None:
-        return self._parts.get(part)
+        if part in self._pending:
+            self.write(part, self._pending[part]())
+        if part in self._written:
+            return self._written[part]
+        if part not in self._inflated:
+            info = self._original.get(part)
+            if info is None:
+                return None
+            self._inflated[part] = _inflate(self._archive, info)
+        return self._inflated[part]
+
+    def __contains__(self, part: str) -> bool:
+        return part in self._written or part in self._pending or part in self._original
 
     def write(self, part: str, data: bytes) -> None:
-        if part not in self._parts:
+        self._forget(part)
+        self._written[part] = data
+
+    def write_later(self, part: str, render: Callable[[], bytes]) -> None:
+        """Like :meth:`write`, with the bytes made by ``render()`` only when the
+        part is saved or read: a part edited many times is serialised once."""
+        self._forget(part)
+        self._pending[part] = render
+
+    def _forget(self, part: str) -> None:
+        """Drop what ``part`` held, keeping (or taking) its place in the order."""
+        if part not in self:
             self._order.append(part)
-        self._parts[part] = data
+        for held in (self._written, self._pending, self._original, self._inflated):
+            held.pop(part, None)
 
     def delete(self, part: str) -> None:
-        if part in self._parts:
-            del self._parts[part]
+        if part in self:
+            self._forget(part)
             self._order.remove(part)
             self.remove_override(part)
 
     def new_part_name(self, pattern: str) -> str:
         """The first free name for ``pattern`` (``xl/comments{}.xml``)."""
         n = 1
-        while pattern.format(n) in self._parts:
+        while pattern.format(n) in self:
             n += 1
         return pattern.format(n)
 
@@ -208,7 +250,7 @@ class XlsxPackage:
         sheets = self.workbook.find(q("sheets"))
         for sheet in sheets if sheets is not None else ():
             part = self.workbook_rels.target_of(sheet.get(q("id", NS_REL), ""))
-            if part and part in self._parts and "worksheets/" in part:
+            if part and part in self and "worksheets/" in part:
                 result[sheet.get("name", "")] = part
         return result
 
@@ -255,9 +297,32 @@ class XlsxPackage:
     # -- output ----------------------------------------------------------
     def save(self, output_path: Path) -> None:
         """Write atomically: a temporary file beside the target, then ``os.replace``."""
-        self._parts[self.workbook_part] = serialize(self.workbook)
-        self._parts["[Content_Types].xml"] = serialize(self.content_types)
-        with atomic_target(output_path) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
-            for part in order:
-                zf.writestr(part, self._parts[part])
+        self.write(self.workbook_part, serialize(self.workbook))
+        self.write("[Content_Types].xml", serialize(self.content_types))
+        for part, render in list(self._pending.items()):
+            self.write(part, render())
+        order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
+        entries = [
+            _zipcopy.deflated(part, self._written[part]) if part in self._written else self._copy(part)
+            for part in order
+        ]
+        atomic_write(output_path, _zipcopy.zip_bytes(entries))
+
+    def _copy(self, part: str) -> _zipcopy.Entry:
+        info = self._original[part]
+        if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return _zipcopy.copied(self._archive, info)
+        # a method not every reader knows (bzip2, lzma…): deflate it, as a rewrite always did
+        return _zipcopy.deflated(part, self.read(part))
+
+
+def _inflate(archive: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A part's content, checked against its CRC as zipfile would."""
+    entry = _zipcopy.copied(archive, info) if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else None
+    if entry is None:
+        with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+            return zf.read(info)
+    data = bytes(entry.data) if entry.method == zipfile.ZIP_STORED else zlib.decompress(entry.data, -15)
+    if len(data) != entry.size or zlib.crc32(data) != entry.crc:
+        raise zipfile.BadZipFile(f"bad CRC or size for {info.filename!r}")
+    return data

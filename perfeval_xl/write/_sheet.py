@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cached_property, lru_cache
 
 from lxml import etree
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.exceptions import CellCoordinatesException
 
-from perfeval_xl.write._package import NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
+from perfeval_xl.write._package import NS_MAIN, NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
 
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
@@ -25,10 +27,27 @@ _REFERENCE = re.compile(
 )
 
 
+# openpyxl's coordinate pattern, matched here directly: its coordinate_from_string
+# was most of the cost of opening a sheet for editing.
+_COORD = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+# Whether any row or cell lacks its optional address (rare: most sheets have them all).
+_UNNUMBERED = etree.XPath("boolean(m:row[not(@r)] | m:row/m:c[not(@r)])", namespaces={"m": NS_MAIN})
+
+
+# The same merges and ranges come back in every file made from one template.
+_bounds = lru_cache(maxsize=4096)(range_boundaries)
+
+
+@lru_cache(maxsize=16384)
 def split_ref(ref: str) -> tuple[int, int]:
-    """``G6`` -> (column 7, row 6)."""
-    letters, row = coordinate_from_string(ref.replace("$", "").upper())
-    return column_index_from_string(letters), row
+    """``G6`` -> (column 7, row 6); ``$g$6`` too."""
+    match = _COORD.match(ref.replace("$", "").upper())
+    if not match:
+        raise CellCoordinatesException(f"Invalid cell coordinates ({ref})")
+    row = int(match.group(2))
+    if not row:
+        raise CellCoordinatesException(f"There is no row 0 ({ref})")
+    return column_index_from_string(match.group(1)), row
 
 
 class SheetPatch:
@@ -38,18 +57,28 @@ class SheetPatch:
         self.package = package
         self.part = part
         self.root = parse_xml(package.read(part))
-        self.rels = Relationships(package, part)
         self.data = self.root.find(q("sheetData"))
         if self.data is None:  # a sheet with no cells at all still needs one
             self.data = etree.Element(q("sheetData"))
             self._insert_before(self.data, {"sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "mergeCells", "hyperlinks", "pageMargins", "legacyDrawing", *_AFTER_LEGACY_DRAWING})
-        self._number_rows_and_cells()
-        self._merges = [range_boundaries(m.get("ref")) for m in self.root.iterfind(f"{q('mergeCells')}/{q('mergeCell')}") if m.get("ref")]
+        # Most sheets are opened only to find where links land (anchor); numbering
+        # and relationships wait until a cell is edited.
+        self._numbered = False
+        self._merges = [_bounds(m.get("ref")) for m in self.root.iterfind(f"{q('mergeCells')}/{q('mergeCell')}") if m.get("ref")]
+
+    @cached_property
+    def rels(self) -> Relationships:
+        return Relationships(self.package, self.part)
 
     def _number_rows_and_cells(self) -> None:
         """Give every row and cell its address: ``r`` is optional in the
         format (rows and cells then follow one another), and some generators
         leave it out; inserting by address needs it."""
+        if self._numbered:
+            return
+        self._numbered = True
+        if not _UNNUMBERED(self.data):
+            return
         previous_row = 0
         for row in self.data.findall(q("row")):
             if not row.get("r"):
@@ -72,7 +101,7 @@ class SheetPatch:
             text = _STRING_LITERAL.sub("", f.text or "")
             grow_cols = grow_rows = 0
             if f.get("t") == "shared" and f.get("ref"):  # the master's text serves a whole block
-                min_c, min_r, max_c, max_r = range_boundaries(f.get("ref"))
+                min_c, min_r, max_c, max_r = _bounds(f.get("ref"))
                 grow_cols, grow_rows = max_c - min_c, max_r - min_r
             for m in _REFERENCE.finditer(text):
                 sheet = m.group("sheet") or m.group("csheet")
@@ -98,6 +127,7 @@ class SheetPatch:
 
     def cell(self, ref: str) -> etree._Element:
         """The ``<c>`` element of ``ref``, created (in order) when absent."""
+        self._number_rows_and_cells()
         col, row_no = split_ref(ref)
         row = self._row(row_no)
         for c in row.findall(q("c")):
@@ -129,7 +159,7 @@ class SheetPatch:
         if dim is None or not dim.get("ref"):
             return
         try:
-            min_col, min_row, max_col, max_row = range_boundaries(dim.get("ref"))
+            min_col, min_row, max_col, max_row = _bounds(dim.get("ref"))
         except ValueError:
             return
         if None in (min_col, min_row, max_col, max_row):
@@ -178,6 +208,7 @@ class SheetPatch:
         self.root.append(el)
 
     def save(self) -> None:
+        self._number_rows_and_cells()
         _unreadable_numbers_as_text(self.data)
         self.package.write(self.part, serialize(self.root))
 

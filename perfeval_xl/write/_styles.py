@@ -68,8 +68,15 @@ class StyleBook:
         self._cache: dict[tuple[int, Look], int] = {}
         self._fills: dict[str, int] = {}
         self._border: int | None = None
+        self._collections: dict[str, etree._Element] = {}  # found once: each derive asks several times
 
     def _collection(self, tag: str) -> etree._Element:
+        el = self._collections.get(tag)
+        if el is None:
+            el = self._collections[tag] = self._find_or_add(tag)
+        return el
+
+    def _find_or_add(self, tag: str) -> etree._Element:
         el = self.root.find(q(tag))
         if el is None:
             el = etree.Element(q(tag))

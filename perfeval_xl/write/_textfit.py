@@ -28,6 +28,9 @@ def row_height(cells: Iterable[tuple[Any, float]]) -> float | None:
     for text, width in cells:
         if not isinstance(text, str):
             continue
-        for part in str(text).split("\n"):
-            lines = max(lines, -(-text_width(part) // max(int(width) - 1, 1)))
+        room = max(int(width) - 1, 1)
+        if len(text) * 2 <= room:  # fits even if every character is wide: skip measuring
+            continue
+        for part in text.split("\n"):
+            lines = max(lines, -(-text_width(part) // room))
     return min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT) if lines > 1 else None

@@ -1,0 +1,102 @@
+"""A minimal zip writer that copies untouched entries as their original
+compressed bytes.
+
+A completed copy changes a handful of parts and keeps the rest (theme,
+shared strings, pictures, untouched sheets…). ``zipfile`` can only write an
+entry from its uncompressed content, so every kept part was inflated and
+deflated again, which was the largest single cost of writing a copy.
+``zipfile`` has no API to copy an entry's compressed data, hence this
+module: it slices that data out of the input (method and CRC kept) and
+deflates only the parts we wrote.
+
+Deliberately small: no zip64 (an xlsx this tool accepts is far below 4 GB;
+:class:`ZipTooLarge` is raised otherwise), no encryption, no comments.
+"""
+
+from __future__ import annotations
+
+import struct
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+_LOCAL = struct.Struct("<4s5H3L2H")  # signature … name length, extra length
+_CENTRAL = struct.Struct("<4s6H3L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_LIMIT = 0xFFFFFFFF  # beyond this a size or offset needs zip64
+_MAX_ENTRIES = 0xFFFF
+_VERSION = 20  # 2.0: deflate; what zipfile writes too
+_MADE_BY = (3 << 8) | _VERSION  # made on Unix, so external_attr holds a mode
+_FILE_MODE = 0o600 << 16  # zipfile's writestr default
+_UTF8_NAME = 0x800
+_DATA_DESCRIPTOR = 0x8
+_COPIED_FLAGS = 0x6  # deflate's compression-option bits; everything else is re-decided here
+
+
+class ZipTooLarge(ValueError):
+    """The output would need zip64, which this writer does not produce."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry's compressed bytes and what its headers must say."""
+
+    name: str
+    data: bytes | memoryview
+    method: int
+    crc: int
+    size: int  # uncompressed
+    flags: int = 0
+
+
+def deflated(name: str, content: bytes) -> Entry:
+    """An entry holding ``content``, raw-deflated as zipfile's ZIP_DEFLATED does."""
+    return Entry(name, zlib.compress(content, zlib.Z_DEFAULT_COMPRESSION, -15), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content))
+
+
+def copied(archive: bytes | memoryview, info: zipfile.ZipInfo) -> Entry:
+    """The entry ``info`` of ``archive`` as its original compressed bytes.
+
+    Sizes and CRC come from the central directory, which is right even when
+    the local header left them to a data descriptor (flag bit 3)."""
+    start = info.header_offset
+    signature, *_, name_len, extra_len = _LOCAL.unpack_from(archive, start)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
+    if info.flag_bits & 0x1:
+        raise zipfile.BadZipFile(f"{info.filename!r} is encrypted")
+    data_start = start + _LOCAL.size + name_len + extra_len
+    data = memoryview(archive)[data_start : data_start + info.compress_size]
+    if len(data) != info.compress_size:
+        raise zipfile.BadZipFile(f"{info.filename!r} is truncated")
+    return Entry(info.filename, data, info.compress_type, info.CRC, info.file_size, info.flag_bits & _COPIED_FLAGS)
+
+
+def zip_bytes(entries: list[Entry]) -> bytes:
+    """``entries``, in order, as a complete zip archive."""
+    out: list[bytes | memoryview] = []
+    if len(entries) >= _MAX_ENTRIES:
+        raise ZipTooLarge(f"{len(entries)} parts: more than a zip without zip64 can hold")
+    dos_time, dos_date = _dos_now()
+    central: list[bytes] = []
+    offset = 0
+    for e in entries:
+        name = e.name.encode("utf-8")
+        flags = (e.flags & _COPIED_FLAGS) | (0 if name.isascii() else _UTF8_NAME)
+        if max(len(e.data), e.size, offset) >= _LIMIT:
+            raise ZipTooLarge(f"part {e.name!r} (with the parts before it) reaches 4 GB, which needs zip64 (not written)")
+        fields = (_VERSION, flags, e.method, dos_time, dos_date, e.crc, len(e.data), e.size, len(name))
+        out += (_LOCAL.pack(b"PK\x03\x04", *fields, 0), name, e.data)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", _MADE_BY, *fields, 0, 0, 0, 0, _FILE_MODE, offset) + name)
+        offset += _LOCAL.size + len(name) + len(e.data)
+    directory = b"".join(central)
+    if offset + len(directory) >= _LIMIT:
+        raise ZipTooLarge("the copy would be over 4 GB, which needs zip64 (not written)")
+    out += (directory, _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0))
+    return b"".join(out)
+
+
+def _dos_now() -> tuple[int, int]:
+    y, mo, d, h, mi, s = time.localtime()[:6]
+    return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
