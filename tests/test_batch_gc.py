@@ -19,9 +19,17 @@ def test_the_collector_skips_the_loaded_libraries_during_a_run_only(tmp_path):
     for sample in sorted(SAMPLES.glob("*.xlsx"))[:3]:
         shutil.copy(sample, inputs / sample.name)
     frozen_during: list[int] = []
+    thresholds_during: list[tuple[int, int, int]] = []
+
+    def seen(_result) -> None:
+        frozen_during.append(gc.get_freeze_count())
+        thresholds_during.append(gc.get_threshold())
+
+    before = gc.get_threshold()
     assert gc.get_freeze_count() == 0
-    outcome = run(inputs, tmp_path / "out", jobs=1, on_file=lambda _result: frozen_during.append(gc.get_freeze_count()))
+    outcome = run(inputs, tmp_path / "out", jobs=1, on_file=seen)
     assert len(outcome.batch.files) == 3
     # the imported modules alone are tens of thousands of objects
     assert frozen_during and min(frozen_during) > 10_000
-    assert gc.get_freeze_count() == 0
+    assert all(t[0] >= 10 * before[0] for t in thresholds_during)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before

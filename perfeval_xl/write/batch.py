@@ -104,15 +104,23 @@ def _collector_spared() -> Iterator[None]:
     That was a third of the time per file and made long runs slower per file
     than short ones. Frozen objects are skipped by the collector (and a forked
     worker does not touch, hence copy, their memory pages); garbage is still
-    freed as usual. Unfrozen afterwards, so a caller's later garbage is
-    collected as before."""
+    freed as usual. The youngest generation is also collected less often
+    (every 10,000 allocations instead of 700: a file makes ~100,000 short-lived
+    objects, almost all freed by reference counting anyway), ~8% per file.
+    Both are undone afterwards, so a caller's later garbage is collected as before."""
     all_rules()  # import the catalog (and cn2an, ~1 s) now, so it is frozen and forked workers inherit it
+    thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
+    gc.set_threshold(_YOUNG_COLLECTION_EVERY, *thresholds[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+_YOUNG_COLLECTION_EVERY = 10_000
 
 
 _SERIAL_BELOW = 8  # a process pool costs more than it saves on a handful of files
