@@ -26,19 +26,21 @@ def scheme_of(ctx: RuleContext) -> Scheme:
 # XC5xx rules (each would otherwise assess every indicator again). Keyed by
 # identity, as in :func:`perfeval_xl.narrative.project_claims`; holding the
 # objects keeps their ids from being reused.
-_last: tuple[Project, Scheme, tuple[Assessment | None, ...]] | None = None
+_last: tuple[Project, Scheme, tuple[Assessment, ...]] | None = None
+
+
+def assessments(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:
+    """Every indicator with its assessment under the project's scheme."""
+    global _last
+    scheme = scheme_of(ctx)
+    if _last is None or _last[0] is not project or _last[1] is not scheme:
+        _last = (project, scheme, tuple(assess_indicator(ind, scheme) for ind in project.indicators))
+    return zip(project.indicators, _last[2])
 
 
 def assessed(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:
     """Every indicator with a written 得分, with its assessment."""
-    global _last
-    scheme = scheme_of(ctx)
-    if _last is None or _last[0] is not project or _last[1] is not scheme:
-        found = tuple(assess_indicator(ind, scheme) if ind.score.present else None for ind in project.indicators)
-        _last = (project, scheme, found)
-    for ind, assessment in zip(project.indicators, _last[2]):
-        if assessment is not None:
-            yield ind, assessment
+    return ((ind, a) for ind, a in assessments(project, ctx) if ind.score.present)
 
 
 def full_marks_for_missed_target(ind: Indicator, a: Assessment) -> bool:

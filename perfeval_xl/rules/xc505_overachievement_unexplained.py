@@ -2,8 +2,8 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._scoring import figures, label, scheme_of
-from perfeval_xl.scoring import POSITIVE, assess_indicator
+from perfeval_xl.rules._scoring import assessments, figures, label, scheme_of
+from perfeval_xl.scoring import POSITIVE
 from perfeval_xl.tolerance import fmt_number
 
 # a target of 0 has no ratio: Guangxi asks for a reason from an actual of 30 (standards §2.7)
@@ -25,10 +25,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     无法比较的指标不判断（等于型超出属于未达标，由偏差原因规则处理）。
     """
     scheme = scheme_of(ctx)
-    for ind in project.indicators:
+    for ind, a in assessments(project, ctx):
         if ind.deviation.present and ind.deviation.value.strip():
             continue
-        a = assess_indicator(ind, scheme)
         if a.kind != POSITIVE or a.formula is None:
             continue
         if a.target > 0:

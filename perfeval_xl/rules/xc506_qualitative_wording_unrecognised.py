@@ -2,8 +2,7 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._scoring import label, points, scheme_of
-from perfeval_xl.scoring import assess_indicator
+from perfeval_xl.rules._scoring import assessments, label, points, scheme_of
 
 
 @rule(id="XC506", name="scoring.qualitative_wording_unrecognised", severity="warning", title="定性完成值无法归档")
@@ -21,8 +20,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     为空或为数字（由其他规则处理）。
     """
     scheme = scheme_of(ctx)
-    for ind in project.indicators:
-        a = assess_indicator(ind, scheme)
+    for ind, a in assessments(project, ctx):
         if not a.unrecognised_wording:
             continue
         own = f"，核定沿用自评得分 {points(ind.score.value, scheme)} 分" if ind.score.present else ""
