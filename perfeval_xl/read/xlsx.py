@@ -228,6 +228,15 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 1e15 and "e" not in text.lower() else value
 
 
+@lru_cache(maxsize=65_536)  # forms repeat their figures (10, 100, 0.95…)
+def _cell_number(text: str) -> int | float | str:
+    """A numeric cell's stored text as a number; text that is none stays text."""
+    try:
+        return _number(text)
+    except ValueError:
+        return text
+
+
 _REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
 _IN_MEMORY_BYTES = 4 * 1024 * 1024  # smaller sheets are parsed whole (faster); larger ones are streamed
 
@@ -278,7 +287,8 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
     row_tags = {f"{NS}row", f"{NS_STRICT}row"}
     merge_tags = {f"{NS}mergeCell", f"{NS_STRICT}mergeCell"}
     cells = grid.cells
-    n_formats = len(formats)
+    max_cells = pkg.limits.max_cells
+    format_of: dict[str | None, str] = {}  # the s= attribute as written -> number format
     for el in _cell_elements(data, tags):
         tag = el.tag
         if tag in row_tags:
@@ -325,19 +335,19 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
                 elif kind in ("str", "e"):
                     value = child.text or ""
                 elif text:
-                    try:
-                        value = _number(text)
-                    except ValueError:
-                        value = text
+                    value = _cell_number(text)
             elif ctag == "f":
                 formula = _formula(child, ref, shared)
             elif ctag == "is":
                 value = _inline_text(child)
         if value is not None or formula:
             style = el.get("s")
-            s_idx = int(style) if style and style.isdigit() else 0
-            cells[(row_no, col)] = RawCell(value, formula or None, formats[s_idx] if s_idx < n_formats else "General")
-            if len(cells) + merged_cells > pkg.limits.max_cells:
+            number_format = format_of.get(style)
+            if number_format is None:
+                s_idx = int(style) if style and style.isdigit() else 0
+                number_format = format_of[style] = formats[s_idx] if s_idx < len(formats) else "General"
+            cells[(row_no, col)] = RawCell(value, formula or None, number_format)
+            if len(cells) + merged_cells > max_cells:
                 raise WorkbookRefused(too_many_cells(name, pkg.limits))
             if row_no > grid.max_row:
                 grid.max_row = row_no

@@ -76,21 +76,21 @@ def run(
             batch.files.append(result)
             if on_file:
                 on_file(result)
-    results = output_dir / RESULTS_NAME
-    write_results_json(batch, results)
-    summary = write_summary(
-        batch,
-        output_dir,
-        run_info={
-            "input_dir": str(input_dir.resolve()),
-            "output_dir": str(output_dir.resolve()),
-            "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
-            "finished_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-            "scheme": settings.scheme or "按各表“评价方式”（未填写时按分值推断）",
-            "command": command,
-            "version": __version__,
-        },
-    )
+        results = output_dir / RESULTS_NAME
+        write_results_json(batch, results)
+        summary = write_summary(
+            batch,
+            output_dir,
+            run_info={
+                "input_dir": str(input_dir.resolve()),
+                "output_dir": str(output_dir.resolve()),
+                "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
+                "finished_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+                "scheme": settings.scheme or "按各表“评价方式”（未填写时按分值推断）",
+                "command": command,
+                "version": __version__,
+            },
+        )
     return RunOutcome(batch, output_dir, summary, results)
 
 
