@@ -77,7 +77,7 @@ def run(
             if on_file:
                 on_file(result)
         results = output_dir / RESULTS_NAME
-        write_results_json(batch, results)
+        json_writer = _start_in_background(write_results_json, batch, results)
         summary = write_summary(
             batch,
             output_dir,
@@ -91,7 +91,28 @@ def run(
                 "version": __version__,
             },
         )
+        json_writer.join()
+        if json_writer.exitcode != 0:  # say why in this process: write it again here
+            write_results_json(batch, results)
     return RunOutcome(batch, output_dir, summary, results)
+
+
+class _Done:
+    exitcode = 0
+
+    def join(self) -> None:
+        pass
+
+
+def _start_in_background(write: Callable, *args):
+    """``write(*args)`` in a forked process, beside the summary (the other core
+    is idle by then); where there is no fork it is simply done now."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        write(*args)
+        return _Done()
+    process = multiprocessing.get_context("fork").Process(target=write, args=args, daemon=True)
+    process.start()
+    return process
 
 
 @contextmanager
