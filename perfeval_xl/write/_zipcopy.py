@@ -50,9 +50,15 @@ class Entry:
     flags: int = 0
 
 
+# The parts we write are ~30 KB of XML per copy: the fastest level deflates
+# them in ~0.2 ms less than the default (a sixth of a copy's compression time,
+# 2 s of CPU per 10,000 files) for ~12 % more bytes.
+COMPRESSION_LEVEL = 1
+
+
 def deflated(name: str, content: bytes) -> Entry:
     """An entry holding ``content``, raw-deflated as zipfile's ZIP_DEFLATED does."""
-    return Entry(name, zlib.compress(content, zlib.Z_DEFAULT_COMPRESSION, -15), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content))
+    return Entry(name, zlib.compress(content, COMPRESSION_LEVEL, -15), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content))
 
 
 def copied(archive: bytes | memoryview, info: zipfile.ZipInfo) -> Entry:
