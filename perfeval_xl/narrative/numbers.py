@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -40,6 +41,7 @@ _FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16_384)  # indicator names and labels come back for every rule and every form
 def normalise_text(text: str) -> str:
     """Full-width digits to ASCII, and whitespace removed (pasted Word text
     breaks ``0万 元`` and ``提质增 效`` with stray spaces)."""
