@@ -200,3 +200,16 @@ def test_duplicate_column_names_a_few_files_and_counts_the_rest():
     assert duplicate_text(("一/甲.xlsx",)) == "与 一/甲.xlsx 重复"
     many = tuple(f"{i}.xlsx" for i in range(600))
     assert duplicate_text(many) == "与 0.xlsx、1.xlsx、2.xlsx、3.xlsx、4.xlsx 等共 600 个文件 重复"
+
+
+def test_many_copies_of_a_project_name_five_others_and_count_them_all():
+    from perfeval_xl.write.summary import duplicate_text
+
+    copies = BatchResult([_result(f"{i:02d}.xlsx", 90, name="甲项目", department="工信局") for i in range(8)])
+    rows = {row.file: row for row in project_rows(copies)}
+    assert rows["03.xlsx"].duplicate_of == ("00.xlsx", "01.xlsx", "02.xlsx", "04.xlsx", "05.xlsx")
+    assert rows["03.xlsx"].duplicates == 7
+    assert duplicate_text(rows["03.xlsx"].duplicate_of, rows["03.xlsx"].duplicates) == (
+        "与 00.xlsx、01.xlsx、02.xlsx、04.xlsx、05.xlsx 等共 7 个文件 重复"
+    )
+    assert duplicates(copies)["03.xlsx"] == ["00.xlsx", "01.xlsx", "02.xlsx", "04.xlsx", "05.xlsx", "06.xlsx", "07.xlsx"]

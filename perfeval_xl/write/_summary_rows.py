@@ -4,13 +4,15 @@ the figures can be tested apart from the layout."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 import pandas as pd
 
 from perfeval_xl.findings import BatchResult, FileResult, Severity
-from perfeval_xl.write.ranking import Ranked, computed_total, duplicates, rank_projects
+from perfeval_xl.write.ranking import Ranked, computed_total, duplicate_groups, rank_projects
 
 GRADES = ("优", "良", "中", "差")
+NAMED_DUPLICATES = 5  # more names help no one, and 600 copies of a project would put 600 names in each of 600 rows
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class ProjectRow:
     computed_grade: str
     errors: int
     warnings: int
-    duplicate_of: tuple[str, ...]
+    duplicate_of: tuple[str, ...]  # the first NAMED_DUPLICATES other files holding the same project
+    duplicates: int  # how many other files hold it
     file: str
     output: str | None
 
@@ -56,8 +59,9 @@ def _float(sourced) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
 
-def project_row(ranked: Ranked, dupes: dict[str, list[str]]) -> ProjectRow:
+def project_row(ranked: Ranked, groups: dict[str, tuple[str, ...]]) -> ProjectRow:
     r: FileResult = ranked.result
+    group = groups.get(r.file, ())
     p, s = r.project, r.scoring
     total = p.funds.total if p.funds else None
     year = _value(p.year)
@@ -76,15 +80,16 @@ def project_row(ranked: Ranked, dupes: dict[str, list[str]]) -> ProjectRow:
         computed_grade=(s.computed_grade or "") if s is not None else "",
         errors=r.count(Severity.ERROR),
         warnings=r.count(Severity.WARNING),
-        duplicate_of=tuple(dupes.get(r.file, ())),
+        duplicate_of=tuple(islice((f for f in group if f != r.file), NAMED_DUPLICATES)),
+        duplicates=max(len(group) - 1, 0),
         file=r.file,
         output=r.output,
     )
 
 
 def project_rows(batch: BatchResult) -> list[ProjectRow]:
-    dupes = duplicates(batch)
-    return [project_row(r, dupes) for r in rank_projects(batch)]
+    groups = duplicate_groups(batch)
+    return [project_row(r, groups) for r in rank_projects(batch)]
 
 
 def department_table(rows: list[ProjectRow]) -> pd.DataFrame:

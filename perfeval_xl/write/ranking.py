@@ -55,11 +55,18 @@ def _text(result: FileResult, field: str) -> str:
     return _SPACE.sub("", str(value or ""))
 
 
-def duplicates(batch: BatchResult) -> dict[str, list[str]]:
-    """file -> the other files holding the same project (same 项目名称 and
-    主管部门, ignoring spaces). Files without a duplicate are left out."""
+def duplicate_groups(batch: BatchResult) -> dict[str, tuple[str, ...]]:
+    """file -> every file (itself included) holding the same project (same
+    项目名称 and 主管部门, ignoring spaces). Files without a duplicate are left
+    out. A group is one shared tuple: 600 copies of a project cost 600
+    entries, not 600 lists of 599."""
     groups: dict[tuple[str, str], list[str]] = {}
     for r in batch.read:
         if r.project is not None and _text(r, "name"):
             groups.setdefault((_text(r, "name"), _text(r, "department")), []).append(r.file)
-    return {f: [o for o in files if o != f] for files in groups.values() if len(files) > 1 for f in files}
+    return {f: group for files in groups.values() if len(files) > 1 for group in (tuple(files),) for f in group}
+
+
+def duplicates(batch: BatchResult) -> dict[str, list[str]]:
+    """file -> the other files holding the same project (see :func:`duplicate_groups`)."""
+    return {f: [o for o in group if o != f] for f, group in duplicate_groups(batch).items()}

@@ -26,7 +26,7 @@ from perfeval_xl.write._atomic import atomic_target
 from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, fit_row, header, printable, put
-from perfeval_xl.write._summary_rows import ProjectRow, department_table, project_rows
+from perfeval_xl.write._summary_rows import NAMED_DUPLICATES, ProjectRow, department_table, project_rows
 
 SUMMARY_NAME = "汇总.xlsx"
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
@@ -105,7 +105,7 @@ def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
         put(ws, i, 13, p.computed_grade, fmts.center)
         put(ws, i, 14, p.errors, fmts.int)
         put(ws, i, 15, p.warnings, fmts.int)
-        duplicate = duplicate_text(p.duplicate_of)
+        duplicate = duplicate_text(p.duplicate_of, p.duplicates)
         put(ws, i, 16, duplicate, fmts.text)
         if p.output:
             ws.write_url(i, 17, _external(p.output), fmts.link, string=p.output, tip="打开核查后的工作簿")
@@ -122,15 +122,14 @@ def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
     printable(ws, title="预算绩效评价核查汇总排名")
 
 
-NAMED_DUPLICATES = 5  # more names help no one, and 600 copies of a project would put 600 names in each of 600 rows
-
-
-def duplicate_text(others: tuple[str, ...]) -> str:
-    """``与 a.xlsx、b.xlsx 重复``; past five files the rest are counted, not named."""
-    if not others:
+def duplicate_text(others: tuple[str, ...], count: int | None = None) -> str:
+    """``与 a.xlsx、b.xlsx 重复``; past five files the rest are counted, not named.
+    ``count``: how many other files there are (default: ``len(others)``)."""
+    count = len(others) if count is None else count
+    if not count:
         return ""
     named = "、".join(others[:NAMED_DUPLICATES])
-    more = f" 等共 {len(others)} 个文件" if len(others) > NAMED_DUPLICATES else ""
+    more = f" 等共 {count} 个文件" if count > NAMED_DUPLICATES else ""
     return f"与 {named}{more} 重复"
 
 
