@@ -199,15 +199,28 @@ def _shared_strings(pkg: _Package, part: str | None) -> list[str]:
     return out
 
 
-def _number_formats(pkg: _Package, part: str | None) -> list[str]:
+def _number_formats(pkg: _Package, part: str | None) -> tuple[str, ...]:
     """Number format code per cell style index (cellXfs order)."""
     if not part or not pkg.has(part):
-        return []
-    root = pkg.xml(part)
+        return ()
+    data = pkg.read(part)
+    return _remembered_formats(data) if len(data) <= _REMEMBERED_STYLES_BYTES else _formats_of_styles(data)
+
+
+_REMEMBERED_STYLES_BYTES = 256 * 1024  # a template's styles.xml is a few KB; a huge one is not kept
+
+
+@lru_cache(maxsize=64)  # workbooks filled from one template share their styles.xml byte for byte
+def _remembered_formats(data: bytes) -> tuple[str, ...]:
+    return _formats_of_styles(data)
+
+
+def _formats_of_styles(data: bytes) -> tuple[str, ...]:
+    root = etree.fromstring(data, _PARSER)
     custom: dict[int, str] = {}
     xfs: list[str] = []
     for el in root:
-        name = _local(el.tag)
+        name = _local(el.tag) if isinstance(el.tag, str) else ""
         if name == "numFmts":
             for fmt in el:
                 custom[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "General")
@@ -215,7 +228,7 @@ def _number_formats(pkg: _Package, part: str | None) -> list[str]:
             for xf in el:
                 fid = int(xf.get("numFmtId", "0"))
                 xfs.append(custom.get(fid) or BUILTIN_FORMATS.get(fid, "General"))
-    return xfs
+    return tuple(xfs)
 
 
 _INTEGER = re.compile(r"-?\d+")
