@@ -3,8 +3,9 @@ scheme the project is scored with, and how an indicator is named in a message.
 
 The pipeline passes its ProjectScore as ``ctx.scoring``; its scheme is the
 resolved one. Without it (rule fixtures), ``ctx.scheme`` is used. The rules
-re-run :func:`assess_indicator` (cheap, pure) because they need more than the
-ProjectScore keeps: whether the target was met, the formula, the band.
+share :func:`perfeval_xl.scoring.assess_project` with the scoring, because
+they need more than the ProjectScore keeps: whether the target was met, the
+formula, the band.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from perfeval_xl.model import Indicator, Project
 from perfeval_xl.rules._base import RuleContext
 from perfeval_xl.scheme import Scheme
-from perfeval_xl.scoring import Assessment, assess_indicator
+from perfeval_xl.scoring import Assessment, assess_project
 from perfeval_xl.tolerance import fmt_number, score_equal
 
 
@@ -22,20 +23,10 @@ def scheme_of(ctx: RuleContext) -> Scheme:
     return ctx.scoring.scheme if ctx.scoring is not None else ctx.scheme
 
 
-# The assessments of the last project and scheme asked about, shared by the
-# XC5xx rules (each would otherwise assess every indicator again). Keyed by
-# identity, as in :func:`perfeval_xl.narrative.project_claims`; holding the
-# objects keeps their ids from being reused.
-_last: tuple[Project, Scheme, tuple[Assessment, ...]] | None = None
-
-
 def assessments(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:
-    """Every indicator with its assessment under the project's scheme."""
-    global _last
-    scheme = scheme_of(ctx)
-    if _last is None or _last[0] is not project or _last[1] is not scheme:
-        _last = (project, scheme, tuple(assess_indicator(ind, scheme) for ind in project.indicators))
-    return zip(project.indicators, _last[2])
+    """Every indicator with its assessment under the project's scheme (computed
+    once per project, shared with the scoring)."""
+    return zip(project.indicators, assess_project(project, scheme_of(ctx)))
 
 
 def assessed(project: Project, ctx: RuleContext) -> Iterator[tuple[Indicator, Assessment]]:

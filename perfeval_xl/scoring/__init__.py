@@ -8,13 +8,14 @@ Public API:
   ``--scheme``, else inferred from the weights) and a note for the reviewer;
 - :func:`score_project`: the 核定 of every indicator, the funds block, the
   核定总分 and 等次, as :class:`perfeval_xl.scheme.ProjectScore`;
-- :func:`assess_indicator`: one indicator in detail (used by the XC5xx rules).
+- :func:`assess_indicator`: one indicator in detail; :func:`assess_project`:
+  all of a project's, computed once (shared by scoring and the XC5xx rules).
 
 Pure functions over the model; no I/O except reading scheme files.
 """
 
 from perfeval_xl.scoring.assessment import EQUAL, POSITIVE, QUALITATIVE, REVERSE, Assessment
-from perfeval_xl.scoring.indicator import assess_indicator, indicator_kind
+from perfeval_xl.scoring.indicator import assess_indicator, assess_project, indicator_kind
 from perfeval_xl.scoring.load import SchemeError, builtin_scheme_names, load_scheme, parse_scheme
 from perfeval_xl.scoring.project import funds_score, score_project
 from perfeval_xl.scoring.resolve import FROM_FORM, FROM_OVERRIDE, INFERRED, infer_scheme, resolve_scheme
@@ -30,6 +31,7 @@ __all__ = [
     "Assessment",
     "SchemeError",
     "assess_indicator",
+    "assess_project",
     "builtin_scheme_names",
     "funds_score",
     "indicator_kind",

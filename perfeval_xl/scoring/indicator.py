@@ -10,7 +10,7 @@ and says why.
 
 from __future__ import annotations
 
-from perfeval_xl.model import Comparator, Indicator, QualLevel
+from perfeval_xl.model import Comparator, Indicator, Project, QualLevel
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring import qualitative
 from perfeval_xl.scoring.assessment import (
@@ -55,6 +55,22 @@ def indicator_kind(ind: Indicator) -> str:
         return declared
     is_cost = "成本" in (ind.level2.value or "") and (target.unit is None or target.unit in MONEY_IN_WAN)
     return REVERSE if is_cost else POSITIVE
+
+
+# The assessments of the last project and scheme asked about: score_project
+# and the XC5xx rules all need them. Keyed by identity, not by value (hashing a
+# whole frozen Project costs more than assessing it); holding the objects keeps
+# their ids from being reused.
+_last: tuple[Project, Scheme, tuple[Assessment, ...]] | None = None
+
+
+def assess_project(project: Project, scheme: Scheme) -> tuple[Assessment, ...]:
+    """:func:`assess_indicator` of every indicator of ``project``, in order;
+    computed once for a project and scheme."""
+    global _last
+    if _last is None or _last[0] is not project or _last[1] is not scheme:
+        _last = (project, scheme, tuple(assess_indicator(ind, scheme) for ind in project.indicators))
+    return _last[2]
 
 
 def assess_indicator(ind: Indicator, scheme: Scheme) -> Assessment:

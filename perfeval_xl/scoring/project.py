@@ -5,7 +5,7 @@ from __future__ import annotations
 from perfeval_xl.model import Funds, Project
 from perfeval_xl.scheme import IndicatorScore, ProjectScore, Scheme
 from perfeval_xl.scoring.assessment import round_score
-from perfeval_xl.scoring.indicator import assess_indicator
+from perfeval_xl.scoring.indicator import assess_project
 from perfeval_xl.tolerance import score_matches
 
 
@@ -42,8 +42,7 @@ def score_project(
     核定总分; its reason says so.
     """
     scores: list[IndicatorScore] = []
-    for index, ind in enumerate(project.indicators):
-        a = assess_indicator(ind, scheme)
+    for index, (ind, a) in enumerate(zip(project.indicators, assess_project(project, scheme))):
         reason = a.reason if a.computed is not None else f"{a.reason}；按 0 分计入核定总分"
         scores.append(
             IndicatorScore(
