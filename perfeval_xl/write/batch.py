@@ -91,25 +91,19 @@ def run(
                 "version": __version__,
             },
         )
-        json_writer.join()
-        if json_writer.exitcode != 0:  # say why in this process: write it again here
-            write_results_json(batch, results)
+        if json_writer is not None:
+            json_writer.join()
+            if json_writer.exitcode != 0:  # say why in this process: write it again here
+                write_results_json(batch, results)
     return RunOutcome(batch, output_dir, summary, results)
 
 
-class _Done:
-    exitcode = 0
-
-    def join(self) -> None:
-        pass
-
-
-def _start_in_background(write: Callable, *args):
+def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:
     """``write(*args)`` in a forked process, beside the summary (the other core
-    is idle by then); where there is no fork it is simply done now."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    is idle by then); where there is no fork it is simply done now (None)."""
+    if not _CAN_FORK:
         write(*args)
-        return _Done()
+        return None
     process = multiprocessing.get_context("fork").Process(target=write, args=args, daemon=True)
     process.start()
     return process
@@ -179,10 +173,12 @@ def _isolated(task: tuple) -> FileResult:
         )
 
 
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
 def _context():
     # fork starts workers in milliseconds and shares the imported modules; elsewhere use the default
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+    return multiprocessing.get_context("fork" if _CAN_FORK else None)
 
 
 def _process(task: tuple) -> FileResult:
