@@ -1,12 +1,14 @@
-"""Does a speed-up change any result? Compare ``results.json`` of two revisions.
+"""Does a speed-up change any result? Compare the outputs of two revisions.
 
     python benchmarks/same_results.py [--base REV] [-n 250] [--workdir DIR]
 
 Runs ``perfeval run`` from a clean export of ``--base`` (default: main) and
 from this working tree over the samples and over the N-file benchmark corpus
 (generated as in ``speed.py``), and checks that the two ``results.json`` are
-byte-identical. Exits 1 and names the first differing line when they are not.
-Performance work must leave every result exactly as it was.
+byte-identical and that every completed workbook holds the same parts with
+the same bytes (the zip around them may differ). Exits 1 and names the first
+difference when they are not. Performance work must leave every result
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -43,6 +46,23 @@ def results_of(tree: Path, inputs: Path, out: Path) -> bytes:
     return (out / "results.json").read_bytes()
 
 
+def parts_of(workbook: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(workbook) as zf:
+        return [(info.filename, zf.read(info)) for info in zf.infolist()]
+
+
+def copies_differing(before: Path, after: Path) -> list[str]:
+    """The completed workbooks (relative paths) whose parts differ, or that
+    exist in one output only."""
+    names = {p.relative_to(before) for p in before.rglob("*_核查.xlsx")} | {p.relative_to(after) for p in after.rglob("*_核查.xlsx")}
+    differing = []
+    for name in sorted(names):
+        a, b = before / name, after / name
+        if not (a.exists() and b.exists()) or parts_of(a) != parts_of(b):
+            differing.append(name.as_posix())
+    return differing
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main")
@@ -56,8 +76,14 @@ def main() -> int:
         for i, folder in enumerate(inputs):
             before = results_of(base, folder, Path(tmp) / f"before{i}")
             after = results_of(ROOT, folder, Path(tmp) / f"after{i}")
+            copies = copies_differing(Path(tmp) / f"before{i}", Path(tmp) / f"after{i}")
+            if copies:
+                same = False
+                print(f"DIFFERENT  {folder}: {len(copies)} completed workbooks, first {copies[0]}")
+            else:
+                print(f"identical  {folder}: every completed workbook, part by part")
             if before == after:
-                print(f"identical  {folder}  ({len(after)} bytes)")
+                print(f"identical  {folder}: results.json ({len(after)} bytes)")
                 continue
             same = False
             diff = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), "before", "after", lineterm="", n=1)

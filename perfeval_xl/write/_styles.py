@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -52,20 +53,102 @@ class Look:
 
 
 class StyleBook:
-    """The workbook's ``styles.xml``, with derived formats added on demand."""
+    """The workbook's ``styles.xml``, with derived formats added on demand.
+
+    Workbooks filled from one template share their ``styles.xml`` byte for
+    byte and ask for the same derived formats, so parsing it, copying ``<xf>``
+    elements and serialising again was the same work per file (a tenth of a
+    completed copy). A derived format's index is known without the tree (each
+    new one is appended to ``cellXfs``), so the book only records what is
+    asked for; the new ``styles.xml`` is built on save, once per distinct
+    (original, requests) pair of a process."""
 
     def __init__(self, package: XlsxPackage):
         self.package = package
         found = package.workbook_rels.by_type(REL_STYLES)
         if found:
             self.part = found[0][1]
-            self.root = parse_xml(package.read(self.part))
+            self._source = package.read(self.part) or b""
         else:
             self.part = "xl/styles.xml"
-            self.root = parse_xml(_MINIMAL_STYLES)
+            self._source = _MINIMAL_STYLES
             package.add_override(self.part, CT_STYLES)
             package.workbook_rels.add(REL_STYLES, self.part)
+        self._original = _cell_formats(self._source)  # numFmtId of each existing <xf>, as written
+        self._derived: list[int | None] = []  # numFmtId of each derived <xf> (None: the base's, unparsed)
+        self._bases: list[int] = []
         self._cache: dict[tuple[int, Look], int] = {}
+
+    def derive(self, base_xf: int, look: Look) -> int:
+        """The index of a cell format equal to ``base_xf`` changed by ``look``."""
+        key = (base_xf, look)
+        index = self._cache.get(key)
+        if index is None:
+            # an empty cellXfs first gets the default format at 0, then the derived ones follow
+            index = self._cache[key] = max(len(self._original), 1) + len(self._derived)
+            self._bases.append(base_xf if 0 <= base_xf < self._count() else 0)
+            self._derived.append(look.num_fmt)
+        return index
+
+    def _count(self) -> int:
+        return max(len(self._original), 1) + len(self._derived) if self._derived else len(self._original)
+
+    def num_fmt_of(self, xf_index: int) -> int:
+        if not 0 <= xf_index < self._count():
+            return 0
+        first_derived = max(len(self._original), 1)
+        while xf_index >= first_derived:
+            own = self._derived[xf_index - first_derived]
+            if own is not None:
+                return own
+            xf_index = self._bases[xf_index - first_derived]
+        return int(self._original[xf_index]) if xf_index < len(self._original) else 0
+
+    def save(self) -> None:
+        if not self._cache and self._source is not _MINIMAL_STYLES:
+            return  # nothing derived: the original part is copied as it is
+        requests = tuple(sorted(self._cache, key=self._cache.__getitem__))
+        if len(self._source) <= _REMEMBERED_BYTES:
+            rendered = _remembered_render(self._source, requests)
+        else:
+            rendered = _render(self._source, requests)
+        self.package.write(self.part, rendered)
+
+
+_REMEMBERED_BYTES = 256 * 1024  # a template's styles.xml is a few KB; a huge one is not kept
+
+
+@lru_cache(maxsize=64)
+def _remembered_cell_formats(data: bytes) -> tuple[str, ...]:
+    return _cell_formats_of(data)
+
+
+def _cell_formats(data: bytes) -> tuple[str, ...]:
+    return _remembered_cell_formats(data) if len(data) <= _REMEMBERED_BYTES else _cell_formats_of(data)
+
+
+def _cell_formats_of(data: bytes) -> tuple[str, ...]:
+    xfs = parse_xml(data).find(q("cellXfs"))
+    return tuple(xf.get("numFmtId", "0") for xf in xfs) if xfs is not None else ()
+
+
+@lru_cache(maxsize=64)
+def _remembered_render(data: bytes, requests: tuple[tuple[int, Look], ...]) -> bytes:
+    return _render(data, requests)
+
+
+def _render(data: bytes, requests: tuple[tuple[int, Look], ...]) -> bytes:
+    tree = _StyleTree(parse_xml(data))
+    for base_xf, look in requests:
+        tree.derive(base_xf, look)
+    return serialize(tree.root)
+
+
+class _StyleTree:
+    """``styles.xml`` parsed, and the derived formats appended to it."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
         self._fills: dict[str, int] = {}
         self._border: int | None = None
         self._collections: dict[str, etree._Element] = {}  # found once: each derive asks several times
@@ -129,9 +212,6 @@ class StyleBook:
 
     def derive(self, base_xf: int, look: Look) -> int:
         """The index of a cell format equal to ``base_xf`` changed by ``look``."""
-        key = (base_xf, look)
-        if key in self._cache:
-            return self._cache[key]
         xfs = self._collection("cellXfs")
         if len(xfs) == 0:
             etree.SubElement(xfs, q("xf"), numFmtId="0", fontId="0", fillId="0", borderId="0", xfId="0")
@@ -157,18 +237,7 @@ class StyleBook:
             align.set("wrapText", "1")
             align.set("vertical", "top")
             xf.set("applyAlignment", "1")
-        index = self._append("cellXfs", xf)
-        self._cache[key] = index
-        return index
-
-    def num_fmt_of(self, xf_index: int) -> int:
-        xfs = self._collection("cellXfs")
-        if 0 <= xf_index < len(xfs):
-            return int(xfs[xf_index].get("numFmtId", "0"))
-        return 0
-
-    def save(self) -> None:
-        self.package.write(self.part, serialize(self.root))
+        return self._append("cellXfs", xf)
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element) -> None:
