@@ -28,7 +28,7 @@ from perfeval_xl.write._marks import Mark, collect_marks, is_cell
 from perfeval_xl.write._newsheet import location
 from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
-from perfeval_xl.write._sheet import SheetPatch, split_ref
+from perfeval_xl.write._sheet import CellAnchors, SheetPatch, split_ref
 from perfeval_xl.write._styles import FontChange, Look, StyleBook
 
 FINDINGS_SHEET = "核查结果"
@@ -55,20 +55,20 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
     package.drop_macros()
     sheet_parts = package.sheets()
     styles = StyleBook(package)
-    anchors: dict[str, SheetPatch] = {}
+    anchors: dict[str, CellAnchors] = {}
 
     def link_to(sheet: str, cell: str) -> str | None:
         """A link target inside the copy, or None when the sheet is not in it."""
         if sheet not in sheet_parts or not is_cell(cell):
             return None
         if sheet not in anchors:
-            anchors[sheet] = SheetPatch(package, sheet_parts[sheet])
+            anchors[sheet] = CellAnchors(package.read(sheet_parts[sheet]))
         return location(sheet, anchors[sheet].anchor(cell))
 
     marks = collect_marks(file_result, set(sheet_parts))
     for block, (sheet_name, cells) in enumerate(marks.items(), start=1):
-        link_to(sheet_name, "A1")
-        patch = anchors[sheet_name]
+        patch = SheetPatch(package, sheet_parts[sheet_name])
+        anchors[sheet_name] = patch.anchors
         notes = _annotate(patch, styles, _merge_on_anchors(patch, cells), patch.formula_inputs(sheet_name))
         add_comments(package, patch, notes, block=100 + block)
         patch.save()
