@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
@@ -213,3 +215,24 @@ def test_many_copies_of_a_project_name_five_others_and_count_them_all():
         "与 00.xlsx、01.xlsx、02.xlsx、04.xlsx、05.xlsx 等共 7 个文件 重复"
     )
     assert duplicates(copies)["03.xlsx"] == ["00.xlsx", "01.xlsx", "02.xlsx", "04.xlsx", "05.xlsx", "06.xlsx", "07.xlsx"]
+
+
+_FORMULA_TEXT = st.text(alphabet="=({}):/-+,.$_ \"ABCFILTERSUMXLOOKUPsingle0123456789", max_size=30)
+
+
+@given(formula=_FORMULA_TEXT, future=st.booleans())
+def test_summary_formulas_are_prepared_as_xlsxwriter_prepares_them(formula, future):
+    from xlsxwriter.worksheet import Worksheet
+
+    from perfeval_xl.write._summary_format import SummaryWorkbook
+
+    ours, theirs = SummaryWorkbook.worksheet_class(), Worksheet()
+    assert ours._prepare_formula(formula, future) == theirs._prepare_formula(formula, future)
+
+
+def test_summary_formulas_with_a_function_are_still_renamed():
+    from perfeval_xl.write._summary_format import SummaryWorkbook
+
+    sheet = SummaryWorkbook.worksheet_class()
+    assert sheet._prepare_formula("=FILTER(A1:A3,B1:B3)") == "_xlfn._xlws.FILTER(A1:A3,B1:B3)"
+    assert sheet._prepare_formula("{=H2/G2}") == "H2/G2"

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from perfeval_xl.findings import Severity
 from perfeval_xl.write._textfit import row_height
 
 MAX_TEXT = 32767  # Excel's limit on characters in one cell
+_FUNCTION_CALL = re.compile(r"[A-Za-z0-9_.]\(")  # every renamed function ends so
+
+
+class _Worksheet(Worksheet):
+    """A worksheet whose formulas without a function call skip xlsxwriter's
+    renaming of newer functions (``FILTER(`` -> ``_xlfn._xlws.FILTER(``):
+    thirty substitutions per formula, a sixth of writing a 10,000-project
+    summary whose 20,000 formulas are all ``=H2/G2`` and ``=K2-J2``. Should
+    xlsxwriter rename the hook, every formula simply goes the long way again."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if _FUNCTION_CALL.search(formula):
+            return super()._prepare_formula(formula, expand_future_functions)
+        return formula.removeprefix("{").removeprefix("=").removesuffix("}")
+
+
+class SummaryWorkbook(xlsxwriter.Workbook):
+    worksheet_class = _Worksheet
 
 
 class Formats:

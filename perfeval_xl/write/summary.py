@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-import xlsxwriter
+
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.write._atomic import atomic_target
 from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._summary_departments import departments_sheet
-from perfeval_xl.write._summary_format import MAX_TEXT, Formats, fit_row, header, printable, put
+from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, fit_row, header, printable, put
 from perfeval_xl.write._summary_rows import NAMED_DUPLICATES, ProjectRow, department_table, project_rows
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -59,7 +59,7 @@ def write_summary(batch: BatchResult, output_dir: Path | str, *, run_info: dict)
     path = Path(output_dir) / SUMMARY_NAME
     rows = project_rows(batch)
     with atomic_target(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+        wb = SummaryWorkbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"title": "预算绩效评价核查汇总", "author": "perfeval"})
         fmts = Formats(wb)
         _ranking_sheet(wb, fmts, rows)
