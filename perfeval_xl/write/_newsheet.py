@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -75,16 +76,21 @@ class NewSheet:
                 value = cell.value
                 if cell.link:
                     links.append((f"{letter}{r}", cell.link, str(value or "")))
-                if isinstance(value, str):
-                    if fit and width is not None and len(value) > one_line:
-                        wrapping.append((value, width))
-                    if value.__class__ is str and value:  # the common case, written inline
-                        style = f' s="{cell.style}"' if cell.style else ""
-                        text = _escape_text(xml_text(value)[:MAX_CELL_TEXT])
-                        cells.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
-                        continue
-                if cell.style or (value is not None and value != ""):  # else nothing to write
-                    cells.append(_cell_xml(f"{letter}{r}", cell))
+                if value.__class__ is str:  # the common case, written inline
+                    if value:
+                        if fit and width is not None and len(value) > one_line:
+                            wrapping.append((value, width))
+                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)} t="inlineStr"><is><t xml:space="preserve">{_inline(value)}</t></is></c>')
+                    elif cell.style:
+                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)}/>')
+                    continue
+                if value is None:
+                    if cell.style:
+                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)}/>')
+                    continue
+                if fit and width is not None and isinstance(value, str) and len(value) > one_line:
+                    wrapping.append((value, width))
+                cells.append(_cell_xml(f"{letter}{r}", cell))
             height = row_height(wrapping) if wrapping else None
             out.append(f'<row r="{r}" ht="{height}" customHeight="1"' if height else f'<row r="{r}"')
             body = "".join(cells)
@@ -127,6 +133,25 @@ def _columns(widths: list[float], ncols: int) -> list[tuple[str, float | None, i
     ]
 
 
+@lru_cache(maxsize=256)
+def _style(index: int) -> str:
+    return f' s="{index}"' if index else ""
+
+
+def _inline(value: str) -> str:
+    """A cell text as written inside <t>: cut to Excel's limit (cut before
+    escaping, as Excel counts characters), then escaped."""
+    return _remembered_inline(value) if len(value) <= _REMEMBERED_TEXT else _escape_text(xml_text(value)[:MAX_CELL_TEXT])
+
+
+_REMEMBERED_TEXT = 200  # labels, headers, names and messages; a long text is not kept
+
+
+@lru_cache(maxsize=8192)  # headers, labels and indicator names come back in every copy
+def _remembered_inline(value: str) -> str:
+    return _escape_text(xml_text(value))
+
+
 def _escape_text(value: str) -> str:
     """``value.translate(_TEXT_ESCAPES)``, faster: most texts hold none of these."""
     if "&" in value:
@@ -162,8 +187,7 @@ def _cell_xml(ref: str, cell: Cell) -> str:
         return f'<c r="{ref}"{style}>{formula}<v>{_number(value.cached)}</v></c>'
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return f'<c r="{ref}"{style}><v>{_number(value)}</v></c>'
-    # cut before escaping, as Excel counts characters; the cut text needs no second xml_text
-    text = _escape_text(xml_text(str(value))[:MAX_CELL_TEXT])
+    text = _inline(str(value))
     return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
