@@ -27,13 +27,18 @@ class SheetView:
         self.file = file
         self.findings = findings
         self._values: dict[tuple[str, int, int], object] = {}
-        self._norm: dict[tuple[int, int], str] = {}
+        self._norms: dict[tuple[int, int], str] | None = None
         self._reported: set[tuple[int, int]] = set()
         self._text_cells: list[tuple[int, int, str]] | None = None
 
     # -- raw values -------------------------------------------------------
     def value(self, row: int, col: int) -> object:
         """The cell's value: cached, or recomputed from its formula, or None."""
+        raw = self.grid.cells.get((row, col))
+        if raw is None:
+            return None
+        if raw.formula is None or raw.value is not None:  # nearly every cell: as stored
+            return raw.value
         return self._resolve(self.grid.name, row, col)
 
     def _resolve(self, sheet: str | None, row: int, col: int) -> object:
@@ -79,46 +84,44 @@ class SheetView:
             return None
 
     def number_format(self, row: int, col: int) -> str | None:
-        raw = self.grid.get(row, col)
+        raw = self.grid.cells.get((row, col))
         return raw.number_format if raw else None
 
     def formula(self, row: int, col: int) -> str | None:
-        raw = self.grid.get(row, col)
+        raw = self.grid.cells.get((row, col))
         return raw.formula if raw else None
 
     def text(self, row: int, col: int) -> str:
         return cell_text(self.safe_value(row, col))
 
     def norm(self, row: int, col: int) -> str:
-        key = (row, col)
-        if key not in self._norm:
-            raw = self.grid.get(row, col)
-            # a label may be a formula (a title built from 项目名称): use its cached text, never evaluate here
-            value = raw.value if raw is not None else None
-            self._norm[key] = normalize_label(value) if isinstance(value, str) else ""
-        return self._norm[key]
+        """The cell's text normalised for matching labels ("" when it holds no text)."""
+        norms = self._norms if self._norms is not None else self._normalise_all()
+        return norms.get((row, col), "")
+
+    def _normalise_all(self) -> dict[tuple[int, int], str]:
+        # All at once: finding the blocks looks at nearly every text cell of a form anyway,
+        # and a look-up is then one dict access. A label may be a formula (a title built
+        # from 项目名称): its cached text is used, never evaluated here.
+        self._norms = {key: normalize_label(raw.value) for key, raw in self.grid.cells.items() if isinstance(raw.value, str)}
+        return self._norms
 
     # -- locating -----------------------------------------------------------
     def text_cells(self) -> list[tuple[int, int, str]]:
         """Every cell holding text, as (row, col, normalised text), in reading order."""
-        if self._text_cells is not None:
-            return self._text_cells
-        out = []
-        for (r, c), raw in sorted(self.grid.cells.items()):
-            if isinstance(raw.value, str):
-                n = self.norm(r, c)
-                if n:
-                    out.append((r, c, n))
-        self._text_cells = out
-        return out
+        if self._text_cells is None:
+            norms = self._norms if self._norms is not None else self._normalise_all()
+            self._text_cells = [(r, c, n) for (r, c), n in sorted(norms.items()) if n]
+        return self._text_cells
 
     def right_of(self, row: int, col: int, limit: int | None = None) -> tuple[int, int] | None:
         """The first non-empty cell right of (row, col) outside the label's own merge."""
         merge = self.grid.merge_of(row, col)
         start = merge[3] + 1 if merge else col + 1
         stop = min(self.grid.max_col, limit) if limit else self.grid.max_col
+        cells = self.grid.cells
         for c in range(start, stop + 1):
-            raw = self.grid.get(row, c)
+            raw = cells.get((row, c))
             if raw is not None and (raw.formula is not None or cell_text(raw.value) != ""):
                 return row, c
         return None
