@@ -36,6 +36,7 @@ class Grid:
     max_row: int = 0
     max_col: int = 0
     _merge_of: dict[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
+    _refs: dict[tuple[int, int], CellRef] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index_merges()
@@ -60,7 +61,10 @@ class Grid:
         return (m[0], m[1]) if m else (row, col)
 
     def ref(self, row: int, col: int) -> CellRef:
-        return CellRef(self.name, f"{get_column_letter(col)}{row}")
+        found = self._refs.get((row, col))
+        if found is None:  # each cell is named several times while a form is read; a CellRef is immutable
+            found = self._refs[(row, col)] = CellRef(self.name, f"{get_column_letter(col)}{row}")
+        return found
 
     def rows(self) -> range:
         return range(1, self.max_row + 1)

@@ -297,30 +297,33 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
     shared: dict[str, tuple[str, str]] = {}  # si -> (master formula, master cell)
     row_no = last_col = rows_seen = merged_cells = 0
     tags = tuple(f"{ns}{t}" for ns in (NS, NS_STRICT) for t in ("c", "row", "mergeCell"))
+    cell_tags = {f"{NS}c", f"{NS_STRICT}c"}
     row_tags = {f"{NS}row", f"{NS_STRICT}row"}
     merge_tags = {f"{NS}mergeCell", f"{NS_STRICT}mergeCell"}
     cells = grid.cells
     max_cells = pkg.limits.max_cells
     format_of: dict[str | None, str] = {}  # the s= attribute as written -> number format
+    streamed = len(data) > _IN_MEMORY_BYTES
+    max_row = max_col = 0
     for el in _cell_elements(data, tags):
         tag = el.tag
-        if tag in row_tags:
-            # rows come before their cells in document order when parsed whole, after them when streamed
-            rows_seen += 1
-            if rows_seen > pkg.limits.max_rows:
-                raise WorkbookRefused(too_many_rows(name, pkg.limits))
-            last_col = 0
-            continue
-        if tag in merge_tags:
-            ref = el.get("ref", "")
-            if ":" in ref:
-                c1, r1, c2, r2 = range_boundaries(ref)
-                area = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
-                if area <= MAX_MERGE_CELLS:
-                    grid.merges.append((r1, c1, r2, c2))
-                    merged_cells += area
-                    if merged_cells + len(cells) > pkg.limits.max_cells:
-                        raise WorkbookRefused(too_many_cells(name, pkg.limits))
+        if tag not in cell_tags:
+            if tag in row_tags:
+                # rows come before their cells in document order when parsed whole, after them when streamed
+                rows_seen += 1
+                if rows_seen > pkg.limits.max_rows:
+                    raise WorkbookRefused(too_many_rows(name, pkg.limits))
+                last_col = 0
+            elif tag in merge_tags:
+                ref = el.get("ref", "")
+                if ":" in ref:
+                    c1, r1, c2, r2 = range_boundaries(ref)
+                    area = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+                    if area <= MAX_MERGE_CELLS:
+                        grid.merges.append((r1, c1, r2, c2))
+                        merged_cells += area
+                        if merged_cells + len(cells) > pkg.limits.max_cells:
+                            raise WorkbookRefused(too_many_cells(name, pkg.limits))
             continue
         ref = el.get("r")
         address = _address(ref) if ref else None
@@ -349,10 +352,10 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
                     value = child.text or ""
                 elif text:
                     value = _cell_number(text)
-            elif ctag == "f":
-                formula = _formula(child, ref, shared)
             elif ctag == "is":
                 value = _inline_text(child)
+            elif ctag == "f":
+                formula = _formula(child, ref, shared)
         if value is not None or formula:
             style = el.get("s")
             number_format = format_of.get(style)
@@ -362,12 +365,13 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
             cells[(row_no, col)] = RawCell(value, formula or None, number_format)
             if len(cells) + merged_cells > max_cells:
                 raise WorkbookRefused(too_many_cells(name, pkg.limits))
-            if row_no > grid.max_row:
-                grid.max_row = row_no
-            if col > grid.max_col:
-                grid.max_col = col
-        if len(data) > _IN_MEMORY_BYTES:
+            if row_no > max_row:
+                max_row = row_no
+            if col > max_col:
+                max_col = col
+        if streamed:
             el.clear()
+    grid.max_row, grid.max_col = max_row, max_col
     grid.index_merges()
     return grid
 
