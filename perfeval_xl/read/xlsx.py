@@ -28,6 +28,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
+from perfeval_xl.read._zipentry import inflate
 from perfeval_xl.read.grid import Grid, RawCell
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -103,7 +104,8 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 class _Package:
     def __init__(self, path: Path, limits: Limits):
-        self.zip = zipfile.ZipFile(path)
+        self.archive = Path(path).read_bytes()  # the parts are slices of it (see _zipentry)
+        self.zip = zipfile.ZipFile(io.BytesIO(self.archive))
         self.limits = limits
         self.total = 0
         infos = self.zip.infolist()
@@ -126,8 +128,10 @@ class _Package:
         self.total += info.file_size
         if self.total > lim.max_total_bytes:
             raise WorkbookRefused(f"文件解压后总大小超过上限（{lim.max_total_bytes // MB} MB，可在 perfeval.toml 的 [limits] max_total_mb 中调整），已拒绝读取。")
-        with self.zip.open(info) as fh:
-            data = fh.read(lim.max_part_bytes + 1)
+        data = inflate(self.archive, info, lim.max_part_bytes + 1)
+        if data is None:  # bzip2, lzma: zipfile knows them
+            with self.zip.open(info) as fh:
+                data = fh.read(lim.max_part_bytes + 1)
         if len(data) > lim.max_part_bytes:
             raise WorkbookRefused(f"文件部件 {name} 解压后过大，疑似“压缩炸弹”，已拒绝读取（上限可在 perfeval.toml 的 [limits] max_part_mb 中调整）。")
         if _DOCTYPE.search(data):

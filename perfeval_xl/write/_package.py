@@ -16,13 +16,13 @@ import io
 import posixpath
 import re
 import zipfile
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from lxml import etree
 
+from perfeval_xl.read._zipentry import inflate
 from perfeval_xl.write import _zipcopy
 from perfeval_xl.write._atomic import atomic_write
 
@@ -318,11 +318,8 @@ class XlsxPackage:
 
 def _inflate(archive: bytes, info: zipfile.ZipInfo) -> bytes:
     """A part's content, checked against its CRC as zipfile would."""
-    entry = _zipcopy.copied(archive, info) if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else None
-    if entry is None:
+    data = inflate(archive, info)
+    if data is None:
         with zipfile.ZipFile(io.BytesIO(archive)) as zf:
             return zf.read(info)
-    data = bytes(entry.data) if entry.method == zipfile.ZIP_STORED else zlib.decompress(entry.data, -15)
-    if len(data) != entry.size or zlib.crc32(data) != entry.crc:
-        raise zipfile.BadZipFile(f"bad CRC or size for {info.filename!r}")
     return data

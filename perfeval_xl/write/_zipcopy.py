@@ -21,7 +21,9 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-_LOCAL = struct.Struct("<4s5H3L2H")  # signature … name length, extra length
+from perfeval_xl.read._zipentry import LOCAL_HEADER as _LOCAL
+from perfeval_xl.read._zipentry import compressed_data
+
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
 _LIMIT = 0xFFFFFFFF  # beyond this a size or offset needs zip64
@@ -62,20 +64,8 @@ def deflated(name: str, content: bytes) -> Entry:
 
 
 def copied(archive: bytes | memoryview, info: zipfile.ZipInfo) -> Entry:
-    """The entry ``info`` of ``archive`` as its original compressed bytes.
-
-    Sizes and CRC come from the central directory, which is right even when
-    the local header left them to a data descriptor (flag bit 3)."""
-    start = info.header_offset
-    signature, *_, name_len, extra_len = _LOCAL.unpack_from(archive, start)
-    if signature != b"PK\x03\x04":
-        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
-    if info.flag_bits & 0x1:
-        raise zipfile.BadZipFile(f"{info.filename!r} is encrypted")
-    data_start = start + _LOCAL.size + name_len + extra_len
-    data = memoryview(archive)[data_start : data_start + info.compress_size]
-    if len(data) != info.compress_size:
-        raise zipfile.BadZipFile(f"{info.filename!r} is truncated")
+    """The entry ``info`` of ``archive`` as its original compressed bytes (method and CRC kept)."""
+    data = compressed_data(archive, info)
     return Entry(info.filename, data, info.compress_type, info.CRC, info.file_size, info.flag_bits & _COPIED_FLAGS)
 
 
