@@ -35,6 +35,7 @@ NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TEXT_TAGS = {f"{NS}t", f"{NS_STRICT}t"}
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,9 @@ def _shared_strings(pkg: _Package, part: str | None) -> list[str]:
         return []
     out = []
     for si in pkg.xml(part):
+        if len(si) == 1 and si[0].tag in _TEXT_TAGS:  # nearly every string: <si><t>…</t></si>
+            out.append(si[0].text or "")
+            continue
         # rich text runs (r/t) joined; phonetic guides (rPh) are not part of the text
         texts = [t.text or "" for t in si.iter() if _local(t.tag) == "t" and _local(t.getparent().tag) != "rPh"]
         out.append("".join(texts))
@@ -276,9 +280,6 @@ def _cell_elements(data: bytes, tags: tuple[str, ...]):
         io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     ):
         yield el
-
-
-_TEXT_TAGS = {f"{NS}t", f"{NS_STRICT}t"}
 
 
 def _inline_text(el: etree._Element) -> str:
