@@ -9,7 +9,8 @@ side by side:
   (a) the floor: every sheet of every file read with python-calamine, nothing else;
   (b) what a hand-written script pays: ``openpyxl.load_workbook`` on every file;
   (c) ``perfeval run`` end to end in a fresh process (reading, checking, scoring,
-      every completed workbook, results.json and the summary).
+      every completed workbook, results.json and the summary), into an empty
+      output folder.
 
 It prints c/a, c/b, throughput, the scaling t(N)/t(N/4) of (c) when N/4 was
 also measured, the CPU seconds of (c) (its workers included) and the peak
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -92,7 +94,10 @@ def time_openpyxl(paths: list[Path]) -> float:
 
 def time_perfeval(folder: Path, out: Path) -> tuple[float, float, float]:
     """Seconds, CPU seconds (the run and its worker processes) and peak RSS
-    (MB, the largest process) of ``perfeval run`` in a child process."""
+    (MB, the largest process) of ``perfeval run`` in a child process, writing
+    into an empty output folder: every repeat measures a first run (a re-run
+    that replaces the previous copies also pays the file system's flush on replace)."""
+    shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
