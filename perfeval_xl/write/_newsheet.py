@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -24,8 +25,10 @@ class Formula:
     cached: float | str
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """A named tuple, not a frozen dataclass: every copy makes a few hundred and
+    a frozen dataclass costs twice as much to build."""
+
     value: str | float | int | Formula | None
     style: int = 0
     link: str | None = None  # an in-workbook location: 'sheet'!A1
