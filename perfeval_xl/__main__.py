@@ -1,3 +1,3 @@
-from perfeval_xl.cli import main
+from perfeval_xl.cli import entry
 
-main()
+entry()

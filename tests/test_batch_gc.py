@@ -8,6 +8,8 @@ import gc
 import shutil
 from pathlib import Path
 
+import pytest
+
 from perfeval_xl.write.batch import run
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -33,3 +35,40 @@ def test_the_collector_skips_the_loaded_libraries_during_a_run_only(tmp_path):
     assert frozen_during and min(frozen_during) > 10_000
     assert all(t[0] >= 10 * before[0] for t in thresholds_during)
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
+def test_the_summary_is_written_with_the_results_out_of_the_collectors_sight(tmp_path, monkeypatch):
+    from perfeval_xl.write import batch
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for sample in sorted(SAMPLES.glob("*.xlsx"))[:2]:
+        shutil.copy(sample, inputs / sample.name)
+    tracked_results: list[bool] = []
+    real_summary = batch.write_summary
+
+    def summary(result_batch, *args, **kw):
+        frozen = {id(o) for o in gc.get_objects(generation=None)}  # frozen objects are not listed
+        tracked_results.extend(id(r) in frozen or id(r.findings) in frozen for r in result_batch.files)
+        return real_summary(result_batch, *args, **kw)
+
+    monkeypatch.setattr(batch, "write_summary", summary)
+    run(inputs, tmp_path / "out", jobs=1)
+    assert tracked_results == [False, False]
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_command_skips_the_last_collection_when_the_process_ends(monkeypatch):
+    from perfeval_xl import cli
+
+    calls: list[str] = []
+
+    def main() -> None:  # as click's main ends: by raising SystemExit
+        calls.append("main")
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "main", main)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit):
+        cli.entry()
+    assert calls == ["main", "freeze"]

