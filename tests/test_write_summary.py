@@ -57,13 +57,33 @@ def test_same_project_and_department_twice_is_a_duplicate():
 
 
 def test_department_table_groups_and_totals():
-    table = department_table(project_rows(make_batch())).set_index("主管部门")
-    gx = table.loc["工信局"]
+    table = {row["主管部门"]: row for row in department_table(project_rows(make_batch()))}
+    gx = table["工信局"]
     assert gx["项目数"] == 3 and gx["全年预算数"] == 180 and gx["全年执行数"] == pytest.approx(125.49)
     assert gx["执行率"] == pytest.approx(125.49 / 180)
     assert gx["平均核定总分"] == pytest.approx((90 + 95 + 70) / 3)
     assert (gx["优"], gx["中"], gx["错误"]) == (2, 1, 6)
-    assert table.loc["财政局", "平均核定总分"] == 95  # the unscored project does not drag the mean
+    assert table["财政局"]["平均核定总分"] == 95  # the unscored project does not drag the mean
+
+
+def test_department_table_order_and_unknown_figures():
+    from perfeval_xl.write._summary_rows import ProjectRow
+
+    def row(department: str, score: float | None, budget: float | None = None, spent: float | None = None) -> ProjectRow:
+        return ProjectRow(
+            rank=None, name="x", department=department, implementer="", year=2024, method="", budget=budget,
+            spent=spent, reported_score=None, computed_score=score, reported_grade="", computed_grade="良" if score else "",
+            errors=1, warnings=0, duplicate_of=(), duplicates=0, file=f"{department}{score}.xlsx", output=None,
+        )
+
+    table = department_table([row("乙局", 80, 10, 5), row("", None), row("甲局", 80), row("丙局", 90, 0, 3), row("甲局", None)])
+    assert [d["主管部门"] for d in table] == ["丙局", "乙局", "甲局", "（未填主管部门）"]
+    by_name = {d["主管部门"]: d for d in table}
+    assert by_name["乙局"]["执行率"] == 0.5
+    assert by_name["丙局"]["全年预算数"] == 0 and by_name["丙局"]["执行率"] is None  # A = 0: no rate
+    assert by_name["甲局"]["全年预算数"] is None and by_name["甲局"]["执行率"] is None
+    assert by_name["甲局"]["平均核定总分"] == 80 and by_name["甲局"]["项目数"] == 2 and by_name["甲局"]["良"] == 1
+    assert by_name["（未填主管部门）"]["平均核定总分"] is None and by_name["（未填主管部门）"]["错误"] == 1
 
 
 @pytest.fixture(scope="module")

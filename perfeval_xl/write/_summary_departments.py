@@ -1,12 +1,13 @@
-"""The 部门汇总 sheet: per 主管部门 figures (grouped with pandas) and the two charts."""
+"""The 部门汇总 sheet: per 主管部门 figures and the two charts."""
 
 from __future__ import annotations
 
-import pandas as pd
+import math
+
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.write._summary_format import Formats, header, printable, put
-from perfeval_xl.write._summary_rows import GRADES
+from perfeval_xl.write._summary_rows import DEPARTMENT_COLUMNS, GRADES
 
 
 DEPT_HEADERS = [
@@ -15,41 +16,34 @@ DEPT_HEADERS = [
 ]
 
 
-def departments_sheet(wb, fmts: Formats, table: pd.DataFrame) -> None:
+def departments_sheet(wb, fmts: Formats, table: list[dict[str, object]]) -> None:
     ws = wb.add_worksheet("部门汇总")
     header(ws, fmts, DEPT_HEADERS)
     n = len(table)
-    for i, rec in enumerate(table.to_dict("records"), start=1):
+    for i, rec in enumerate(table, start=1):
         put(ws, i, 0, rec["主管部门"], fmts.text)
-        put(ws, i, 1, int(rec["项目数"]), fmts.int)
-        put(ws, i, 2, _nan(rec["全年预算数"]), fmts.money)
-        put(ws, i, 3, _nan(rec["全年执行数"]), fmts.money)
-        _rate(ws, i, _nan(rec["执行率"]), fmts)
-        put(ws, i, 5, _nan(rec["平均核定总分"]), fmts.score)
+        put(ws, i, 1, rec["项目数"], fmts.int)
+        put(ws, i, 2, rec["全年预算数"], fmts.money)
+        put(ws, i, 3, rec["全年执行数"], fmts.money)
+        _rate(ws, i, rec["执行率"], fmts)
+        put(ws, i, 5, rec["平均核定总分"], fmts.score)
         for j, g in enumerate(GRADES, start=6):
-            put(ws, i, j, int(rec[g]), fmts.int)
-        put(ws, i, 10, int(rec["错误"]), fmts.int)
-        put(ws, i, 11, int(rec["警告"]), fmts.int)
+            put(ws, i, j, rec[g], fmts.int)
+        put(ws, i, 10, rec["错误"], fmts.int)
+        put(ws, i, 11, rec["警告"], fmts.int)
     total = n + 1
     put(ws, total, 0, "合计", fmts.header)
     for col, fmt in [(1, fmts.int), (2, fmts.money), (3, fmts.money), *((c, fmts.int) for c in range(6, 12))]:
-        value = _sum(table.iloc[:, col]) if n else 0
+        value = math.fsum(rec[DEPARTMENT_COLUMNS[col]] or 0 for rec in table)
         ws.write_formula(total, col, f"=SUM({xl_rowcol_to_cell(1, col)}:{xl_rowcol_to_cell(max(n, 1), col)})", fmt, value)
-    budget, spent = (_sum(table["全年预算数"]), _sum(table["全年执行数"])) if n else (0, 0)
+    budget = math.fsum(rec["全年预算数"] or 0 for rec in table)
+    spent = math.fsum(rec["全年执行数"] or 0 for rec in table)
     _rate(ws, total, spent / budget if budget else None, fmts)
     ws.write_blank(total, 5, None, fmts.score)
     ws.freeze_panes(1, 1)
     printable(ws, title="部门汇总")
     if n:
         _charts(wb, ws, n, total)
-
-
-def _nan(x):
-    return None if x is None or pd.isna(x) else float(x)
-
-
-def _sum(series: pd.Series) -> float:
-    return float(pd.to_numeric(series, errors="coerce").fillna(0).sum())
 
 
 def _rate(ws, row: int, rate: float | None, fmts: Formats) -> None:

@@ -3,10 +3,9 @@ the figures can be tested apart from the layout."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import islice
-
-import pandas as pd
 
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.write.ranking import Ranked, computed_total, duplicate_groups, rank_projects
@@ -92,34 +91,40 @@ def project_rows(batch: BatchResult) -> list[ProjectRow]:
     return [project_row(r, groups) for r in rank_projects(batch)]
 
 
-def department_table(rows: list[ProjectRow]) -> pd.DataFrame:
-    """Per 主管部门: projects, A and B totals, execution rate, average 核定总分,
-    grade counts and error/warning counts, best average score first."""
-    columns = ["主管部门", "项目数", "全年预算数", "全年执行数", "执行率", "平均核定总分", *GRADES, "错误", "警告"]
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    df = pd.DataFrame(
-        {
-            "主管部门": [r.department or "（未填主管部门）" for r in rows],
-            "budget": [r.budget for r in rows],
-            "spent": [r.spent for r in rows],
-            "score": [r.computed_score for r in rows],
-            "grade": [r.computed_grade for r in rows],
-            "errors": [r.errors for r in rows],
-            "warnings": [r.warnings for r in rows],
-        }
-    )
-    for g in GRADES:
-        df[g] = (df["grade"] == g).astype(int)
-    out = df.groupby("主管部门", sort=False).agg(
-        项目数=("grade", "size"),
-        全年预算数=("budget", lambda s: s.sum(min_count=1)),
-        全年执行数=("spent", lambda s: s.sum(min_count=1)),
-        平均核定总分=("score", "mean"),
-        **{g: (g, "sum") for g in GRADES},
-        错误=("errors", "sum"),
-        警告=("warnings", "sum"),
-    )
-    out["执行率"] = [b_ / a_ if pd.notna(a_) and pd.notna(b_) and a_ > 0 else None for a_, b_ in zip(out["全年预算数"], out["全年执行数"])]
-    out = out.reset_index().sort_values(["平均核定总分", "主管部门"], ascending=[False, True], na_position="last")
-    return out[columns].reset_index(drop=True)
+DEPARTMENT_COLUMNS = ("主管部门", "项目数", "全年预算数", "全年执行数", "执行率", "平均核定总分", *GRADES, "错误", "警告")
+NO_DEPARTMENT = "（未填主管部门）"
+
+
+def department_table(rows: list[ProjectRow]) -> list[dict[str, object]]:
+    """Per 主管部门 (keys of ``DEPARTMENT_COLUMNS``): projects, A and B totals,
+    execution rate, average 核定总分, grade counts and error/warning counts,
+    best average score first. A total, rate or average nothing was known for
+    is None. Plain Python: a few dozen departments do not need pandas, whose
+    import was a third of a run's start."""
+    groups: dict[str, list[ProjectRow]] = {}
+    for r in rows:
+        groups.setdefault(r.department or NO_DEPARTMENT, []).append(r)
+    table = []
+    for department, members in groups.items():
+        budget = _total(r.budget for r in members)
+        spent = _total(r.spent for r in members)
+        scores = [r.computed_score for r in members if r.computed_score is not None]
+        grades = [r.computed_grade for r in members]
+        table.append({
+            "主管部门": department,
+            "项目数": len(members),
+            "全年预算数": budget,
+            "全年执行数": spent,
+            "执行率": spent / budget if budget is not None and spent is not None and budget > 0 else None,
+            "平均核定总分": math.fsum(scores) / len(scores) if scores else None,
+            **{g: grades.count(g) for g in GRADES},
+            "错误": sum(r.errors for r in members),
+            "警告": sum(r.warnings for r in members),
+        })
+    table.sort(key=lambda d: (d["平均核定总分"] is None, -(d["平均核定总分"] or 0), d["主管部门"]))
+    return table
+
+
+def _total(values) -> float | None:
+    known = [v for v in values if v is not None]
+    return math.fsum(known) if known else None
