@@ -8,6 +8,7 @@ the whole file in memory, so an entry is a slice of it, inflated in one call.
 
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
@@ -36,13 +37,14 @@ def compressed_data(archive: bytes | memoryview, info: zipfile.ZipInfo) -> memor
     return data
 
 
-def inflate(archive: bytes | memoryview, info: zipfile.ZipInfo, limit: int | None = None) -> bytes | None:
+def inflate(archive: bytes | memoryview, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
     """The entry's content, checked against its size and CRC as zipfile checks
     it; at most ``limit`` bytes (then unchecked: the caller refuses it as too
-    large). None for a compression method other than stored or deflated (the
-    caller asks zipfile, which knows bzip2 and lzma)."""
+    large). A compression method other than stored or deflated (bzip2, lzma)
+    is left to zipfile, which knows them."""
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return None
+        with zipfile.ZipFile(io.BytesIO(archive)) as zf, zf.open(info) as fh:
+            return fh.read(-1 if limit is None else limit)
     stored = compressed_data(archive, info)
     if info.compress_type == zipfile.ZIP_STORED:
         data = bytes(stored if limit is None else stored[:limit])

@@ -130,9 +130,6 @@ class _Package:
         if self.total > lim.max_total_bytes:
             raise WorkbookRefused(f"文件解压后总大小超过上限（{lim.max_total_bytes // MB} MB，可在 perfeval.toml 的 [limits] max_total_mb 中调整），已拒绝读取。")
         data = inflate(self.archive, info, lim.max_part_bytes + 1)
-        if data is None:  # bzip2, lzma: zipfile knows them
-            with self.zip.open(info) as fh:
-                data = fh.read(lim.max_part_bytes + 1)
         if len(data) > lim.max_part_bytes:
             raise WorkbookRefused(f"文件部件 {name} 解压后过大，疑似“压缩炸弹”，已拒绝读取（上限可在 perfeval.toml 的 [limits] max_part_mb 中调整）。")
         if _DOCTYPE.search(data):

@@ -190,7 +190,7 @@ class XlsxPackage:
             info = self._original.get(part)
             if info is None:
                 return None
-            self._inflated[part] = _inflate(self._archive, info)
+            self._inflated[part] = inflate(self._archive, info)
         return self._inflated[part]
 
     def __contains__(self, part: str) -> bool:
@@ -314,12 +314,3 @@ class XlsxPackage:
             return _zipcopy.copied(self._archive, info)
         # a method not every reader knows (bzip2, lzma…): deflate it, as a rewrite always did
         return _zipcopy.deflated(part, self.read(part))
-
-
-def _inflate(archive: bytes, info: zipfile.ZipInfo) -> bytes:
-    """A part's content, checked against its CRC as zipfile would."""
-    data = inflate(archive, info)
-    if data is None:
-        with zipfile.ZipFile(io.BytesIO(archive)) as zf:
-            return zf.read(info)
-    return data
