@@ -79,16 +79,12 @@ class NewSheet:
                 value = cell.value
                 if cell.link:
                     links.append((f"{letter}{r}", cell.link, str(value or "")))
-                if value.__class__ is str:  # the common case, written inline
+                if value is None or value.__class__ is str:  # the common cases: text written inline, or blank
                     if value:
                         if fit and width is not None and len(value) > one_line:
                             wrapping.append((value, width))
                         cells.append(f'<c r="{letter}{r}"{_style(cell.style)} t="inlineStr"><is><t xml:space="preserve">{_inline(value)}</t></is></c>')
-                    elif cell.style:
-                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)}/>')
-                    continue
-                if value is None:
-                    if cell.style:
+                    elif cell.style:  # a blank keeps only its style
                         cells.append(f'<c r="{letter}{r}"{_style(cell.style)}/>')
                     continue
                 if fit and width is not None and isinstance(value, str) and len(value) > one_line:

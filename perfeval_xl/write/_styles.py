@@ -107,7 +107,7 @@ class StyleBook:
     def save(self) -> None:
         if not self._cache and self._source is not _MINIMAL_STYLES:
             return  # nothing derived: the original part is copied as it is
-        requests = tuple(sorted(self._cache, key=self._cache.__getitem__))
+        requests = tuple(self._cache)  # in the order asked, which is the order of their indices
         if len(self._source) <= _REMEMBERED_BYTES:
             rendered = _remembered_render(self._source, requests)
         else:

@@ -33,11 +33,11 @@ def departments_sheet(wb, fmts: Formats, table: list[dict[str, object]]) -> None
         put(ws, i, 11, rec["警告"], fmts.int)
     total = n + 1
     put(ws, total, 0, "合计", fmts.header)
+    sums = {}
     for col, fmt in [(1, fmts.int), (2, fmts.money), (3, fmts.money), *((c, fmts.int) for c in range(6, 12))]:
-        value = math.fsum(rec[DEPARTMENT_COLUMNS[col]] or 0 for rec in table)
-        ws.write_formula(total, col, f"=SUM({xl_rowcol_to_cell(1, col)}:{xl_rowcol_to_cell(max(n, 1), col)})", fmt, value)
-    budget = math.fsum(rec["全年预算数"] or 0 for rec in table)
-    spent = math.fsum(rec["全年执行数"] or 0 for rec in table)
+        sums[col] = math.fsum(rec[DEPARTMENT_COLUMNS[col]] or 0 for rec in table)
+        ws.write_formula(total, col, f"=SUM({xl_rowcol_to_cell(1, col)}:{xl_rowcol_to_cell(max(n, 1), col)})", fmt, sums[col])
+    budget, spent = sums[2], sums[3]
     _rate(ws, total, spent / budget if budget else None, fmts)
     ws.write_blank(total, 5, None, fmts.score)
     ws.freeze_panes(1, 1)
