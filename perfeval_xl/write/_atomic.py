@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -40,21 +40,26 @@ def atomic_write(path: Path | str, data: bytes) -> None:
 
 
 def _temporary(path: Path) -> tuple[int, str]:
-    """An open temporary file beside ``path``, with ordinary permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~" + path.stem[:20], suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file owner-only (0600); an output is an ordinary file
-        # that colleagues sharing the folder must be able to open.
-        os.fchmod(fd, 0o666 & ~_umask())
-    except BaseException:
-        os.close(fd)
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return fd, tmp
+    """A new temporary file beside ``path``, open for writing.
+
+    Created with mode 0666 less the umask, as any ordinary file is: colleagues
+    sharing the folder must be able to open an output (mkstemp's files are
+    owner-only, and widening them took a chmod and two umask calls per file).
+    Named by process and a counter, so two workers of a run never collide, and
+    a stale name left by a killed run is skipped by O_EXCL."""
+    for _ in range(_ATTEMPTS):
+        tmp = os.path.join(path.parent, f".~{path.stem[:20]}.{os.getpid()}.{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, _CREATE_NEW, 0o666), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if path.parent.is_dir():
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+_serial = itertools.count()
+_ATTEMPTS = 100
+_CREATE_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)

@@ -247,8 +247,7 @@ _BLANK = Sourced(None)
 
 def _write_copy(path: Path, output_dir: Path, result: FileResult, name: str | None = None) -> None:
     name = name or completed_name(result.file)
-    target = output_dir / name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = output_dir / name  # its folder is made when the copy is written, or the failure is reported
     try:
         write_completed(path, target, result)
     except Exception as exc:  # noqa: BLE001 - a copy that cannot be written is reported, the batch goes on
