@@ -9,9 +9,11 @@ the whole file in memory, so an entry is a slice of it, inflated in one call.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 import zlib
+from pathlib import Path
 
 LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # signature … name length, extra length
 
@@ -56,3 +58,26 @@ def inflate(archive: bytes | memoryview, info: zipfile.ZipInfo, limit: int | Non
     if (limit is None or len(data) < limit) and (len(data) != info.file_size or zlib.crc32(data) != info.CRC):
         raise zipfile.BadZipFile(f"bad CRC or size for {info.filename!r}")
     return data
+
+
+# The last file opened in this process. The reader opens an input and, moments
+# later, the completed copy opens it again: the bytes and the zip directory are
+# then taken from here (parsing the directory was the larger part of opening).
+# Keyed by the file's identity and change time, so a file replaced in between is read anew.
+_last_opened: tuple[tuple, bytes, tuple[zipfile.ZipInfo, ...]] | None = None
+
+
+def open_archive(path: Path | str) -> tuple[bytes, list[zipfile.ZipInfo]]:
+    """The bytes of the zip at ``path`` and its entries (``ZipFile.infolist()``).
+    Raises what ``zipfile`` and ``open`` raise for a file that is no zip or cannot be read."""
+    global _last_opened
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        key = (os.fspath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if _last_opened is not None and _last_opened[0] == key:
+            return _last_opened[1], list(_last_opened[2])
+        data = fh.read()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+    _last_opened = (key, data, tuple(infos))
+    return data, list(infos)

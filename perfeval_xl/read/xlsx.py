@@ -28,7 +28,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-from perfeval_xl.read._zipentry import inflate
+from perfeval_xl.read._zipentry import inflate, open_archive
 from perfeval_xl.read.grid import Grid, RawCell
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -105,11 +105,9 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 class _Package:
     def __init__(self, path: Path, limits: Limits):
-        self.archive = Path(path).read_bytes()  # the parts are slices of it (see _zipentry)
-        self.zip = zipfile.ZipFile(io.BytesIO(self.archive))
+        self.archive, infos = open_archive(path)  # the parts are slices of the bytes (see _zipentry)
         self.limits = limits
         self.total = 0
-        infos = self.zip.infolist()
         if len(infos) > limits.max_entries:
             raise WorkbookRefused(f"文件内部包含 {len(infos)} 个部件，超过上限 {limits.max_entries}，疑似恶意文件，已拒绝读取。")
         names = [i.filename for i in infos]
@@ -153,7 +151,7 @@ class _Package:
         return etree.fromstring(self.read(name), _PARSER)
 
     def close(self) -> None:
-        self.zip.close()
+        """Nothing is held open (the file was read whole); kept for the readers' protocol."""
 
 
 def _local(tag: str) -> str:

@@ -12,7 +12,6 @@ a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -22,7 +21,7 @@ from typing import Callable
 
 from lxml import etree
 
-from perfeval_xl.read._zipentry import inflate
+from perfeval_xl.read._zipentry import inflate, open_archive
 from perfeval_xl.write import _zipcopy
 from perfeval_xl.write._atomic import atomic_write
 
@@ -156,18 +155,17 @@ class XlsxPackage:
     largest cost of writing one."""
 
     def __init__(self, path: Path):
-        self._archive = Path(path).read_bytes()
+        self._archive, infos = open_archive(path)
         self._order: list[str] = []
         self._original: dict[str, zipfile.ZipInfo] = {}  # parts not (yet) replaced
         self._inflated: dict[str, bytes] = {}
         self._written: dict[str, bytes] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
-        with zipfile.ZipFile(io.BytesIO(self._archive)) as zf:
-            for info in zf.infolist():
-                if info.is_dir() or info.filename in self._original:
-                    continue
-                self._order.append(info.filename)
-                self._original[info.filename] = info
+        for info in infos:
+            if info.is_dir() or info.filename in self._original:
+                continue
+            self._order.append(info.filename)
+            self._original[info.filename] = info
         self.content_types = parse_xml(self.read("[Content_Types].xml"))
         self.workbook_part = self._find_workbook_part()
         self.workbook = parse_xml(self.read(self.workbook_part))
