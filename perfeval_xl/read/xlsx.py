@@ -158,7 +158,8 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _rels(pkg: _Package, part: str) -> dict[str, str]:
+def _rels(pkg: _Package, part: str) -> dict[str, tuple[str, str]]:
+    """The relationships of ``part``: Id -> (target part, relationship type)."""
     p = PurePosixPath(part)
     rels_name = str(p.parent / "_rels" / (p.name + ".rels"))
     if not pkg.has(rels_name):
@@ -177,7 +178,7 @@ def _rels(pkg: _Package, part: str) -> dict[str, str]:
                     parts.pop()
             elif seg not in ("", "."):
                 parts.append(seg)
-        out[rel.get("Id", "")] = "/".join(parts)
+        out[rel.get("Id", "")] = ("/".join(parts), rel.get("Type", ""))
     return out
 
 
@@ -416,21 +417,18 @@ class FastSheets:
         rels = _rels(pkg, wb_part)
         root = pkg.xml(wb_part)
         strings_part = styles_part = None
-        wb_rels_name = str(PurePosixPath(wb_part).parent / "_rels" / (PurePosixPath(wb_part).name + ".rels"))
-        if pkg.has(wb_rels_name):
-            for rel in pkg.xml(wb_rels_name):
-                kind = rel.get("Type", "")
-                if kind.endswith("/sharedStrings"):
-                    strings_part = rels.get(rel.get("Id", ""))
-                elif kind.endswith("/styles"):
-                    styles_part = rels.get(rel.get("Id", ""))
+        for target, kind in rels.values():
+            if kind.endswith("/sharedStrings"):
+                strings_part = target
+            elif kind.endswith("/styles"):
+                styles_part = target
         self._strings = _shared_strings(pkg, strings_part)
         self._formats = _number_formats(pkg, styles_part)
         self._parts: dict[str, str] = {}
         for sheet in root.iter(f"{NS}sheet", f"{NS_STRICT}sheet"):
             name = sheet.get("name", "")
             rid = sheet.get(f"{NS_REL}id") or sheet.get("{http://purl.oclc.org/ooxml/officeDocument/relationships}id")
-            part = rels.get(rid or "")
+            part = rels.get(rid or "", ("", ""))[0]
             if not part or not pkg.has(part) or name in self._parts:
                 continue  # chartsheets and dialog sheets have no cells we need
             if not part.startswith("xl/worksheets/") and "worksheet" not in part:
