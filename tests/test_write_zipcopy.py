@@ -8,13 +8,11 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from perfeval_xl.write import _zipcopy
 from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._zipcopy import Entry, ZipTooLarge, zip_bytes
 from perfeval_xl.write.completed import write_completed
@@ -121,25 +119,3 @@ def test_relationships_are_serialised_once_but_read_back_current(tmp_path):
     assert calls == [1]
     with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
         assert z.read(rels.path) == current
-
-
-def _xmlish(size: int) -> bytes:
-    import random
-
-    rng = random.Random(size)
-    words = [b"<c r='A1'>", b"<v>", b"</v>", b"</c>", b"\xe9\xa1\xb9\xe7\x9b\xae", b"100", b"0.6971", b" "]
-    out = bytearray()
-    while len(out) < size:
-        out += rng.choice(words) if rng.random() < 0.9 else bytes([rng.randrange(256)])
-    return bytes(out[:size])
-
-
-@pytest.mark.parametrize("size", [0, 1, 255, 256, 511, 2047, 2048, 6000, 32_767, 32_768, 200_000])
-def test_parts_deflated_with_a_window_sized_to_them_read_back_whole(size):
-    content = _xmlish(size)
-    entry = _zipcopy.deflated("xl/part.xml", content)
-    with zipfile.ZipFile(io.BytesIO(_zipcopy.zip_bytes([entry]))) as zf:
-        assert zf.testzip() is None
-        assert zf.read("xl/part.xml") == content
-    # the sized window finds what zlib's default one finds: no part grows
-    assert len(entry.data) <= len(zlib.compress(content, _zipcopy.COMPRESSION_LEVEL, -15)) + 8
