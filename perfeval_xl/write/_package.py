@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import weakref
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -87,7 +88,10 @@ class Relationships:
     """The ``.rels`` part of one source part."""
 
     def __init__(self, package: "XlsxPackage", source_part: str):
-        self.package = package
+        # weakly: the package keeps its workbook's relationships (and their pending
+        # render), so a strong reference back made a cycle, and every copy's parts
+        # and trees stayed in memory until the cycle collector found them
+        self.package = weakref.proxy(package)
         self.source_part = source_part
         self.path = rels_path(source_part)
         data = package.read(self.path)
