@@ -11,6 +11,7 @@ Money is always in 万元 (the reader converts 元/亿元); rates are fractions
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Generic, TypeVar
@@ -116,12 +117,91 @@ class QualLevel(str, Enum):
 
 
 @dataclass(frozen=True)
+class Period:
+    """Days from ``first`` to ``last``, inclusive."""
+
+    first: _dt.date
+    last: _dt.date
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return self.first.isoformat()
+        if self.first == _dt.date.min:
+            return f"{self.last.isoformat()} 或之前"
+        return f"{self.first.isoformat()} 至 {self.last.isoformat()}"
+
+
+class Timeliness(str, Enum):
+    """What a completion's words say about its deadline."""
+
+    ON_TIME = "按期"  # 按期完成, 按时, 如期, 提前完成
+    LATE = "延期"  # 延期至次年3月, 滞后, 逾期, 未按期
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What a time phrase of a 时效 indicator says.
+
+    ``span`` is the days the words name: one day for a date cell or
+    ``2023年10月26日``, a month for ``10月``, the quarter for ``第三季度``,
+    the last day for ``10月底`` / ``年底``; for a festival early in the year
+    (``春节``, ``元旦``) the evaluation year's and the next year's, since
+    forms use both. ``before`` is set for 前 / 之前 / 以前 / 截至 (by then,
+    not during). ``status`` is what the words say about the deadline
+    (按期完成, 延期至…). ``span`` is None when the words name no date
+    (``按期``) or the year to place it in is unknown.
+
+    The same phrase reads as a deadline (a target) or a completion (an
+    actual): :meth:`deadline` and :meth:`done` give the window each means,
+    and comparisons decide only what holds for every day of both windows,
+    so vague words never make a finding on their own.
+    """
+
+    span: Period | None = None
+    before: bool = False
+    grain: str = "day"  # day / month / end / quarter / half / year / festival
+    status: Timeliness | None = None
+    festival: str | None = None
+
+    def deadline(self) -> Period | None:
+        """The last allowed day of completion, read strictly (``first``) and
+        leniently (``last``): ``10月前`` is 9-30 or 10-31, ``11月30日前`` 11-29 or 11-30."""
+        span = self.span
+        if span is None:
+            return None
+        one = _dt.timedelta(days=1)
+        if not self.before:
+            return span if self.grain == "festival" else Period(span.last, span.last)
+        if self.grain == "end":
+            return Period(span.last, span.last)
+        if self.grain == "festival":
+            return Period(span.first - one, span.last - one)
+        return Period(span.first - one, span.last)
+
+    def done(self) -> Period | None:
+        """The days on which the work can have been completed."""
+        span = self.span
+        if span is None:
+            return None
+        if self.before:
+            last = span.last - _dt.timedelta(days=1) if self.grain == "festival" else span.last
+            return Period(_dt.date.min, last)
+        return span
+
+
+@dataclass(frozen=True)
 class Measure:
     """An indicator's 年度指标值 or 全年完成值.
 
-    Either quantitative (``number`` set, with an optional comparator and
-    unit) or qualitative (``number`` is None; ``level`` is the recognised
-    grade, or None when the wording matches no grade).
+    Quantitative (``number`` set, with an optional comparator and unit),
+    a time value (``timing`` set: a deadline or a completion), or
+    qualitative (``level`` is the recognised grade, or None when the wording
+    matches no grade).
+
+    ``qualifier`` keeps the words that qualify a number as written (``约``,
+    ``左右``, ``平均``, ``以上``); ``approximate`` is set when they make it
+    inexact (约, 左右, 余, 多, 近): such a number is compared with a tolerance
+    and never alone makes an error.
     """
 
     text: str
@@ -129,10 +209,17 @@ class Measure:
     number: float | None = None
     unit: str | None = None
     level: QualLevel | None = None
+    timing: Timing | None = None
+    qualifier: str = ""
+    approximate: bool = False
 
     @property
     def is_quantitative(self) -> bool:
         return self.number is not None
+
+    @property
+    def is_time(self) -> bool:
+        return self.timing is not None
 
 
 @dataclass(frozen=True)

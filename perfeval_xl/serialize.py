@@ -6,6 +6,7 @@ functions over the model (no I/O).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
@@ -14,7 +15,8 @@ from perfeval_xl.model import CellRef, Sourced
 
 
 def to_data(obj: Any) -> Any:
-    """Dataclasses → dicts, ``Sourced`` → {value, raw, cell, …}, enums → values."""
+    """Dataclasses → dicts, ``Sourced`` → {value, raw, cell, …}, enums → values,
+    dates → ISO 8601 text."""
     if isinstance(obj, Sourced):
         out: dict[str, Any] = {"value": to_data(obj.value), "raw": obj.raw, "cell": str(obj.ref) if obj.ref else None}
         if obj.formula:
@@ -26,6 +28,8 @@ def to_data(obj: Any) -> Any:
         return out
     if isinstance(obj, CellRef):
         return str(obj)
+    if isinstance(obj, (_dt.date, _dt.time)):
+        return None if obj == _dt.date.min else obj.isoformat()  # date.min: "on or before", no first day
     if isinstance(obj, Enum):
         return obj.value
     if is_dataclass(obj) and not isinstance(obj, type):

@@ -412,12 +412,40 @@ def test_parse_measure_qualitative(raw, level):
 
 @pytest.mark.parametrize(
     "raw",
-    [dt.date(2023, 1, 20), dt.datetime(2023, 1, 20, 8), True, None, float("nan"), "#DIV/0!", "约60万元", "60或70家"],
+    [dt.date(2023, 1, 20), dt.datetime(2023, 1, 20, 8), True, None, float("nan"), "#DIV/0!", "60或70家"],
 )
 def test_parse_measure_oddities_are_qualitative_without_level(raw):
     measure = parse_measure(raw)
     assert (measure.number, measure.level, measure.comparator) == (None, None, Comparator.NONE)
     assert measure.text == cell_text(raw)
+
+
+@pytest.mark.parametrize(
+    "raw,number,unit,qualifier,approximate,comparator",
+    [
+        # issue 19: a qualified number is a number, with its qualifier kept
+        ("约60万元", 60, "万元", "约", True, Comparator.NONE),
+        ("60万元左右", 60, "万元", "左右", True, Comparator.NONE),
+        ("约20家", 20, "家", "约", True, Comparator.NONE),
+        ("1200余人", 1200, "人", "余", True, Comparator.NONE),
+        ("20多家", 20, "家", "多", True, Comparator.NONE),
+        ("近300人", 300, "人", "近", True, Comparator.NONE),
+        ("平均6分钟", 6, "分钟", "平均", False, Comparator.NONE),
+        ("30家以上", 30, "家", "以上", False, Comparator.GE),
+        ("1,200批次以上", 1200, "批次", "以上", False, Comparator.GE),
+        ("不低于95%", 95, "%", "不低于", False, Comparator.GE),
+        ("3个工作日内", 3, "个工作日", "内", False, Comparator.LE),
+    ],
+)
+def test_parse_measure_qualified_numbers(raw, number, unit, qualifier, approximate, comparator):
+    measure = parse_measure(raw)
+    assert (measure.number, measure.unit, measure.qualifier) == (number, unit, qualifier)
+    assert (measure.approximate, measure.comparator) == (approximate, comparator)
+
+
+def test_parse_measure_date_cell_is_a_completion_date():
+    measure = parse_measure(dt.datetime(2023, 10, 26))
+    assert measure.timing is not None and measure.timing.span.first == measure.timing.span.last == dt.date(2023, 10, 26)
 
 
 # ---------------------------------------------------------------- weights in labels

@@ -290,8 +290,11 @@ def _find_end(view: SheetView, start: int, upto_col: int) -> tuple[int | None, s
     return None, None
 
 
-def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator], int | None, int]:
-    """Indicator rows until the 总分 row. Returns (indicators, total_row, last_row_scanned)."""
+def read_indicators(
+    view: SheetView, header: HeaderRow, year: int | None = None
+) -> tuple[list[Indicator], int | None, int]:
+    """Indicator rows until the 总分 row. Returns (indicators, total_row, last_row_scanned).
+    ``year`` places time phrases (``10月底前``) in the evaluation year."""
     cols = header.columns
     label_cols = [cols[k] for k in ("level1", "level2", "name") if k in cols]
     left = max(label_cols)
@@ -326,8 +329,8 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
                 level1_weight=w1,
                 level2=level2,
                 name=name,
-                target=_measure(view, r, cols.get("target")),
-                actual=_measure(view, r, cols.get("actual")),
+                target=_measure(view, r, cols.get("target"), year),
+                actual=_measure(view, r, cols.get("actual"), year),
                 weight=_number(view, r, cols.get("weight"), "分值"),
                 score=_number(view, r, cols.get("score"), "得分"),
                 deviation=view.sourced_text(r, cols["deviation"]) if "deviation" in cols else Sourced.absent(),
@@ -338,13 +341,13 @@ def read_indicators(view: SheetView, header: HeaderRow) -> tuple[list[Indicator]
     return out, total_row, r
 
 
-def _measure(view: SheetView, row: int, col: int | None) -> Sourced[Measure]:
+def _measure(view: SheetView, row: int, col: int | None, year: int | None) -> Sourced[Measure]:
     if col is None:
         return Sourced.absent()
     value = view.safe_value(row, col)
     ref = view.grid.ref(row, col)
     number_format = view.number_format(row, col)
-    measure = parse_measure(value, number_format)
+    measure = parse_measure(value, number_format, year)
     if not measure.text and measure.number is None:
         return Sourced(None, "", ref, view.formula(row, col))
     # a number cell shows the decimals of its format (0.998 as “100%” under 0%), not of its stored value

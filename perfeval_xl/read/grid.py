@@ -90,6 +90,20 @@ class LoadedSheets:
         return self._grids.get(name)
 
 
+def serial_to_date(serial: int | float, date1904: bool = False) -> object:
+    """An Excel date serial as a ``datetime`` (the serial itself when it is
+    outside Excel's dates, as openpyxl does). Excel's 1900 leap-year bug is
+    kept as Excel shows it: serial 60 is 1900-02-29 there, 1900-02-28 here."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    if not 0 <= serial < 2_958_466:  # 9999-12-31 is serial 2,958,465
+        return serial
+    try:
+        return from_excel(serial, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
+    except (OverflowError, ValueError):
+        return serial
+
+
 def cell_address(row: int, col: int) -> str:
     return f"{get_column_letter(col)}{row}"
 
@@ -106,6 +120,11 @@ def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
         # openpyxl warns about data validation / conditional formats it drops: harmless for reading.
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(path, data_only=False, keep_links=False, rich_text=False)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from perfeval_xl.read.number_format import builtin_format, is_date_format
+
+    date1904 = wb.epoch == CALENDAR_MAC_1904
     grids: list[Grid] = []
     formula_sheets: list[str] = []
     for ws in wb.worksheets:
@@ -128,7 +147,13 @@ def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
                     formula = str(getattr(value, "text", "") or "").lstrip("=") or None
                     value = None
                     has_formula = True
-                grid.cells[(cell.row, cell.column)] = RawCell(value, formula, cell.number_format)
+                number_format = cell.number_format
+                if number_format == "General" and cell.has_style:
+                    # openpyxl knows no East Asian built-in formats (ids 27-58): a zh-CN date shows as General
+                    number_format = builtin_format(cell._style.numFmtId)
+                    if type(value) in (int, float) and is_date_format(number_format):
+                        value = serial_to_date(value, date1904)
+                grid.cells[(cell.row, cell.column)] = RawCell(value, formula, number_format)
                 grid.max_row = max(grid.max_row, cell.row)
                 grid.max_col = max(grid.max_col, cell.column)
         grid.merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]

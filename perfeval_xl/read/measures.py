@@ -18,6 +18,7 @@ from perfeval_xl.model import Comparator, Measure, QualLevel
 from perfeval_xl.read._memo import remembered
 from perfeval_xl.read.numbers import read_figure, read_text_figure
 from perfeval_xl.read.text import cell_text, squeeze
+from perfeval_xl.read.timing import date_timing, parse_timing
 
 # Spellings after NFKC (＞ → >, ＝ → =). Longest first, so '>=' wins over '>'
 # and '大于等于' over '大于'.
@@ -34,6 +35,7 @@ _TRAILING: dict[str, Comparator] = {
     "及以下": Comparator.LE,
     "以下": Comparator.LE,
     "以内": Comparator.LE,
+    "内": Comparator.LE,  # 10分钟内, 3个工作日内 (年内 and 10月内 are time phrases, read before)
 }
 # Alternatives longest first: regex alternation takes the first that matches.
 _LEADING_RE = re.compile("^(?:" + "|".join(map(re.escape, sorted(_LEADING, key=len, reverse=True))) + ")")
@@ -44,28 +46,79 @@ _PHRASE_END = set(",，;；。.、:：!！(（") | {"\n"}
 _TRAILING_PUNCT = "。.!！;；,，"
 
 
+# Words that qualify a figure. Approximate ones make it inexact (约20家, 60万元左右,
+# 1200余人, 20多家, 近300人); the others only say what kind of figure it is (平均6分钟).
+_APPROX_LEADING = ("大约", "约为", "将近", "接近", "约", "近", "大概")
+_PLAIN_LEADING = ("平均", "人均", "户均", "累计", "共计", "合计", "总计", "共")
+_APPROX_TRAILING = ("左右", "上下", "许")
+_APPROX_INNER = re.compile(r"^([\d.,]+)(余|多)(?=\D)")
+
+
 @remembered
-def parse_measure(value: object, number_format: str | None = None) -> Measure:
-    """Read a target or actual value; never raises (dates and garbage come
-    back qualitative with no level)."""
+def parse_measure(value: object, number_format: str | None = None, year: int | None = None) -> Measure:
+    """Read a target or actual value; never raises (garbage comes back
+    qualitative with no level). ``year`` is the evaluation year, in which a
+    time phrase (``10月底前``, ``春节前``) is placed."""
     text = cell_text(value)
     try:
-        return _parse_measure(value, text, number_format)
+        return _parse_measure(value, text, number_format, year)
     except Exception:  # last-resort guard: a parser must never end a batch
         return Measure(text=text)
 
 
-def _parse_measure(value: object, text: str, number_format: str | None) -> Measure:
+def _parse_measure(value: object, text: str, number_format: str | None, year: int | None) -> Measure:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return _number_cell(value, text, number_format)
-    if isinstance(value, (bool, _dt.date, _dt.time)) or value is None:
+    if isinstance(value, _dt.date):  # a date cell: when it was done (or the deadline)
+        return Measure(text=text, timing=date_timing(value))
+    if isinstance(value, (bool, _dt.time)) or value is None:
         return Measure(text=text)
+    squeezed = squeeze(text)
+    timing = parse_timing(squeezed.rstrip(_TRAILING_PUNCT), year)
+    if timing is not None:
+        return Measure(text=text, level=qualitative_level(text), timing=timing)
     # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does
-    comparator, rest = split_comparator(squeeze(text).replace("(含)", ""))
+    qualifier, approximate, rest = _qualifiers(squeezed.replace("(含)", ""))
+    comparator, rest = split_comparator(rest)
     figure = read_text_figure(rest, explain=False)
     if figure.number is not None:
-        return Measure(text, comparator, float(figure.number), figure.unit)
+        if comparator is not Comparator.NONE:
+            qualifier = qualifier or _comparator_words(squeezed)
+        return Measure(text, comparator, float(figure.number), figure.unit, qualifier=qualifier, approximate=approximate)
     return Measure(text=text, level=qualitative_level(text))
+
+
+def _qualifiers(text: str) -> tuple[str, bool, str]:
+    """(qualifier words, approximate?, the figure without them): ``约20家`` →
+    ('约', True, '20家'); ``平均6分钟`` → ('平均', False, '6分钟');
+    ``1200余人`` → ('余', True, '1200人')."""
+    words: list[str] = []
+    approximate = False
+    for word in _APPROX_LEADING + _PLAIN_LEADING:
+        if text.startswith(word) and len(text) > len(word) and (text[len(word)].isdigit() or text[len(word)] in "≥≤<>="):
+            words.append(word)
+            approximate = word in _APPROX_LEADING
+            text = text[len(word) :]
+            break
+    for word in _APPROX_TRAILING:
+        if text.endswith(word) and len(text) > len(word):
+            words.append(word)
+            approximate = True
+            text = text[: -len(word)]
+            break
+    if m := _APPROX_INNER.match(text):
+        words.append(m.group(2))
+        approximate = True
+        text = m.group(1) + text[m.end() :]
+    return "".join(words), approximate, text
+
+
+def _comparator_words(text: str) -> str:
+    if m := _LEADING_RE.match(text):
+        return m.group()
+    if m := _TRAILING_RE.search(text.rstrip(_TRAILING_PUNCT)):
+        return m.group()
+    return ""
 
 
 def _number_cell(value: int | float | Decimal, text: str, number_format: str | None) -> Measure:

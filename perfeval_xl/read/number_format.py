@@ -55,3 +55,35 @@ def _first_section(number_format: str) -> str:
         elif ch == ";" and not in_quotes:
             return number_format[:i]
     return number_format
+
+
+# Built-in number formats that Excel writes by id alone, without a <numFmt>,
+# and that openpyxl does not know: the East Asian ids of ECMA-376 Part 1
+# §18.8.30, as a zh-CN Excel or WPS shows them (dates and times).
+ZH_CN_BUILTIN_FORMATS: dict[int, str] = {
+    27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+    54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}  # fmt: skip
+
+
+def builtin_format(format_id: int) -> str:
+    """The format code of a built-in number format id ('General' when unknown)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    return BUILTIN_FORMATS.get(format_id) or ZH_CN_BUILTIN_FORMATS.get(format_id, "General")
+
+
+def is_date_format(number_format: str | None) -> bool:
+    """Does the format show a serial number as a date (or date and time)?
+    A time-only format (``h:mm``) is not a date: a form's cells never need it."""
+    from openpyxl.styles.numbers import is_date_format as _is_date, is_timedelta_format
+
+    if not number_format or number_format == "General":
+        return False
+    if not _is_date(number_format) or is_timedelta_format(number_format):
+        return False
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    return any(c in bare for c in "ydm") and not re.fullmatch(r"[hms:.\s上午下时分秒/]*(am/pm)?[hms:.\s上午下时分秒/]*", bare)

@@ -24,12 +24,12 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 from openpyxl.formula.translate import Translator
-from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from perfeval_xl.read._zipentry import inflate, open_archive
-from perfeval_xl.read.grid import Grid, RawCell
+from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
+from perfeval_xl.read.number_format import builtin_format, is_date_format
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
@@ -231,11 +231,20 @@ def _formats_of_styles(data: bytes) -> tuple[str, ...]:
         elif name == "cellXfs":
             for xf in el:
                 fid = int(xf.get("numFmtId", "0"))
-                xfs.append(custom.get(fid) or BUILTIN_FORMATS.get(fid, "General"))
+                xfs.append(custom.get(fid) or builtin_format(fid))
     return tuple(xfs)
 
 
 _INTEGER = re.compile(r"-?\d+")
+
+
+def _iso_date(text: str) -> object:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text.rstrip("Z"))
+    except ValueError:
+        return text
 
 
 def _number(text: str) -> int | float:
@@ -292,7 +301,9 @@ def _inline_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats: list[str]) -> Grid:
+def _sheet_grid(
+    pkg: _Package, name: str, part: str, strings: list[str], formats: list[str], date1904: bool = False
+) -> Grid:
     grid = Grid(name)
     data = pkg.read(part)
     shared: dict[str, tuple[str, str]] = {}  # si -> (master formula, master cell)
@@ -304,6 +315,7 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
     cells = grid.cells
     max_cells = pkg.limits.max_cells
     format_of: dict[str | None, str] = {}  # the s= attribute as written -> number format
+    dated: set[str | None] = set()  # s= attributes whose format shows a date
     streamed = len(data) > _IN_MEMORY_BYTES
     max_row = max_col = 0
     for el in _cell_elements(data, tags):
@@ -351,6 +363,8 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
                     value = text == "1"
                 elif kind in ("str", "e"):
                     value = child.text or ""
+                elif kind == "d":  # an ISO 8601 date (Strict files, some exporters)
+                    value = _iso_date(text)
                 elif text:
                     value = _cell_number(text)
             elif ctag == "is":
@@ -363,6 +377,10 @@ def _sheet_grid(pkg: _Package, name: str, part: str, strings: list[str], formats
             if number_format is None:
                 s_idx = int(style) if style and style.isdigit() else 0
                 number_format = format_of[style] = formats[s_idx] if s_idx < len(formats) else "General"
+                if is_date_format(number_format):
+                    dated.add(style)
+            if style in dated and kind == "n" and type(value) in (int, float):
+                value = serial_to_date(value, date1904)  # a date cell is a date, as openpyxl reads it
             cells[(row_no, col)] = RawCell(value, formula or None, number_format)
             if len(cells) + merged_cells > max_cells:
                 raise WorkbookRefused(too_many_cells(name, pkg.limits))
@@ -422,6 +440,9 @@ class FastSheets:
                 strings_part = target
             elif kind.endswith("/styles"):
                 styles_part = target
+        self._date1904 = any(
+            pr.get("date1904", "").lower() in ("1", "true") for pr in root.iter(f"{NS}workbookPr", f"{NS_STRICT}workbookPr")
+        )
         self._strings = _shared_strings(pkg, strings_part)
         self._formats = _number_formats(pkg, styles_part)
         self._parts: dict[str, str] = {}
@@ -443,7 +464,7 @@ class FastSheets:
             if part is None:
                 return None
             try:
-                self._grids[name] = _sheet_grid(self._pkg, name, part, self._strings, self._formats)
+                self._grids[name] = _sheet_grid(self._pkg, name, part, self._strings, self._formats, self._date1904)
             except (WorkbookRefused, zipfile.BadZipFile, OSError):
                 raise
             except Exception as exc:  # noqa: BLE001 - the caller retries with openpyxl

@@ -19,6 +19,7 @@ POSITIVE = "正向"
 REVERSE = "反向"
 EQUAL = "等于"
 QUALITATIVE = "定性"
+TIME = "时效"  # a deadline target (10月底前, 春节前, 按期)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class Assessment:
     target: float | None = None  # numbers compared, after unit conversion (quantitative)
     actual: float | None = None
     level: QualLevel | None = None  # the band the wording fell in (qualitative)
-    unrecognised_wording: bool = False  # qualitative 完成值 matching no level
+    unrecognised_wording: bool = False  # qualitative 完成值 matching no level (or a completion with no date)
+    approximate: bool = False  # the 完成值 is an approximate figure (约20家): never alone an error
 
     def exceeds(self, own: float, decimals: int | None) -> bool:
         """Is a written score above what the rules allow? A formula score

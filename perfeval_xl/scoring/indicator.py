@@ -10,7 +10,8 @@ and says why.
 
 from __future__ import annotations
 
-from perfeval_xl.model import Comparator, Indicator, Project, QualLevel
+from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
+from perfeval_xl.read.timing import completion_of, deadline_met
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring import qualitative
 from perfeval_xl.scoring.assessment import (
@@ -18,6 +19,7 @@ from perfeval_xl.scoring.assessment import (
     POSITIVE,
     QUALITATIVE,
     REVERSE,
+    TIME,
     Assessment,
     clamp_to_band,
     round_score,
@@ -35,9 +37,9 @@ _BY_COMPARATOR = {
 
 
 def indicator_kind(ind: Indicator) -> str:
-    """正向 / 反向 / 等于 / 定性, or "" when the target is missing.
+    """正向 / 反向 / 等于 / 定性 / 时效, or "" when the target is missing.
 
-    An explicit comparator wins; a bare number follows the 指标类型 column,
+    A deadline target (10月底前, 春节前, 按期) is 时效. An explicit comparator wins; a bare number follows the 指标类型 column,
     else a money amount under a 成本 二级 is 反向 (costs are ceilings; a
     成本节约率 percentage stays 正向), else 正向 like 达到.
     """
@@ -47,6 +49,8 @@ def indicator_kind(ind: Indicator) -> str:
     target = ind.target.value
     if target is None:
         return ""
+    if target.timing is not None:
+        return TIME
     if not target.is_quantitative:
         return QUALITATIVE
     if target.comparator in _BY_COMPARATOR:
@@ -89,6 +93,8 @@ def assess_indicator(ind: Indicator, scheme: Scheme) -> Assessment:
         return keep("全年完成值未填写，无法核定")
     if kind == "":
         return keep("年度指标值未填写，无法核定")
+    if kind == TIME:
+        return _assess_time(ind, scheme, weight)
     if kind == QUALITATIVE:
         if actual.is_quantitative and not qualitative.same_wording(target.text if target else "", actual.text):
             return keep(f"指标值为定性表述而完成值「{actual.text}」是数字，无法按档位核定")
@@ -108,6 +114,9 @@ def _assess_quantitative(ind: Indicator, scheme: Scheme, kind: str, weight: floa
     note = ""
     if b < 0:
         b, note = 0.0, f"完成值 {fmt_number(actual.number)} 为负数，按 0 计；"
+    open_question = _inexact_actual(kind, a, b, actual)
+    if open_question:
+        return keep(open_question)
     exact, met, why = quantitative_score(kind, a, b, weight, scheme.reverse_formula)
     exact = min(exact, weight)  # over-achievement never earns more than 分值
     # full marks are the 分值 as written (1.375 stays 1.375), never a rounding of it
@@ -128,6 +137,7 @@ def _assess_quantitative(ind: Indicator, scheme: Scheme, kind: str, weight: floa
         formula=exact,
         target=a,
         actual=b,
+        approximate=actual.approximate,
     )
 
 
@@ -162,3 +172,98 @@ def _assess_qualitative(ind: Indicator, scheme: Scheme, weight: float) -> Assess
         met=level is QualLevel.ACHIEVED,
         level=level,
     )
+
+
+# How far an approximate figure (约20家, 60万元左右) may be from the exact one.
+APPROXIMATE_SHARE = 0.10
+
+
+def _inexact_actual(kind: str, a: float, b: float, actual: Measure) -> str:
+    """Why a bound or an approximate actual leaves the outcome open ("" when it
+    does not): ``30家以上`` meets ≥30 but says nothing about ≥40; ``约19家``
+    may well be 20."""
+    comparator = actual.comparator
+    written = f"完成值「{actual.text}」"
+    if comparator in (Comparator.GE, Comparator.GT):  # a lower bound
+        if (kind == POSITIVE and b >= a) or (kind == REVERSE and b > a):
+            return ""
+        return f"{written}只给出下限，无法判断是否达到指标值"
+    if comparator in (Comparator.LE, Comparator.LT):  # an upper bound
+        if (kind == REVERSE and b <= a) or (kind == POSITIVE and b < a):
+            return ""
+        return f"{written}只给出上限，无法判断是否达到指标值"
+    if actual.approximate:
+        low, high = b * (1 - APPROXIMATE_SHARE), b * (1 + APPROXIMATE_SHARE)
+        if kind == POSITIVE and (low >= a or high < a):
+            return ""
+        if kind == REVERSE and (high <= a or low > a):
+            return ""
+        return f"{written}是约数，与指标值 {fmt_number(a, 4)} 相差在约数的误差之内，无法判断是否达到"
+    return ""
+
+
+def _assess_time(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
+    """A deadline: met is 达成; missed is scored as a missed qualitative target
+    (部分达成 when it was done late, 未达成 when the words say it was not done);
+    unknown keeps the self-score. When no date or words decide it, the
+    完成值's wording is banded as any qualitative answer (``部分实现``)."""
+    target, actual = ind.target.value, ind.actual.value
+    done = completion_of(actual)
+    met = deadline_met(target.timing, done) if done is not None else None
+    if met is None and not qualitative.same_wording(target.text, actual.text):
+        if done is None and actual.level is not None:
+            return _assess_qualitative(ind, scheme, weight)
+        if done is None and actual.is_quantitative:
+            return Assessment(
+                TIME,
+                judged=False,
+                reason=f"期限「{target.text}」的完成值「{actual.text}」是数字而不是日期，核定得分沿用自评得分",
+                computed=ind.score.value,
+            )
+        return Assessment(
+            TIME,
+            judged=False,
+            reason=f"无法判断完成值「{actual.text}」是否在期限「{target.text}」内，核定得分沿用自评得分",
+            computed=ind.score.value,
+            unrecognised_wording=True,
+        )
+    if met is None or met:
+        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target)}，完成值「{actual.text}」{_done_text(done)}，按期完成"
+    else:
+        level = QualLevel.NOT_ACHIEVED if actual.level is QualLevel.NOT_ACHIEVED else QualLevel.PARTIAL
+        why = f"期限「{target.text}」{_deadline_text(target)}，完成值「{actual.text}」{_done_text(done)}，未按期完成"
+    low, high, band_text = qualitative.band(level, weight, scheme)
+    r = scheme.rounding
+    reason = f"时效指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
+    own = ind.score.value
+    if own is None:
+        computed = None
+        reason += "；自评得分未填写"
+    else:
+        computed = clamp_to_band(own, low, high, r)
+        if computed != own:
+            reason += f"；自评得分 {fmt_number(own, r)} 不在该档内，核定为 {fmt_number(computed, r)}"
+    return Assessment(
+        TIME,
+        judged=True,
+        reason=reason,
+        computed=computed,
+        allowed_low=low,
+        allowed_high=high,
+        met=level is QualLevel.ACHIEVED,
+        level=level,
+    )
+
+
+def _deadline_text(target: Measure) -> str:
+    deadline = target.timing.deadline() if target.timing else None
+    if deadline is None:
+        return ""
+    return f"（即 {deadline.last.isoformat()} 前）" if deadline.first != deadline.last else f"（即 {deadline.last.isoformat()}）"
+
+
+def _done_text(done) -> str:
+    period = done.done() if done is not None else None
+    if period is None:
+        return ""
+    return f"（{period}）"

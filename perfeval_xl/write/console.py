@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfeval_xl.findings import FileResult, Finding
-from perfeval_xl.model import FundsRow, Measure, Project, Sourced
+from perfeval_xl.model import FundsRow, Measure, Project, Sourced, Timing
 from perfeval_xl.tolerance import fmt_number, fmt_rate
 
 
@@ -32,8 +32,26 @@ def _text(s: Sourced) -> str:
 def _measure_kind(m: Measure) -> str:
     if m.is_quantitative:
         parts = [m.comparator.value or "=", fmt_number(m.number, 4), m.unit or "（无单位）"]
+        if m.approximate:
+            parts.append(f"（约数：{m.qualifier}）")
+        elif m.qualifier and m.qualifier not in m.comparator.value:
+            parts.append(f"（{m.qualifier}）")
         return f"[定量 {' '.join(parts)}]"
+    if m.timing is not None:
+        return f"[时效 {describe_timing(m.timing)}]"
     return f"[定性：{m.level.value}]" if m.level else "[定性：未能归档]"
+
+
+def describe_timing(t: Timing) -> str:
+    """``截至 2023-10-31``, ``2023-10-26``, ``按期`` …, as `perfeval check` shows a time value."""
+    parts = []
+    if t.span is not None:
+        parts.append(("截至 " if t.before else "") + str(t.span))
+    if t.festival:
+        parts.append(f"（{t.festival}）")
+    if t.status is not None:
+        parts.append(t.status.value)
+    return " ".join(parts) or "日期未定"
 
 
 def _funds_row(name: str, row: FundsRow) -> str:
