@@ -48,3 +48,35 @@ def is_unit(text: str, *, after_digits: bool) -> bool:
     if not after_digits or not _GENERIC_UNIT.match(text):
         return False
     return not any(word in text for word in _NOT_IN_UNIT)
+
+
+# Money units a measure may be written in, as multiples of 万元.
+MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
+
+# Spellings of one unit that are not a mismatch (full-width %, 日 for 天 …).
+UNIT_SYNONYMS = {
+    "％": "%", "百分比": "%", "日": "天", "工作日": "天", "个工作日": "天", "千米": "公里", "km": "公里",
+    "㎡": "平方米", "m2": "平方米", "m²": "平方米", "t": "吨", "人数": "人", "名": "人", "位": "人",
+    "场次": "场", "个数": "个", "个月": "月", "个小时": "小时",
+}  # fmt: skip
+
+
+def normalise_unit(unit: str | None) -> str | None:
+    """A unit in its one spelling (``名`` → ``人``); None when there is none."""
+    if unit is None or not unit.strip():
+        return None
+    unit = re.sub(r"\s+", "", unit)
+    return UNIT_SYNONYMS.get(unit, unit)
+
+
+def unit_factors(target_unit: str | None, actual_unit: str | None) -> tuple[float, float] | None:
+    """Factors that bring a target and an actual to one unit, or None when
+    they cannot be compared. A unit missing on one side is taken to be the
+    other's (clerks write ≥20家 then 20); money converts to 万元; synonyms
+    (名/人, 日/天) are one unit."""
+    t, a = normalise_unit(target_unit), normalise_unit(actual_unit)
+    if t is None or a is None or t == a:
+        return 1.0, 1.0
+    if t in MONEY_UNITS and a in MONEY_UNITS:
+        return MONEY_UNITS[t], MONEY_UNITS[a]
+    return None

@@ -10,19 +10,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel, Sourced
+from perfeval_xl.read.timing import completion_of, deadline_met
+from perfeval_xl.read.units import MONEY_UNITS, normalise_unit, unit_factors
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.tolerance import score_equal
-
-# money units a measure may be written in, as multiples of 万元
-MONEY_UNITS = {"元": 0.0001, "千元": 0.1, "万元": 1.0, "百万元": 100.0, "亿元": 10000.0}
-
-# spellings of one unit that are not a mismatch (full-width %, 日 for 天 …)
-UNIT_SYNONYMS = {
-    "％": "%", "百分比": "%", "日": "天", "工作日": "天", "千米": "公里", "km": "公里",
-    "㎡": "平方米", "m2": "平方米", "m²": "平方米", "t": "吨", "人数": "人", "名": "人", "位": "人",
-    "场次": "场", "个数": "个",
-}
-
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -30,13 +21,6 @@ _WHITESPACE = re.compile(r"\s+")
 def compact(text: str | None) -> str:
     """Text without any whitespace (clerks type 项 目 名 称)."""
     return _WHITESPACE.sub("", text or "")
-
-
-def normalise_unit(unit: str | None) -> str | None:
-    if unit is None or not unit.strip():
-        return None
-    unit = compact(unit)
-    return UNIT_SYNONYMS.get(unit, unit)
 
 
 def to_wan(number: float, unit: str | None) -> float | None:
@@ -56,23 +40,33 @@ def comparable(target: Measure, actual: Measure) -> tuple[float, float] | None:
     if target.number is None or actual.number is None:
         return None
     t_unit, a_unit = normalise_unit(target.unit), normalise_unit(actual.unit)
-    if t_unit in MONEY_UNITS and a_unit in MONEY_UNITS:
-        return to_wan(target.number, t_unit), to_wan(actual.number, a_unit)  # type: ignore[return-value]
     if "%" in (t_unit, a_unit) and None in (t_unit, a_unit):
         return None  # ≥90% against a bare 0.95: a fraction or a percentage? not guessed
-    if t_unit is None or a_unit is None or t_unit == a_unit:
-        return target.number, actual.number
-    return None
+    factors = unit_factors(target.unit, actual.unit)
+    if factors is None:
+        return None
+    return target.number * factors[0], actual.number * factors[1]
 
 
 def target_missed(target: Measure, actual: Measure) -> bool | None:
     """Whether the actual falls short of the target; None when it cannot be told.
 
-    Quantitative: by the comparator (a bare number counts as 达到, i.e. ≥).
+    Time: by the deadline and the completion's date or words.
+    Quantitative: by the comparator (a bare number counts as 达到, i.e. ≥);
+    an approximate or bounded actual (约19家, 30家以上) decides nothing here.
     Qualitative: 部分达成 / 未达成 are misses; 基本达成 is a miss only against
     a 达成-level target (全部符合 → 基本符合), not against a 基本 target.
     """
+    if target.timing is not None:
+        done = completion_of(actual)
+        if done is not None:
+            met = deadline_met(target.timing, done)
+            return None if met is None else not met
+        if actual.is_quantitative:
+            return None
     numbers = comparable(target, actual)
+    if numbers is not None and (actual.approximate or actual.comparator is not Comparator.NONE):
+        return None  # 约19家, 30家以上: an inexact actual never alone says the target was missed
     if numbers is not None:
         goal, got = numbers
         scale = max(abs(goal), 1.0) * 1e-9

@@ -24,7 +24,8 @@ from perfeval_xl.scoring.assessment import (
     clamp_to_band,
     round_score,
 )
-from perfeval_xl.scoring.quantitative import MONEY_IN_WAN, quantitative_score, unit_factors
+from perfeval_xl.read.units import MONEY_UNITS, normalise_unit, unit_factors
+from perfeval_xl.scoring.quantitative import quantitative_score
 from perfeval_xl.tolerance import fmt_number, score_matches
 
 _BY_COMPARATOR = {
@@ -57,7 +58,7 @@ def indicator_kind(ind: Indicator) -> str:
         return _BY_COMPARATOR[target.comparator]
     if declared in (POSITIVE, REVERSE):
         return declared
-    is_cost = "成本" in (ind.level2.value or "") and (target.unit is None or target.unit in MONEY_IN_WAN)
+    is_cost = "成本" in (ind.level2.value or "") and (target.unit is None or normalise_unit(target.unit) in MONEY_UNITS)
     return REVERSE if is_cost else POSITIVE
 
 

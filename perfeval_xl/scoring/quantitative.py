@@ -20,21 +20,7 @@ from __future__ import annotations
 from perfeval_xl.scoring.assessment import EQUAL, POSITIVE, REVERSE
 from perfeval_xl.tolerance import fmt_number
 
-# money units convert to 万元 before comparing (≤60万元 vs 600000元 agree);
-# any other pair of different units (% vs 家) cannot be compared
-MONEY_IN_WAN = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "亿元": 1e4}
 _SAME = 1e-9
-
-
-def unit_factors(target_unit: str | None, actual_unit: str | None) -> tuple[float, float] | None:
-    """Factors that bring target and actual to one unit, or None when they
-    cannot be compared. A missing unit on one side is taken to be the other's
-    (clerks often write ≥20家 then just 20)."""
-    if not target_unit or not actual_unit or target_unit == actual_unit:
-        return 1.0, 1.0
-    if target_unit in MONEY_IN_WAN and actual_unit in MONEY_IN_WAN:
-        return MONEY_IN_WAN[target_unit], MONEY_IN_WAN[actual_unit]
-    return None
 
 
 def quantitative_score(kind: str, target: float, actual: float, weight: float, reverse_formula: str):
