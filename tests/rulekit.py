@@ -34,13 +34,18 @@ Delta keys (applied in this order):
   unit = "%" }`` when the cell's text and meaning differ (rename an indicator last); ``""`` makes a cell blank. Indicators are
   addressed by 三级 name or by 0-based index (``indicators.3.score``);
 - ``scheme``: ``部门评价`` / ``单位自评`` (default: the project's 评价方式);
-- ``expect``: the findings of a fail case; a case named ``pass_*`` expects none.
+- ``expect``: the findings of a fail case; a case named ``pass_*`` expects none;
+- ``severity``: the severity every finding of the case must have (the policy in
+  docs/严重程度.md is part of a rule's contract).
+
+A measure may also be a TOML date (``actual = 2023-10-26``): a date cell.
   A cell may be written ``评价报告!A5`` to pin the sheet too.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import re
 import tomllib
@@ -62,10 +67,7 @@ from perfeval_xl.model import (
 )
 from perfeval_xl.scheme import DEPARTMENT, SELF, Scheme
 
-try:  # the real parser (values helper); the fallback below covers the fixture notation until it lands
-    from perfeval_xl.read.values import parse_measure as _parse_measure
-except ImportError:  # pragma: no cover - depends on merge order
-    _parse_measure = None
+from perfeval_xl.read.values import parse_measure
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECTS = FIXTURES / "projects"
@@ -191,29 +193,15 @@ _COMPARATORS = {
     "≤": Comparator.LE, "<=": Comparator.LE, "<": Comparator.LT, "＜": Comparator.LT,
     "＝": Comparator.EQ, "=": Comparator.EQ,
 }
-_FALLBACK_LEVELS = {
-    "全部符合": QualLevel.ACHIEVED, "达成": QualLevel.ACHIEVED, "完成": QualLevel.ACHIEVED,
-    "全部实现": QualLevel.ACHIEVED, "按期完成": QualLevel.ACHIEVED,
-    "基本符合": QualLevel.BASIC, "基本完成": QualLevel.BASIC, "基本实现": QualLevel.BASIC,
-    "部分实现": QualLevel.PARTIAL, "部分达成": QualLevel.PARTIAL, "部分完成": QualLevel.PARTIAL,
-    "未完成": QualLevel.NOT_ACHIEVED, "未实现": QualLevel.NOT_ACHIEVED, "未达成": QualLevel.NOT_ACHIEVED,
-}
-
-
-def _fallback_measure(text: str) -> Measure:
-    """The fixture notation only: ``[comparator] number [unit]`` or qualitative text."""
-    m = re.fullmatch(r"\s*(≥|>=|＞|>|≤|<=|<|＜|＝|=)?\s*(-?\d+(?:\.\d+)?)\s*(\S*)\s*", text)
-    if m:
-        return Measure(text, _COMPARATORS.get(m.group(1) or "", Comparator.NONE), float(m.group(2)), m.group(3) or None)
-    return Measure(text, level=_FALLBACK_LEVELS.get(text.strip()))
-
-
 @functools.lru_cache(maxsize=4096)
-def _cached_measure(text: str) -> Measure:
-    return _parse_measure(text) if _parse_measure is not None else _fallback_measure(text)
+def _cached_measure(text: str, year: int | None) -> Measure:
+    return parse_measure(text, None, year)
 
 
-def _measure(value: Any, ref: CellRef) -> Sourced[Measure]:
+def _measure(value: Any, ref: CellRef, year: int | None) -> Sourced[Measure]:
+    if isinstance(value, (dt.date, dt.datetime)):  # a TOML date: a date cell
+        measure = parse_measure(value, "yyyy-mm-dd", year)
+        return Sourced(measure, measure.text, ref)
     if isinstance(value, dict):  # a measure given field by field, as a reader may produce it
         fields = dict(value)
         fields["comparator"] = _COMPARATORS.get(fields.get("comparator", ""), Comparator.NONE)
@@ -223,7 +211,7 @@ def _measure(value: Any, ref: CellRef) -> Sourced[Measure]:
     text = "" if value is None else str(value)
     if not text.strip():
         return Sourced(None, text, ref)
-    measure = _cached_measure(text)
+    measure = _cached_measure(text, year)
     return Sourced(measure, text, ref, unit=measure.unit)
 
 
@@ -267,7 +255,7 @@ def _funds_row(row_data: dict[str, Any], row: int) -> FundsRow:
     )
 
 
-def _indicators(rows: list[dict[str, Any]]) -> tuple[Indicator, ...]:
+def _indicators(rows: list[dict[str, Any]], year: int | None) -> tuple[Indicator, ...]:
     built: list[Indicator] = []
     level1_label, level1_row = "", FIRST_INDICATOR_ROW
     level2_label, level2_row = "", FIRST_INDICATOR_ROW
@@ -289,8 +277,8 @@ def _indicators(rows: list[dict[str, Any]]) -> tuple[Indicator, ...]:
                 level1_weight=level1_weight,
                 level2=_text(level2_label, _cell("B", level2_row)),
                 name=_text(data.get("name", ""), ref("name")),
-                target=_measure(data.get("target"), ref("target")),
-                actual=_measure(data.get("actual"), ref("actual")),
+                target=_measure(data.get("target"), ref("target"), year),
+                actual=_measure(data.get("actual"), ref("actual"), year),
                 weight=_number(data.get("weight"), ref("weight")),
                 score=_number(data.get("score"), ref("score")),
                 deviation=_text(data.get("deviation", ""), ref("deviation")),
@@ -313,9 +301,9 @@ def build_project(data: dict[str, Any]) -> Project:
             other=rows.get("other"),
             source_unit=funds_data.get("unit", "万元"),
         )
-    indicators = _indicators(data.get("indicators", []))
-    total_row = FIRST_INDICATOR_ROW + len(indicators)
     year = data.get("year")
+    indicators = _indicators(data.get("indicators", []), year)
+    total_row = FIRST_INDICATOR_ROW + len(indicators)
     return Project(
         file=data.get("file", "fixture.xlsx"),
         form_sheet=FORM_SHEET,

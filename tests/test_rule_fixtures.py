@@ -39,6 +39,8 @@ def test_rule_case(path: Path, case_name: str):
     assert got == Counter(expected), "\n".join(f"{f.rule} {f.location}: {f.message}" for f in findings)
     for f in findings:
         assert f.message and f.sheet and f.cell, "a finding says what and where"
+        if "severity" in case:  # the severity policy (docs/严重程度.md) is part of a rule's contract
+            assert f.severity.value == case["severity"], f"{f.rule} {f.location}: {f.severity.value}"
         for fragment in case.get("message_contains", []):
             assert fragment in f.message
 
