@@ -274,6 +274,19 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Subtotal:
+    """A 小计 row of the indicator table: not an indicator, but the sum of the
+    indicators ``Project.indicators[first:stop]`` (the rows since the previous
+    小计 or the table's start)."""
+
+    label: Sourced[str]  # the cell saying 小计
+    weight: Sourced[float]  # 分值 column
+    score: Sourced[float]  # 得分 column
+    first: int
+    stop: int
+
+
+@dataclass(frozen=True)
 class Grade:
     """The 评价等次 row: the chosen grade and, for the ☑ form, every ticked one."""
 
@@ -311,6 +324,7 @@ class Project:
     grade: Grade
     narrative: tuple[Paragraph, ...] = ()
     narrative_sheet: str | None = None
+    subtotals: tuple[Subtotal, ...] = ()  # 小计 rows inside the indicator table
 
     def level1_groups(self) -> dict[str, list[Indicator]]:
         """Indicators grouped by 一级 label, in form order."""

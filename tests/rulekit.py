@@ -29,6 +29,8 @@ Delta keys (applied in this order):
   ``indicators.预算执行率`` drops the indicator);
 - ``add_indicators``: list of indicator tables appended (or inserted
   ``after`` a named indicator);
+- ``subtotals``: 小计 rows, each ``{ after = "<indicator name>", weight = …, score = … }``:
+  a row of its own after that indicator (later rows move down one);
 - ``set``: ``path = value`` in the order written; a measure may be a text
   (parsed as the reader does) or a table ``{ text = "0.9631", number = 96.31,
   unit = "%" }`` when the cell's text and meaning differ (rename an indicator last); ``""`` makes a cell blank. Indicators are
@@ -64,6 +66,7 @@ from perfeval_xl.model import (
     Project,
     QualLevel,
     Sourced,
+    Subtotal,
 )
 from perfeval_xl.scheme import DEPARTMENT, SELF, Scheme
 
@@ -147,6 +150,8 @@ def apply_delta(data: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
         indicators = data["indicators"]
         at = _indicator_index(indicators, after) + 1 if after is not None else len(indicators)
         indicators.insert(at, extra)
+    if "subtotals" in case:
+        data["subtotals"] = copy.deepcopy(case["subtotals"])
     for path, value in case.get("set", {}).items():
         container, key = _resolve(data, path)
         container[key] = value
@@ -255,12 +260,19 @@ def _funds_row(row_data: dict[str, Any], row: int) -> FundsRow:
     )
 
 
-def _indicators(rows: list[dict[str, Any]], year: int | None) -> tuple[Indicator, ...]:
+def _indicators(
+    rows: list[dict[str, Any]], year: int | None, subtotals: list[dict[str, Any]] = ()
+) -> tuple[tuple[Indicator, ...], tuple[Subtotal, ...], int]:
+    """The indicator rows, the 小计 rows placed ``after`` a named indicator (each
+    takes a row of its own, in column B), and the first row after the table."""
+    after = {sub["after"]: sub for sub in subtotals}
     built: list[Indicator] = []
+    sums: list[Subtotal] = []
     level1_label, level1_row = "", FIRST_INDICATOR_ROW
     level2_label, level2_row = "", FIRST_INDICATOR_ROW
-    for i, data in enumerate(rows):
-        row = FIRST_INDICATOR_ROW + i
+    row = FIRST_INDICATOR_ROW
+    group_start = 0
+    for data in rows:
         # a blank 一级/二级 means "same as above", as on merged forms; the ref stays on the merged cell
         if data.get("level1"):
             level1_label, level1_row = data["level1"], row
@@ -268,7 +280,7 @@ def _indicators(rows: list[dict[str, Any]], year: int | None) -> tuple[Indicator
             level2_label, level2_row = data.get("level2", ""), row
         level1, level1_weight = _level1(level1_label, _cell("A", level1_row))
 
-        def ref(field: str) -> CellRef:
+        def ref(field: str, row: int = row) -> CellRef:
             return _cell(INDICATOR_COLUMNS[field], row)
 
         built.append(
@@ -285,7 +297,21 @@ def _indicators(rows: list[dict[str, Any]], year: int | None) -> tuple[Indicator
                 kind=_text(data.get("kind", ""), _cell("I", row)),
             )
         )
-    return tuple(built)
+        row += 1
+        sub = after.get(data.get("name"))
+        if sub is not None:
+            sums.append(
+                Subtotal(
+                    label=_text(sub.get("label", "小计"), _cell("B", row)),
+                    weight=_number(sub.get("weight"), _cell(INDICATOR_COLUMNS["weight"], row)),
+                    score=_number(sub.get("score"), _cell(INDICATOR_COLUMNS["score"], row)),
+                    first=group_start,
+                    stop=len(built),
+                )
+            )
+            group_start = len(built)
+            row += 1
+    return tuple(built), tuple(sums), row
 
 
 def build_project(data: dict[str, Any]) -> Project:
@@ -302,8 +328,7 @@ def build_project(data: dict[str, Any]) -> Project:
             source_unit=funds_data.get("unit", "万元"),
         )
     year = data.get("year")
-    indicators = _indicators(data.get("indicators", []), year)
-    total_row = FIRST_INDICATOR_ROW + len(indicators)
+    indicators, subtotals, total_row = _indicators(data.get("indicators", []), year, data.get("subtotals", []))
     return Project(
         file=data.get("file", "fixture.xlsx"),
         form_sheet=FORM_SHEET,
@@ -324,6 +349,7 @@ def build_project(data: dict[str, Any]) -> Project:
             Paragraph(text, CellRef(NARRATIVE_SHEET, f"A{i + 1}")) for i, text in enumerate(data.get("narrative", []))
         ),
         narrative_sheet=NARRATIVE_SHEET if data.get("narrative") else None,
+        subtotals=subtotals,
     )
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from perfeval_xl.model import Funds, FundsRow, Grade, Indicator, Measure, Sourced
+from perfeval_xl.model import Funds, FundsRow, Grade, Indicator, Measure, Sourced, Subtotal
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.values import (
@@ -277,7 +277,35 @@ def _is_end_row(view: SheetView, row: int, upto_col: int) -> str | None:
             return "total"
         if text and (L.matches(text, L.GRADE_ROW) or L.matches(text, L.GRADE_ROW, prefix=True) and ":" in text):
             return "grade"
+    if _is_note_row(view, row, upto_col):
+        return "note"
     return None
+
+
+def _own_texts(view: SheetView, row: int, cols) -> list[str]:
+    """The texts written on this row itself in ``cols`` (not those of a merge
+    coming down from a row above)."""
+    out = []
+    for c in cols:
+        if view.grid.anchor(row, c)[0] == row:
+            text = view.norm(row, c)
+            if text:
+                out.append(text)
+    return out
+
+
+def _is_note_row(view: SheetView, row: int, upto_col: int) -> bool:
+    """评分说明：…, 备注, 注：1.…, 填表人 under the table: the first text on the row
+    is a note label, alone or followed by a colon."""
+    texts = _own_texts(view, row, range(1, upto_col + 1))
+    if not texts:
+        return False
+    first = texts[0]
+    return L.matches(first, L.NOTE_ROW) or (L.matches(first, L.NOTE_ROW, prefix=True) and re.match(r"^[^:]{1,6}:", first) is not None)
+
+
+def _is_subtotal_row(view: SheetView, row: int, label_cols: list[int]) -> bool:
+    return any(L.matches(text, L.SUBTOTAL_ROW) for text in _own_texts(view, row, label_cols))
 
 
 def _find_end(view: SheetView, start: int, upto_col: int) -> tuple[int | None, str | None]:
@@ -292,8 +320,10 @@ def _find_end(view: SheetView, start: int, upto_col: int) -> tuple[int | None, s
 
 def read_indicators(
     view: SheetView, header: HeaderRow, year: int | None = None
-) -> tuple[list[Indicator], int | None, int]:
-    """Indicator rows until the 总分 row. Returns (indicators, total_row, last_row_scanned).
+) -> tuple[list[Indicator], int | None, int, list[Subtotal]]:
+    """Indicator rows until the 总分 row (or the 评价等次 row, or notes under the
+    table). Returns (indicators, total_row, last_row_scanned, subtotals): a 小计
+    row is not an indicator but the sum of the rows since the previous one.
     ``year`` places time phrases (``10月底前``) in the evaluation year."""
     cols = header.columns
     label_cols = [cols[k] for k in ("level1", "level2", "name") if k in cols]
@@ -301,6 +331,8 @@ def read_indicators(
     l1, l2 = _Carry(Sourced.absent()), _Carry(Sourced.absent())
     w1 = Sourced.absent()
     out: list[Indicator] = []
+    subtotals: list[Subtotal] = []
+    group_start = 0
     blank_run = 0
     r = header.last_row + 1
     end_row, end_kind = _find_end(view, r, left)
@@ -319,6 +351,20 @@ def read_indicators(
             r += 1
             continue
         blank_run = 0
+        if _is_subtotal_row(view, r, label_cols):
+            label_col = next(c for c in label_cols if view.grid.anchor(r, c)[0] == r and L.matches(view.norm(r, c), L.SUBTOTAL_ROW))
+            subtotals.append(
+                Subtotal(
+                    label=view.sourced_text(r, label_col),
+                    weight=_number(view, r, cols.get("weight"), "小计分值"),
+                    score=_number(view, r, cols.get("score"), "小计得分"),
+                    first=group_start,
+                    stop=len(out),
+                )
+            )
+            group_start = len(out)
+            r += 1
+            continue
         label, weight = split_weight_label(level1.raw) if level1.raw else ("", None)
         if level1.ref is not None:
             level1 = Sourced(label or None, level1.raw, level1.ref)
@@ -338,7 +384,7 @@ def read_indicators(
             )
         )
         r += 1
-    return out, total_row, r
+    return out, total_row, r, subtotals
 
 
 def _measure(view: SheetView, row: int, col: int | None, year: int | None) -> Sourced[Measure]:

@@ -53,8 +53,21 @@ INDICATOR_COLUMNS: dict[str, list[str]] = {
     "kind": [r"指标类型", r"指标性质"],
 }
 
-TOTAL_ROW = [r"总分", r"合计", r"总计", r"得分合计"]
-GRADE_ROW = [r"评价等次", r"评价等级", r"等次", r"等级", r"绩效等级", r"评价结果"]
+TOTAL_ROW = [r"总分", r"合计", r"总计", r"得分合计", r"总得分", r"综合得分", r"自评总分", r"评价总分"]
+GRADE_ROW = [
+    r"评价等次", r"评价等级", r"等次", r"等级", r"绩效等级", r"评价结果", r"自评等次", r"自评等级", r"综合等级",
+    r"绩效评价等级", r"评定等级", r"考核等次", r"自评结果",
+]  # fmt: skip
+# A 小计 row inside the indicator table (one per 一级指标 on many local forms): a label cell of the row
+# says 小计 (产出指标小计, 小计（50分）); it sums the rows above it and is not an indicator.
+SUBTOTAL_ROW = [r".{0,8}小计.{0,8}", r"小结"]
+# Rows under the table that are not indicators: notes, explanations, signatures. They end the
+# table when a form has no 总分 row before them.
+NOTE_ROW = [
+    r"评分说明", r"说明", r"备注", r"注", r"填表说明", r"填报说明", r"评分标准", r"评价结论", r"存在问题",
+    r"改进措施", r"项目负责人", r"财务负责人", r"单位负责人", r"填表人", r"填报人", r"审核人", r"联系电话",
+    r"等次说明", r"等级说明", r"评价等次说明",
+]  # fmt: skip
 GOALS_BLOCK = [r"年度总体目标", r"总体目标", r"年度目标"]
 GOAL_EXPECTED = [r"预期目标", r"年初目标"]
 GOAL_ACTUAL = [r"实际完成情况", r"实际完成", r"完成情况"]

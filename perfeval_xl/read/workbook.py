@@ -155,7 +155,7 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     goal_rows = range(funds_end if funds_header else 1, header.row)
     goal_expected, goal_actual = F.read_goals(view, goal_rows)
 
-    indicators, total_row, last = F.read_indicators(view, header, year.value)
+    indicators, total_row, last, subtotals = F.read_indicators(view, header, year.value)
     if not indicators:
         return ReadResult(None, findings, f"指标表为空：工作表“{sheet}”第 {header.row} 行的指标表头下没有任何三级指标。")
     total_weight, total_score = F.read_total(view, header, total_row)
@@ -187,6 +187,7 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
         grade=grade,
         narrative=tuple(narrative),
         narrative_sheet=narrative_sheet,
+        subtotals=tuple(subtotals),
     )
     return ReadResult(project, findings)
 

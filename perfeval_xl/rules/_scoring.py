@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import Indicator, Project
 from perfeval_xl.rules._base import RuleContext
 from perfeval_xl.scheme import Scheme
@@ -54,6 +55,17 @@ def over_weight(ind: Indicator) -> bool:
     )
 
 
+def approximate_note(a: Assessment) -> str:
+    return "（完成值是约数，请核实确切数字。）" if a.approximate else ""
+
+
+def inexact_severity(a: Assessment, ctx: RuleContext) -> Severity | None:
+    """An approximate 完成值 (约20家) never alone makes an error: at most a warning."""
+    if a.approximate and ctx.severity is Severity.ERROR:
+        return Severity.WARNING
+    return None
+
+
 def label(ind: Indicator) -> str:
     return f"「{ind.name.value or ind.name.raw or '（未命名指标）'}」"
 
@@ -89,7 +101,9 @@ def report_above_allowed(
         allowed = points(a.allowed_high, scheme)
         ctx.report(
             at=ind.score,
-            message=f"{why(ind, a, allowed)}，自评 {points(ind.score.value, scheme)} 分{verdict}。依据：{a.reason}。",
+            message=f"{why(ind, a, allowed)}，自评 {points(ind.score.value, scheme)} 分{verdict}。依据：{a.reason}。"
+            + approximate_note(a),
+            severity=inexact_severity(a, ctx),
             expected=allowed,
             actual=points(ind.score.value, scheme),
             related=[ind.target, ind.actual, ind.weight],

@@ -2,7 +2,16 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._scoring import assessed, figures, full_marks_for_missed_target, label, points, scheme_of
+from perfeval_xl.rules._scoring import (
+    approximate_note,
+    assessed,
+    figures,
+    full_marks_for_missed_target,
+    inexact_severity,
+    label,
+    points,
+    scheme_of,
+)
 
 
 @rule(id="XC501", name="scoring.full_score_target_missed", severity="error", title="未完成目标却得满分")
@@ -18,7 +27,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     基本达成／部分达成／未达成），得分等于分值，且高于评分规则允许的最高分（定量
     允许按填写的小数位四舍五入）。期望值为允许的最高分。
 
-    何时通过：目标已达成；或得分低于分值；或公式结果四舍五入后本身就是满分（如
+    完成值是约数（约18家）且明显不足时只是警告：约数本身不能证明得分错了。
+
+    何时通过：目标已达成；约数与指标值相差在约数误差（10%）之内；或得分低于分值；或公式结果四舍五入后本身就是满分（如
     99.95% × 10 = 9.995 ≈ 10）；无法核定的指标（单位不同、完成值不是数字、措辞无法
     归档）由其他规则提示，这里不判断。
     """
@@ -31,8 +42,9 @@ def check(project: Project, ctx: RuleContext) -> None:
             at=ind.score,
             message=(
                 f"{label(ind)}未达到年度指标值（{figures(ind)}），却得满分 {points(ind.score.value, scheme)} 分；"
-                f"按评分规则最多 {allowed} 分。依据：{a.reason}。"
+                f"按评分规则最多 {allowed} 分。依据：{a.reason}。{approximate_note(a)}"
             ),
+            severity=inexact_severity(a, ctx),
             expected=allowed,
             actual=points(ind.score.value, scheme),
             related=[ind.target, ind.actual, ind.weight],
