@@ -266,3 +266,23 @@ def test_rule_ids_column_when_asked_for(tmp_path):
     written = write_notices(batch, tmp_path, NoticeSettings(rule_ids=True), run_date=RUN_DATE)
     table = Document(str(written.written[0])).tables[0]
     assert table.rows[0].cells[-1].text == "规则" and table.rows[1].cells[-1].text == "XC101"
+
+
+def test_run_writes_notices_unless_told_not_to(tmp_path):
+    from click.testing import CliRunner
+
+    from perfeval_xl.cli import main
+    from tests.seedform import write_seed_form
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_seed_form(inbox / "种子.xlsx")  # the seed report's own inconsistencies
+    (inbox / "perfeval.toml").write_text('[notices]\noffice = "信丰县财政局"\ndeadline = 2027-01-15\n', encoding="utf-8")
+    runner = CliRunner()
+    quiet = runner.invoke(main, ["run", str(inbox), "-o", str(tmp_path / "quiet"), "--no-notices"])
+    assert quiet.exit_code == 1 and not (tmp_path / "quiet" / NOTICES_FOLDER).exists()
+    loud = runner.invoke(main, ["run", str(inbox), "-o", str(tmp_path / "loud")])
+    assert loud.exit_code == 1 and "核查意见：1 份" in loud.output
+    (notice,) = (tmp_path / "loud" / NOTICES_FOLDER).iterdir()
+    text = _text(Document(str(notice)))
+    assert "信丰县财政局" in text and "2027年1月15日前" in text
