@@ -227,7 +227,8 @@ def test_the_letter_reads_as_a_notice(document):
     assert paragraphs[0] == "关于2023年度项目支出绩效评价表核查情况的反馈意见"
     assert paragraphs[1] == "信丰县工信局："
     assert paragraphs[3] == "一、春节走访慰问资金"
-    assert "填报总分：95分，等次：优；核定总分：93.99分，等次：优。" in paragraphs[4]
+    assert paragraphs[4] == "报送文件：a/春节慰问.xlsx"
+    assert paragraphs[5] == "填报总分：95分，等次：优；核定总分：93.99分，等次：优。存在以下问题（错误1处、警告1处）："
     assert paragraphs[-3:] == ["特此反馈。", "信丰县财政局", "2026年12月4日"]
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "位置", "问题", "应为", "实为", "严重程度"]

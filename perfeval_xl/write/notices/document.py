@@ -67,8 +67,11 @@ def notice_document(notice: DepartmentNotice, created: dt.datetime):
     _paragraph(doc, notice.opening)
     for number, project in enumerate(notice.projects, start=1):
         _paragraph(doc, heading_number(number) + (project.name or project.file), HEADING)
-        facts = _paragraph(doc, f"报送文件：{project.file}。{project.scores}存在以下问题（{project.counts}）：")
-        facts.paragraph_format.keep_with_next = True
+        source = _paragraph(doc, f"报送文件：{project.file}")
+        source.alignment = WD_ALIGN_PARAGRAPH.LEFT  # a file name does not break between words: justified, it would be stretched
+        facts = _paragraph(doc, f"{project.scores}存在以下问题（{project.counts}）：")
+        for paragraph in (source, facts):
+            paragraph.paragraph_format.keep_with_next = True
         _table(doc, project.lines, notice.rule_ids)
     ending = [
         _paragraph(doc, notice.closing),
