@@ -175,15 +175,17 @@ HOSTILE = ["../../逃逸", "/etc/cron.d/x", "CON", "..", "局\x01\ufffe名", "�
 
 
 def test_hostile_department_names_stay_inside_the_notices_folder(tmp_path):
-    batch = BatchResult([result(f"{i}.xlsx", name, [F("XC101", "error", "G6")]) for i, name in enumerate(HOSTILE)])
+    quoting = [F("XC602", "error", "A4", "报告写“甲\n乙\x0c丙”", sheet=REPORT)]  # a quoted paragraph with a line break and a form feed
+    batch = BatchResult([result(f"{i}.xlsx", name, quoting) for i, name in enumerate(HOSTILE)])
     written = write_notices(batch, tmp_path / "out", run_date=RUN_DATE)
     folder = (tmp_path / "out" / NOTICES_FOLDER).resolve()
     assert not written.failed and len(written.written) == len(HOSTILE)
     assert all(path.resolve().parent == folder and path.name.endswith(SUFFIX) for path in written.written)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written.written)  # no temporary files left
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
-    text = _text(Document(str(written.written[4])))
-    assert "局名：" in text  # characters XML cannot hold are dropped, not a crash
+    letter = Document(str(written.written[4]))
+    assert "局名：" in _text(letter)  # characters XML cannot hold are dropped, not a crash
+    assert letter.tables[0].rows[1].cells[2].text == "报告写“甲\n乙丙”"
 
 
 def test_a_rerun_removes_letters_the_results_no_longer_support(tmp_path):
