@@ -199,6 +199,13 @@ def test_a_rerun_removes_letters_the_results_no_longer_support(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["水利局" + SUFFIX, "说明.txt"]
 
 
+def test_a_file_in_the_way_of_the_folder_is_reported_not_a_crash(tmp_path):
+    (tmp_path / NOTICES_FOLDER).write_bytes(b"not a folder")
+    written = write_notices(BatchResult([result("a.xlsx", "水利局", [F("XC101", "error", "G6")])]), tmp_path, run_date=RUN_DATE)
+    assert written.written == [] and [d for d, _ in written.failed] == ["水利局"]
+    assert (tmp_path / NOTICES_FOLDER).read_bytes() == b"not a folder"
+
+
 def test_nothing_is_removed_when_the_input_lies_in_the_notices_folder(tmp_path):
     folder = tmp_path / "out" / NOTICES_FOLDER
     inbox = folder / "收件"
@@ -253,6 +260,8 @@ def test_page_fonts_and_repeating_table_header(document):
     title, heading = (p for p in doc.paragraphs if p.text.startswith(("关于", "一、")))
     assert east_asian(title.style.name) == TITLE_FONT and title.style.font.size.pt == 22
     assert east_asian(heading.style.name) == HEADING_FONT
+    table_properties = [etree.QName(child).localname for child in doc.tables[0]._tbl.tblPr]
+    assert table_properties.index("tblCellMar") < table_properties.index("tblLook")  # schema order, or Word refuses the file
     header_row = doc.tables[0].rows[0]._tr
     assert header_row.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in doc.tables[0].rows[1:])

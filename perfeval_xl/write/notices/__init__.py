@@ -45,8 +45,12 @@ def write_notices(
     folder = Path(output_dir) / NOTICES_FOLDER
     outcome = NoticesWritten(folder)
     notices = department_notices(batch, settings, run_date)
-    if notices:
-        folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if notices:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. a file called 核查意见 in the way: say so for every letter, write none
+        outcome.failed.extend((n.department, f"无法建立文件夹 {folder}：{exc.strerror or exc}") for n in notices)
+        return outcome
     for notice, name in zip(notices, unique_names([n.department for n in notices])):
         target = folder / name
         if target.parent != folder:  # unique_names keeps separators out; this makes sure

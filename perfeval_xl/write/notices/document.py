@@ -263,11 +263,17 @@ def _text_xml(text: str) -> str:
 
 
 def _cell_margins(table) -> None:
-    """1 mm either side instead of Word's 1.9 mm: room for 严重程度 on one line."""
+    """1 mm either side instead of Word's 1.9 mm: room for 严重程度 on one line.
+    Placed before ``w:tblLook``: Word reads table properties in schema order only."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "57")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.append(margins)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
