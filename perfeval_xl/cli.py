@@ -125,8 +125,11 @@ def template_command(output: Path | None, scheme: str) -> None:
 @click.option("--scheme", default=None, help="表中未写评价方式时采用的评分方案：部门评价、单位自评、财政评价，或方案 TOML 文件路径。")
 @CONFIG_OPTION
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="同时使用的进程数（默认：全部 CPU 核心）。")
-def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None) -> None:
-    """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表和 results.json。"""
+@click.option("--no-notices", is_flag=True, help="不写“核查意见”文件夹（每个有问题的主管部门一份 Word 反馈意见）。")
+def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None, no_notices: bool) -> None:
+    """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表、results.json 和各主管部门的核查意见。"""
+    from dataclasses import replace
+
     from perfeval_xl.pipeline import Settings
     from perfeval_xl.write import batch
 
@@ -149,6 +152,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
             on_file=lambda _result: bar.update(1),
             command=" ".join(["perfeval"] + sys.argv[1:]),
             jobs=jobs,
+            notices=replace(config.notices, enabled=False) if no_notices else config.notices,
         )
     read, failed = len(outcome.batch.read), len(outcome.batch.failed)
     click.echo(
@@ -156,7 +160,20 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
     )
     click.echo(f"汇总表：{outcome.summary}")
     click.echo(f"核查后的工作簿与 results.json：{outcome.output_dir}")
+    if outcome.notices is not None:
+        _echo_notices(outcome.notices, config.notices)
     sys.exit(_exit_code(outcome.batch.files))
+
+
+def _echo_notices(notices, settings) -> None:
+    if not notices.written and not notices.failed:
+        click.echo("核查意见：没有需要反馈的问题，未生成。")
+        return
+    click.echo(f"核查意见：{len(notices.written)} 份（每个有问题的主管部门一份），在 {notices.folder}")
+    for department, reason in notices.failed:
+        click.echo(f"✗ 未能写出 {department} 的核查意见：{reason}", err=True)
+    if notices.written and not settings.office:
+        click.echo("  落款暂为“（核查单位）”：可在 perfeval.toml 的 [notices] 中用 office = \"…\" 写上核查单位名称。")
 
 
 @main.command("import")

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from perfeval_xl import __version__
+from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
+from perfeval_xl.write.notices import NoticesWritten, write_notices
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
 
@@ -40,6 +42,7 @@ class RunOutcome:
     output_dir: Path
     summary: Path
     results: Path
+    notices: NoticesWritten | None = None  # None when notices were turned off
 
     @property
     def errors(self) -> int:
@@ -64,6 +67,7 @@ def run(
     on_file: Callable[[FileResult], None] | None = None,
     command: str = "perfeval run",
     jobs: int | None = None,
+    notices: NoticeSettings = NoticeSettings(),
 ) -> RunOutcome:
     """Evaluate ``input_dir`` and write every output into ``output_dir``."""
     started = dt.datetime.now()
@@ -99,7 +103,9 @@ def run(
             json_writer.join()
             if json_writer.exitcode != 0:  # say why in this process: write it again here
                 write_results_json(batch, results)
-    return RunOutcome(batch, output_dir, summary, results)
+        # the 核查意见 letters: from the slim results, like the summary, once everything else is written
+        letters = write_notices(batch, output_dir, notices, run_date=started.date(), input_dir=input_dir) if notices.enabled else None
+    return RunOutcome(batch, output_dir, summary, results, letters)
 
 
 def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:
