@@ -2,6 +2,7 @@
 
 import re
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact
@@ -38,7 +39,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     为什么：等次是评价的最终结论，必须由总分按档次确定。
 
     何时报告：等次（或勾选式中唯一勾选的等次）已填，而它既不是表中总分的档次，
-    也不是各项得分合计的档次；或等次格为空、写的不是优/良/中/差。
+    也不是各项得分合计的档次，或写的不是优/良/中/差。等次格为空不是错误：核查后的
+    工作簿按核定总分填入（蓝色斜体并附批注），这里只作提示。
 
     何时通过：等次是表中总分或得分合计的档次（总分本身算错由 XC205 报告，
     等次随错误总分一致时不重复报告）；勾选式未勾或多勾时由 XC208 报告。
@@ -55,10 +57,21 @@ def check(project: Project, ctx: RuleContext) -> None:
     chosen = normalise_grade(grade.value.value if grade.value.present else (grade.checked or [None])[0])
     if chosen in bands:
         return
-    shown = grade.value.raw.strip() or "（空）"
+    total = totals[0]
+    if not grade.value.raw.strip() and not grade.checked:
+        # a blank is not a wrong grade: the completed copy fills it as computed (blue, with a note)
+        ctx.report(
+            at=grade.value,
+            message=f"评价等次未填写；按总分 {fmt_number(total)} 分应为“{bands[0]}”，核查后的工作簿已按核定总分填入。",
+            expected=bands[0],
+            actual="（空）",
+            related=[project.total_score],
+            severity=Severity.INFO,
+        )
+        return
+    shown = grade.value.raw.strip()
     if grade.checkbox_form and chosen:
         shown = f"{chosen}（勾选）"
-    total = totals[0]
     ctx.report(
         at=grade.value,
         message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，表中填写“{shown}”。",

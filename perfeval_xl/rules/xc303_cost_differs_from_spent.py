@@ -2,7 +2,7 @@
 
 import re
 
-from perfeval_xl.model import Project
+from perfeval_xl.model import Indicator, Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact, is_cost_indicator, normalise_unit, to_wan
 from perfeval_xl.tolerance import fmt_number, money_equal
@@ -11,17 +11,38 @@ from perfeval_xl.tolerance import fmt_number, money_equal
 PER_UNIT = re.compile(r"单位|人均|户均|亩均|每|平均|单价|标准|/")
 
 
+# names that say the indicator is the whole project's cost, not an item's
+WHOLE_PROJECT = re.compile(r"项目总成本|总成本|项目成本|项目资金|项目总投资|项目总投入|总投入|总投资|资金总额|项目支出|项目经费|资金总量")
+
+
+def stands_for_whole_project(ind: Indicator, project: Project) -> bool:
+    """Is this cost indicator the project's whole spending? Its name says so
+    (项目总成本), or its ceiling is the project's budget (≤60万元 with 全年预算数 60).
+    A unit cost, a contract price or one item's cost is neither."""
+    if WHOLE_PROJECT.search(compact(ind.name.value)):
+        return True
+    target = ind.target.value
+    if target is None or target.number is None or project.funds is None:
+        return False
+    ceiling = to_wan(target.number, target.unit)
+    budgets = [row.value for row in (project.funds.total.budget, project.funds.total.initial) if row.present]
+    return ceiling is not None and any(money_equal(ceiling, b) for b in budgets)
+
+
 @rule(id="XC303", name="indicators.cost_differs_from_spent", severity="warning", title="成本指标完成值与执行数不符")
 def check(project: Project, ctx: RuleContext) -> None:
-    """成本指标（二级或一级含“成本”）的完成值是金额，却与资金表全年执行数（B）不一致。
+    """代表项目总成本的成本指标，完成值却与资金表全年执行数（B）不一致。
 
     为什么：项目总成本就是全年实际支出；两者不同，要么成本指标填错，要么执行数填错。
+    但很多成本指标只是单位成本、合同价或某一项的费用，它们本来就不等于 B，比较会误报。
 
-    何时报告：表中恰有一个“总额型”成本指标——完成值单位是 元/万元/亿元，名称和单位
-    不是人均、每…、单价等单位成本——其完成值换算为万元后与 B 相差超过 0.01 万元。
+    何时报告：表中恰有一个金额型成本指标（二级或一级含“成本”，完成值单位是元/万元/
+    亿元，不是人均、每…、单价等单位成本），它代表项目总成本——名称写明项目总成本、
+    项目资金等，或其指标值（上限）等于全年预算数或年初预算数——且其完成值换算为万元后
+    与 B 相差超过 0.01 万元。
 
-    何时通过：两者相等；没有或有多个总额型成本指标（可能各管一部分）时不检查；
-    单位成本指标不检查。
+    何时通过：两者相等；成本指标是单位成本、合同价、单项费用（名称和指标值都看不出代表
+    整个项目）时不检查；有多个金额型成本指标（各管一部分）时不检查。
     """
     if project.funds is None or not project.funds.total.spent.present:
         return
@@ -34,8 +55,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         and to_wan(ind.actual.value.number, ind.actual.value.unit) is not None
         and not PER_UNIT.search(compact(ind.name.value) + (normalise_unit(ind.actual.value.unit) or ""))
     ]
-    if len(totals) != 1:
-        return
+    if len(totals) != 1 or not stands_for_whole_project(totals[0], project):
+        return  # several cost amounts each cover a part; one item's cost is not the project's
     ind = totals[0]
     spent = project.funds.total.spent
     cost = to_wan(ind.actual.value.number, ind.actual.value.unit)
@@ -45,7 +66,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     ctx.report(
         at=ind.actual,
         message=(
-            f"成本指标“{ind.name.value}”完成值 {ind.actual.raw.strip()}{converted}，"
+            f"成本指标“{ind.name.value}”代表项目总成本，完成值 {ind.actual.raw.strip()}{converted}，"
             f"与全年执行数（B）{fmt_number(spent.value)} 万元不一致。"
         ),
         expected=f"{fmt_number(spent.value)}万元",
