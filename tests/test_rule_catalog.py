@@ -45,3 +45,16 @@ def test_every_fixture_belongs_to_a_rule():
     ids = {r.id for r in RULES}
     orphans = [p.stem for p in rulekit.RULE_FIXTURES.glob("*.toml") if p.stem not in ids]
     assert not orphans
+
+
+SEVERITY_POLICY = rulekit.FIXTURES.parent.parent / "docs" / "严重程度.md"
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_severity_policy_lists_the_rule_at_its_default_severity(r):
+    rows = {
+        cells[1]: cells[2]
+        for line in SEVERITY_POLICY.read_text("utf-8").splitlines()
+        if (cells := [c.strip() for c in line.split("|")]) and len(cells) > 3 and re.fullmatch(r"XC\d{3}", cells[1])
+    }
+    assert rows.get(r.id) == r.severity.label, f"docs/严重程度.md lists {r.id} as {rows.get(r.id)}"

@@ -1,5 +1,6 @@
 """XC204: an indicator's 分值 is blank, not a number, or not positive."""
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number
@@ -12,7 +13,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     为什么：分值 ≤ 0 的指标不参与评价，却占着一行（绩效系统对“权重 ≤ 0”直接拒收）；
     分值为空则该指标无法评分。
 
-    何时报告：三级指标名称已填，而分值为空、无法识别或 ≤ 0。
+    何时报告：三级指标名称已填，而分值无法识别或 ≤ 0（错误），或为空（未填完整，警告）。
 
     何时通过：分值是大于 0 的数字。
     """
@@ -31,4 +32,5 @@ def check(project: Project, ctx: RuleContext) -> None:
             message=f"指标“{ind.name.value or ''}”的分值{what}。",
             expected="大于 0 的分值",
             actual=actual,
+            severity=Severity.WARNING if ind.weight.blank and ctx.severity is Severity.ERROR else None,
         )

@@ -4,7 +4,7 @@ from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 
 
-@rule(id="XC209", name="structure.score_blank", severity="error", title="指标得分未填写")
+@rule(id="XC209", name="structure.score_blank", severity="warning", title="指标得分未填写")
 def check(project: Project, ctx: RuleContext) -> None:
     """三级指标有分值，却没有填写得分（或得分不是数字）。
 

@@ -11,7 +11,7 @@ from perfeval_xl.rules._base import RuleContext, rule
 PLACEHOLDER = re.compile(r"[*＊_＿…]|\.\.\.|[Xx×]{2,}|-(?!\d)|^[\s—－/／]+$")
 
 
-@rule(id="XC211", name="indicators.target_placeholder", severity="error", title="年度指标值为空或不规范")
+@rule(id="XC211", name="indicators.target_placeholder", severity="warning", title="年度指标值为空或不规范")
 def check(project: Project, ctx: RuleContext) -> None:
     """三级指标的年度指标值为空，或含有占位符（*、_、-、…、XX）。
 

@@ -4,7 +4,7 @@ from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 
 
-@rule(id="XC401", name="measures.actual_not_numeric", severity="error", title="定量指标完成值不是数字")
+@rule(id="XC401", name="measures.actual_not_numeric", severity="warning", title="定量指标完成值不是数字")
 def check(project: Project, ctx: RuleContext) -> None:
     """年度指标值是数字（如“≤30万元”），全年完成值却是文字（如“完成”“达成预期指标”）。
 

@@ -4,7 +4,7 @@ from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 
 
-@rule(id="XC405", name="measures.actual_blank", severity="error", title="全年完成值未填写")
+@rule(id="XC405", name="measures.actual_blank", severity="warning", title="全年完成值未填写")
 def check(project: Project, ctx: RuleContext) -> None:
     """三级指标填了年度指标值，全年完成值却为空。
 
