@@ -330,8 +330,8 @@ def test_a_written_copy_is_freed_without_the_garbage_collector(tmp_path, monkeyp
     packages: list[weakref.ref] = []
     original_init = XlsxPackage.__init__
 
-    def remembering_init(self, path):
-        original_init(self, path)
+    def remembering_init(self, path, *args, **kwargs):
+        original_init(self, path, *args, **kwargs)
         packages.append(weakref.ref(self))
 
     monkeypatch.setattr(XlsxPackage, "__init__", remembering_init)

@@ -5,9 +5,13 @@ openpyxl load + save loses charts, images, some formatting and OLE objects
 parts that must change (a sheet, styles, workbook, relationships, content
 types) and copying every other part's bytes unchanged.
 
-Parts are parsed with defusedxml's rules (no entities, no DTDs) through lxml,
-which, unlike ElementTree, keeps namespace prefixes as written; Excel rejects
-a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
+Every part is read through the reader's :class:`perfeval_xl.read.package.Package`,
+so the copy obeys the same ``[limits]`` as reading: a part over a limit (a
+comments drawing padded to gigabytes) raises ``WorkbookRefused`` and the
+whole file is refused. Parts are parsed with defusedxml's rules (no entities,
+no DTDs) through lxml, which, unlike ElementTree, keeps namespace prefixes as
+written; Excel rejects a file whose ``mc:Ignorable`` names a prefix that
+re-serialisation dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Callable
 
 from lxml import etree
 
-from perfeval_xl.read._zipentry import inflate, open_archive
+from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, parse_xml
 from perfeval_xl.write import _zipcopy
 from perfeval_xl.write._atomic import atomic_write
 
@@ -42,9 +46,6 @@ CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+
 CT_WORKBOOK_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 CT_WORKBOOK_XLSM = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
-# The same protections defusedxml applies: no entity expansion, no network, no DTD.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
 # XML 1.0 forbids most control characters; a pasted report can contain them.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -56,10 +57,6 @@ def xml_text(text: str) -> str:
 
 def q(tag: str, ns: str = NS_MAIN) -> str:
     return f"{{{ns}}}{tag}"
-
-
-def parse_xml(data: bytes) -> etree._Element:
-    return etree.fromstring(data, _PARSER)
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -153,23 +150,18 @@ class Relationships:
 class XlsxPackage:
     """The parts of an xlsx: original bytes, with the patched or added ones on top.
 
-    Parts are inflated only when read, and on save every part nobody wrote is
-    copied as its original compressed bytes (:mod:`._zipcopy`): most parts of
-    a completed copy are never looked at, and re-compressing them was the
-    largest cost of writing one."""
+    Parts are inflated only when read, within ``limits``, and on save every
+    part nobody wrote is copied as its original compressed bytes
+    (:mod:`._zipcopy`): most parts of a completed copy are never looked at,
+    and re-compressing them was the largest cost of writing one."""
 
-    def __init__(self, path: Path):
-        self._archive, infos = open_archive(path)
-        self._order: list[str] = []
-        self._original: dict[str, zipfile.ZipInfo] = {}  # parts not (yet) replaced
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
+        self._source = Package(path, limits)
+        self._order: list[str] = list(self._source.names)
+        self._original: dict[str, zipfile.ZipInfo] = {n: self._source.infos[n] for n in self._order}  # parts not (yet) replaced
         self._inflated: dict[str, bytes] = {}
         self._written: dict[str, bytes] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
-        for info in infos:
-            if info.is_dir() or info.filename in self._original:
-                continue
-            self._order.append(info.filename)
-            self._original[info.filename] = info
         self.content_types = parse_xml(self.read("[Content_Types].xml"))
         self.workbook_part = self._find_workbook_part()
         self.workbook = parse_xml(self.read(self.workbook_part))
@@ -183,16 +175,18 @@ class XlsxPackage:
         return "xl/workbook.xml"
 
     # -- raw parts -------------------------------------------------------
-    def read(self, part: str) -> bytes | None:
+    def read(self, part: str, *, markup: bool = True) -> bytes | None:
+        """The part's current bytes, None when there is no such part. An
+        original part is inflated within the limits (``markup``: see
+        :meth:`Package.read`)."""
         if part in self._pending:
             self.write(part, self._pending[part]())
         if part in self._written:
             return self._written[part]
         if part not in self._inflated:
-            info = self._original.get(part)
-            if info is None:
+            if part not in self._original:
                 return None
-            self._inflated[part] = inflate(self._archive, info)
+            self._inflated[part] = self._source.read(part, markup=markup)
         return self._inflated[part]
 
     def __contains__(self, part: str) -> bool:
@@ -313,6 +307,6 @@ class XlsxPackage:
     def _copy(self, part: str) -> _zipcopy.Entry:
         info = self._original[part]
         if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return _zipcopy.copied(self._archive, info)
+            return _zipcopy.copied(self._source.stored(part), info)
         # a method not every reader knows (bzip2, lzma…): deflate it, as a rewrite always did
-        return _zipcopy.deflated(part, self.read(part))
+        return _zipcopy.deflated(part, self.read(part, markup=False))
