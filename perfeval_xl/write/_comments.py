@@ -115,23 +115,25 @@ def _box_size(text: str) -> tuple[int, int, int, int]:
 
 def _add_boxes(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str], block: int) -> None:
     vml_part = sheet.legacy_drawing_part()
-    vml = package.read(vml_part).decode("utf-8", "replace") if vml_part else None
+    # edited as bytes: the drawing is kept exactly as written (whatever its encoding),
+    # and a large one is not copied into a str and back
+    vml = package.read(vml_part) if vml_part else None
     if vml is None:
         vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
-        vml = _VML_HEAD.format(ns=_NS, block=block) + _SHAPETYPE.format(ns=_NS) + "</xml>"
+        vml = (_VML_HEAD.format(ns=_NS, block=block) + _SHAPETYPE.format(ns=_NS) + "</xml>").encode()
         package.ensure_default("vml", CT_VML)
         sheet.set_legacy_drawing(sheet.rels.add(REL_VML, vml_part))
-    ids = [int(n) for n in re.findall(r"_x0000_s(\d+)", vml)]
+    ids = [int(n) for n in re.findall(rb"_x0000_s(\d+)", vml)]
     # shape ids must stay inside the drawing's id block (idmap data × 1024 + n)
-    idmap = re.search(r'<(?:\w+:)?idmap[^>]*data="(\d+)', vml)
+    idmap = re.search(rb'<(?:\w+:)?idmap[^>]*data="(\d+)', vml)
     next_id = max(ids + [int(idmap.group(1)) * 1024 if idmap else block * 1024]) + 1
-    shapes = [] if "_x0000_t202" in vml else [_SHAPETYPE.format(ns=_NS)]
+    shapes = [] if b"_x0000_t202" in vml else [_SHAPETYPE.format(ns=_NS)]
     for ref, text in notes.items():
         col, row = split_ref(ref)
         cols, rows, width, height = _box_size(text)
         anchor = f"{col}, 15, {max(row - 2, 0)}, 10, {col + cols}, 15, {max(row - 2, 0) + rows}, 4"
         shapes.append(_SHAPE.format(ns=_NS, sid=next_id, z=len(ids) + len(shapes) + 1, width=width, height=height, anchor=escape(anchor), row=row - 1, col=col - 1))
         next_id += 1
-    end = vml.rfind("</xml>")
-    vml = vml[:end] + "".join(shapes) + vml[end:] if end >= 0 else vml + "".join(shapes)
-    package.write(vml_part, vml.encode("utf-8"))
+    added = "".join(shapes).encode()
+    end = vml.rfind(b"</xml>")
+    package.write(vml_part, vml[:end] + added + vml[end:] if end >= 0 else vml + added)
