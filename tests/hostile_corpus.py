@@ -88,11 +88,14 @@ def ole_file(streams: dict[str, bytes]) -> bytes:
     return header + body
 
 
-def rewrite_zip(src: Path, dst: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> Path:
+def rewrite_zip(
+    src: Path, dst: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, drop: set[str] | tuple[str, ...] = ()
+) -> Path:
     replace = replace or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            zout.writestr(info.filename, replace.get(info.filename, zin.read(info.filename)))
+            if info.filename not in drop:
+                zout.writestr(info.filename, replace.get(info.filename, zin.read(info.filename)))
         for name, data in (add or {}).items():
             zout.writestr(name, data)
     return dst
@@ -292,14 +295,7 @@ def without_comments(src: Path, dst: Path) -> Path:
     with zipfile.ZipFile(src) as z:
         types = re.sub(rb'<Override PartName="/xl/comments/[^"]*"[^>]*/>', b"", z.read("[Content_Types].xml"))
         rels = re.sub(rb'<Relationship [^>]*/comments"[^>]*/>', b"", z.read(SHEET_RELS))
-    tmp = dst.with_suffix(".tmp")
-    rewrite_zip(src, tmp, {"[Content_Types].xml": types, SHEET_RELS: rels})
-    with zipfile.ZipFile(tmp) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            if info.filename != COMMENTS:
-                zout.writestr(info.filename, zin.read(info))
-    tmp.unlink()
-    return dst
+    return rewrite_zip(src, dst, {"[Content_Types].xml": types, SHEET_RELS: rels}, drop={COMMENTS})
 
 
 def with_unread_part(src: Path, dst: Path) -> Path:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from perfeval_xl.write._package import CT_COMMENTS, CT_VML, REL_COMMENTS, REL_VML, XlsxPackage, parse_xml, q, serialize, xml_text
+from perfeval_xl.write._package import CT_COMMENTS, CT_VML, REL_COMMENTS, REL_VML, XlsxPackage, q, serialize, xml_text
 from perfeval_xl.write._sheet import SheetPatch, split_ref
 
 AUTHOR = "perfeval 核查"
@@ -44,14 +44,13 @@ def add_comments(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str],
     if not notes:
         return
     comments_part, comments = _comments_part(package, sheet)
-    authors = comments.find(q("authors"))
-    author_id = _author_id(authors)
-    comment_list = comments.find(q("commentList"))
+    author_id = _author_id(_child(comments, "authors", first=True))
+    comment_list = _child(comments, "commentList")
     existing = {c.get("ref", "").upper(): c for c in comment_list.findall(q("comment"))}
     boxes: list[str] = []
     for ref, text in notes.items():
         if ref.upper() in existing:  # the clerk's note stays; ours follows it
-            _append_run(existing[ref.upper()].find(q("text")), "\n——\n" + text)
+            _append_run(_child(existing[ref.upper()], "text"), "\n——\n" + text)
             continue
         comment = etree.SubElement(comment_list, q("comment"), ref=ref, authorId=str(author_id))
         _append_run(etree.SubElement(comment, q("text")), text, bold_prefix=AUTHOR + "：\n")
@@ -63,9 +62,9 @@ def add_comments(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str],
 
 def _comments_part(package: XlsxPackage, sheet: SheetPatch) -> tuple[str, etree._Element]:
     found = sheet.rels.by_type(REL_COMMENTS)
-    if found and package.read(found[0][1]) is not None:
+    if found and found[0][1] in package:
         part = found[0][1]
-        return part, parse_xml(package.read(part))
+        return part, package.xml(part)
     part = package.new_part_name("xl/comments{}.xml")
     root = etree.Element(q("comments"), nsmap={None: "http://schemas.openxmlformats.org/spreadsheetml/2006/main"})
     etree.SubElement(root, q("authors"))
@@ -73,6 +72,15 @@ def _comments_part(package: XlsxPackage, sheet: SheetPatch) -> tuple[str, etree.
     package.add_override(part, CT_COMMENTS)
     sheet.rels.add(REL_COMMENTS, part)
     return part, root
+
+
+def _child(parent: etree._Element, tag: str, first: bool = False) -> etree._Element:
+    """``parent``'s ``tag`` child, added (first or last) when a damaged part lacks it."""
+    found = parent.find(q(tag))
+    if found is None:
+        found = etree.Element(q(tag))
+        parent.insert(0, found) if first else parent.append(found)
+    return found
 
 
 def _author_id(authors: etree._Element) -> int:

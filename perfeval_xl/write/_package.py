@@ -81,6 +81,15 @@ def relative_target(source_part: str, part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(source_part))
 
 
+class PartUnusable(ValueError):
+    """A part the copy must edit is missing or damaged (the reader did not need
+    it, so the findings stand); ``reason`` says which, in Chinese."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Relationships:
     """The ``.rels`` part of one source part."""
 
@@ -91,8 +100,7 @@ class Relationships:
         self.package = weakref.proxy(package)
         self.source_part = source_part
         self.path = rels_path(source_part)
-        data = package.read(self.path)
-        self.root = parse_xml(data) if data is not None else etree.Element(q("Relationships", NS_PKG_REL), nsmap={None: NS_PKG_REL})
+        self.root = package.xml(self.path) if self.path in package else etree.Element(q("Relationships", NS_PKG_REL), nsmap={None: NS_PKG_REL})
 
     def __iter__(self):
         return iter(self.root.findall(q("Relationship", NS_PKG_REL)))
@@ -162,13 +170,13 @@ class XlsxPackage:
         self._inflated: dict[str, bytes] = {}
         self._written: dict[str, bytes] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
-        self.content_types = parse_xml(self.read("[Content_Types].xml"))
+        self.content_types = self.xml("[Content_Types].xml")
         self.workbook_part = self._find_workbook_part()
-        self.workbook = parse_xml(self.read(self.workbook_part))
+        self.workbook = self.xml(self.workbook_part)
         self.workbook_rels = Relationships(self, self.workbook_part)
 
     def _find_workbook_part(self) -> str:
-        root_rels = parse_xml(self.read("_rels/.rels"))
+        root_rels = self.xml("_rels/.rels")
         for rel in root_rels.findall(q("Relationship", NS_PKG_REL)):
             if rel.get("Type", "").endswith("/officeDocument"):
                 return resolve_target("", rel.get("Target", ""))
@@ -188,6 +196,16 @@ class XlsxPackage:
                 return None
             self._inflated[part] = self._source.read(part, markup=markup)
         return self._inflated[part]
+
+    def xml(self, part: str) -> etree._Element:
+        """The part parsed; :class:`PartUnusable` when it is missing or not well-formed."""
+        data = self.read(part)
+        if data is None:
+            raise PartUnusable(f"文件部件 {part} 缺失")
+        try:
+            return parse_xml(data)
+        except etree.XMLSyntaxError:
+            raise PartUnusable(f"文件部件 {part} 已损坏（不是完整的 XML）") from None
 
     def __contains__(self, part: str) -> bool:
         return part in self._written or part in self._pending or part in self._original

@@ -22,6 +22,7 @@ from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.read.package import WorkbookRefused
 from perfeval_xl.rules import all_rules
+from perfeval_xl.write._package import PartUnusable
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
@@ -257,6 +258,15 @@ def _write_copy(path: Path, output_dir: Path, result: FileResult, settings: Sett
         result.failure = refused.reason
         result.project = result.scoring = None
         result.findings = []
+        return
+    except PartUnusable as unusable:
+        result.findings.append(
+            _copy_failed(
+                result,
+                f"未能生成核查后的工作簿：{unusable.reason}，无法在其上标注；问题清单仍然有效。"
+                "用 Excel 或 WPS 打开该文件、保存后重新提交，即可得到核查后的工作簿。",
+            )
+        )
         return
     except Exception as exc:  # noqa: BLE001 - a copy that cannot be written is reported, the batch goes on
         result.findings.append(
