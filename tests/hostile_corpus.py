@@ -18,6 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import docx
 import openpyxl
 from openpyxl.comments import Comment
 
@@ -409,6 +410,10 @@ def build_corpus(root: Path) -> Corpus:
     many_rows(failing("三十万行.xlsx", "超过 20000 行", "max_rows"), seed)
     (root / "副本炸弹").mkdir()
     add_writer_bombs(c, work)
+    # a Word report is imported with python-docx, which inflates every part: held to the limits first
+    report = work / "report.docx"
+    docx.Document().save(report)
+    padded_part(report, failing("报告炸弹.docx", "word/document.xml", "压缩炸弹"), "word/document.xml")
 
     # present, never reported
     def skipped(rel: str) -> Path:
