@@ -10,14 +10,19 @@ silently (lock files, hidden files, folders, symlink loops, non-workbooks).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import docx
 import openpyxl
+from openpyxl.comments import Comment
 
+from perfeval_xl.write._zipcopy import Entry, deflated, zip_bytes
 from tests.seedform import NAME, write_seed_form
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -84,11 +89,14 @@ def ole_file(streams: dict[str, bytes]) -> bytes:
     return header + body
 
 
-def rewrite_zip(src: Path, dst: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> Path:
+def rewrite_zip(
+    src: Path, dst: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, drop: set[str] | tuple[str, ...] = ()
+) -> Path:
     replace = replace or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            zout.writestr(info.filename, replace.get(info.filename, zin.read(info.filename)))
+            if info.filename not in drop:
+                zout.writestr(info.filename, replace.get(info.filename, zin.read(info.filename)))
         for name, data in (add or {}).items():
             zout.writestr(name, data)
     return dst
@@ -229,6 +237,113 @@ def merge_bomb(path: Path, seed: Path) -> Path:
     return rewrite_zip(seed, path, {SHEET: body})
 
 
+# -- bombs in the parts only the completed copy reads ------------------------
+
+MB = 1024 * 1024
+BOMB_BYTES = 1536 * MB  # 1.5 GB of padding: about 1.5 MB once deflated
+COMMENTS = "xl/comments/comment1.xml"  # where openpyxl writes a sheet's notes…
+COMMENTS_VML = "xl/drawings/commentsDrawing1.vml"  # …and their boxes
+SHEET_RELS = "xl/worksheets/_rels/sheet1.xml.rels"
+UNREAD_PART = "xl/media/image1.emf"  # a picture nobody references: never inflated, copied as it is
+
+
+def commented_form(path: Path) -> Path:
+    """The seed form with a planted mistake (总分 G31 is not the sum) and the
+    clerk's own note on G14: its completed copy must patch the sheet, its
+    comments, their drawing, the sheet's relationships and the content types."""
+    seed_variant(path, {"G31": 99})
+    wb = openpyxl.load_workbook(path)
+    wb.active["G14"].comment = Comment("已核实", "填表人")
+    wb.save(path)
+    return path
+
+
+def _raw_deflate(data: bytes, final: bool) -> bytes:
+    """``data`` as raw deflate blocks that start afresh (no reference to earlier
+    data), so segments can be concatenated into one stream."""
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return co.compress(data) + co.flush(zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH)
+
+
+def padded_part(src: Path, dst: Path, part: str, pad: int = BOMB_BYTES, declared: int | None = None) -> Path:
+    """``src`` with ``pad`` spaces inserted before the closing tag of ``part``
+    (still valid XML or VML). The padding is deflated once per MB and repeated,
+    so a 1.5 GB part costs a fraction of a second to build. ``declared`` forges
+    the size the zip's directory claims for the part."""
+    with zipfile.ZipFile(src) as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    body = parts[part]
+    cut = body.rindex(b"</")
+    head, tail = body[:cut], body[cut:]
+    block = b" " * MB
+    crc = zlib.crc32(head)
+    for _ in range(pad // MB):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(tail, crc)
+    data = _raw_deflate(head, False) + _raw_deflate(block, False) * (pad // MB) + _raw_deflate(tail, True)
+    size = len(head) + pad // MB * MB + len(tail)
+    entries = [
+        Entry(name, data, zipfile.ZIP_DEFLATED, crc, size if declared is None else declared) if name == part else deflated(name, content)
+        for name, content in parts.items()
+    ]
+    dst.write_bytes(zip_bytes(entries))
+    return dst
+
+
+def without_comments(src: Path, dst: Path) -> Path:
+    """The commented form with its comments part gone but its VML drawing kept
+    (as a sheet with form controls has one): the copy appends its boxes there."""
+    with zipfile.ZipFile(src) as z:
+        types = re.sub(rb'<Override PartName="/xl/comments/[^"]*"[^>]*/>', b"", z.read("[Content_Types].xml"))
+        rels = re.sub(rb'<Relationship [^>]*/comments"[^>]*/>', b"", z.read(SHEET_RELS))
+    return rewrite_zip(src, dst, {"[Content_Types].xml": types, SHEET_RELS: rels}, drop={COMMENTS})
+
+
+def with_unread_part(src: Path, dst: Path) -> Path:
+    """A 120 MB (over max_part_mb) picture no sheet shows: nobody inflates it,
+    so it refuses nothing and is copied into the completed copy as it is."""
+    with zipfile.ZipFile(src) as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    block = b"\0" * MB
+    crc = 0
+    for _ in range(120):
+        crc = zlib.crc32(block, crc)
+    emf = Entry(UNREAD_PART, _raw_deflate(block, False) * 119 + _raw_deflate(block, True), zipfile.ZIP_DEFLATED, crc, 120 * MB)
+    dst.write_bytes(zip_bytes([deflated(name, content) for name, content in parts.items()] + [emf]))
+    return dst
+
+
+def add_writer_bombs(c: Corpus, work: Path) -> None:
+    """A bomb in every part the completed copy reads, each on a form with
+    findings (so the copy must patch it). Each must be refused as a whole,
+    naming the part and the [limits] setting, without inflating it."""
+    form = commented_form(work / "commented.xlsx")
+    controls = without_comments(form, work / "controls.xlsx")
+    too_large = ("压缩炸弹", "max_part_mb")
+    for rel, src, part in [
+        ("副本炸弹/批注框.xlsx", form, COMMENTS_VML),
+        ("副本炸弹/批注.xlsx", form, COMMENTS),
+        ("副本炸弹/样式.xlsx", form, "xl/styles.xml"),
+        ("副本炸弹/工作表关系.xlsx", form, SHEET_RELS),
+        ("副本炸弹/内容类型.xlsx", form, "[Content_Types].xml"),
+        ("副本炸弹/控件绘图.xlsx", controls, COMMENTS_VML),
+    ]:
+        c.failing[rel] = (part, *too_large)
+        padded_part(src, c.root / rel, part)
+    forged = "副本炸弹/批注框谎报大小.xlsx"
+    c.failing[forged] = (COMMENTS_VML, "篡改")
+    padded_part(form, c.root / forged, COMMENTS_VML, declared=10 * 1024)
+    entity = "副本炸弹/批注实体.xlsx"
+    c.failing[entity] = (COMMENTS, "DOCTYPE")
+    with zipfile.ZipFile(form) as z:
+        comments = z.read(COMMENTS)
+    rewrite_zip(form, c.root / entity, {COMMENTS: with_entity(comments, b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY e "boom">]>', b"&e;")})
+    c.readable.add("副本炸弹/无人读取的图片.xlsx")
+    with_unread_part(form, c.root / "副本炸弹/无人读取的图片.xlsx")
+    c.readable.add("副本炸弹/带批注.xlsx")
+    (c.root / "副本炸弹/带批注.xlsx").write_bytes(form.read_bytes())
+
+
 def truncated(path: Path, seed: Path) -> Path:
     data = seed.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -293,6 +408,12 @@ def build_corpus(root: Path) -> Corpus:
     xxe(failing("外部实体.xlsx", "DOCTYPE"), seed, secret)
     zip_bomb(failing("压缩炸弹.xlsx", "压缩炸弹"), seed)
     many_rows(failing("三十万行.xlsx", "超过 20000 行", "max_rows"), seed)
+    (root / "副本炸弹").mkdir()
+    add_writer_bombs(c, work)
+    # a Word report is imported with python-docx, which inflates every part: held to the limits first
+    report = work / "report.docx"
+    docx.Document().save(report)
+    padded_part(report, failing("报告炸弹.docx", "word/document.xml", "压缩炸弹"), "word/document.xml")
 
     # present, never reported
     def skipped(rel: str) -> Path:

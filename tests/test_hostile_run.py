@@ -1,7 +1,12 @@
 """``perfeval run`` on an inbox of broken and hostile inputs, end to end in a
 subprocess, as a clerk runs it: the batch finishes, every failure is listed
 with its own reason, nothing else is, no input is touched, no input text
-becomes a formula, and a killed run leaves no half-written workbook."""
+becomes a formula, and a killed run leaves no half-written workbook.
+
+The run is capped at 1 GB of address space per process (``RLIMIT_AS``): the
+inbox holds 1.5 GB bombs in the parts only the completed copy reads, which
+a copy inflating without limits turned into a MemoryError (or, uncapped, a
+6 GB worker)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import json
 import os
 import re
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -20,6 +26,7 @@ import pytest
 from lxml import etree
 
 from tests.hostile_corpus import (
+    UNREAD_PART,
     INJECTED_DEPARTMENT,
     INJECTED_DEVIATION,
     INJECTED_IMPLEMENTER,
@@ -32,6 +39,17 @@ from tests.hostile_corpus import (
 from tests.seedform import write_seed_form
 
 REPO = Path(__file__).resolve().parents[1]
+ADDRESS_SPACE = 1 << 30  # 1 GB per process
+# Runs perfeval under the cap and reports the peak resident memory of its processes
+# (the run and its workers are all this launcher's descendants, and only theirs count).
+_CAPPED = """
+import resource, subprocess, sys
+cap = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+code = subprocess.call([sys.executable, "-m", "perfeval_xl", *sys.argv[2:]])
+print(f"PEAK_RSS_KB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}", file=sys.stderr)
+sys.exit(code)
+"""
 
 
 def perfeval(*args: str, **kw) -> subprocess.CompletedProcess:
@@ -46,7 +64,11 @@ def hostile(tmp_path_factory):
     before = snapshot(corpus.root)
     out = base / "结果"
     started = time.perf_counter()
-    proc = perfeval("run", str(corpus.root), "-o", str(out))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-c", _CAPPED, str(ADDRESS_SPACE), "run", str(corpus.root), "-o", str(out)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
     elapsed = time.perf_counter() - started
     return corpus, before, out, proc, elapsed
 
@@ -62,6 +84,50 @@ def test_the_batch_finishes_with_exit_1_quickly(hostile):
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert elapsed < 60
+
+
+def test_the_run_stays_under_1_gb_without_running_out_of_memory(hostile, results):
+    proc = hostile[3]
+    peak_kb = int(re.search(r"PEAK_RSS_KB=(\d+)", proc.stderr).group(1))
+    assert 0 < peak_kb < ADDRESS_SPACE // 1024
+    assert "MemoryError" not in proc.stderr
+    assert not [f for f in results["findings"] if "MemoryError" in f["message"]]
+
+
+def test_a_bomb_in_a_part_only_the_copy_reads_refuses_the_whole_file(hostile, results):
+    """Refused like a file the reader refuses: in failed, with no project, no
+    findings and no copy (not half a copy, and not a copy without its notes)."""
+    corpus, _before, out, _proc, _elapsed = hostile
+    bombs = {f for f in corpus.failing if f.startswith("副本炸弹/")}
+    assert len(bombs) == 8
+    assert not bombs & {p["file"] for p in results["projects"]}
+    assert not bombs & {f["file"] for f in results["findings"]}
+    copies = {p.relative_to(out).as_posix() for p in (out / "副本炸弹").glob("*.xlsx")}
+    assert copies == {"副本炸弹/带批注_核查.xlsx", "副本炸弹/无人读取的图片_核查.xlsx"}
+
+
+def test_the_clerks_note_and_ours_are_both_in_the_copy_of_a_commented_form(hostile):
+    with zipfile.ZipFile(hostile[2] / "副本炸弹/带批注_核查.xlsx") as z:
+        comments = b"".join(z.read(n) for n in z.namelist() if "comment" in n and n.endswith(".xml"))
+        drawings = b"".join(z.read(n) for n in z.namelist() if n.endswith(".vml"))
+    assert "已核实".encode() in comments and "perfeval 核查".encode() in comments
+    assert drawings.count(b":shape ") >= 2  # the clerk's box (ns0:shape) and ours (v:shape)
+
+
+def test_a_part_nobody_reads_is_copied_compressed_never_inflated(hostile):
+    """A 120 MB picture (over max_part_mb) no sheet shows refuses nothing: the
+    copy carries its compressed bytes, exactly as the input has them."""
+    corpus, _before, out, _proc, _elapsed = hostile
+
+    def stored(path: Path) -> tuple[int, bytes]:
+        data = path.read_bytes()
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo(UNREAD_PART)
+        name_len, extra_len = struct.unpack_from("<2H", data, info.header_offset + 26)
+        start = info.header_offset + 30 + name_len + extra_len
+        return info.CRC, data[start : start + info.compress_size]
+
+    assert stored(out / "副本炸弹/无人读取的图片_核查.xlsx") == stored(corpus.root / "副本炸弹/无人读取的图片.xlsx")
 
 
 def test_exactly_the_broken_files_fail_each_with_its_own_reason(hostile, results):

@@ -61,3 +61,30 @@ def test_imports_only_point_down():
             if target in RANKS and RANKS[target] > own:
                 wrong.append(f"{module} imports {imported}")
     assert not wrong, "imports against the layer order:\n" + "\n".join(wrong)
+
+
+# Calls that inflate zip entries, and the only places allowed to make them.
+INFLATING = {"ZipFile", "decompress", "decompressobj", "load_workbook", "Document", "unpack_archive"}
+INFLATING_MODULES = {"bz2", "lzma", "gzip", "tarfile"}
+ALLOWED_INFLATERS = {
+    "read/package.py": {"ZipFile", "decompressobj", "decompress"},  # the one package layer, which holds every part to [limits]
+    "read/grid.py": {"load_workbook"},  # the openpyxl fallback, only after Package.check_all (read/workbook.py)
+    "importer/docx_source.py": {"Document"},  # python-docx, only after Package.check_all (importer/report.py)
+    "write/notices/document.py": {"Document"},  # python-docx's own blank template, never an input file
+}
+
+
+def test_only_the_package_layer_inflates_zip_entries():
+    """Every inflate is bounded by [limits] only if nothing else opens a zip on its own."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE).as_posix()
+        allowed = ALLOWED_INFLATERS.get(rel, set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            if name in INFLATING and name not in allowed:
+                found.append(f"{rel}:{node.lineno} uses {name}")
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                found += [f"{rel}:{node.lineno} imports {m}" for m in modules if m.split(".")[0] in INFLATING_MODULES]
+    assert not found, "inflate zip entries through perfeval_xl.read.package.Package:\n" + "\n".join(found)

@@ -185,3 +185,55 @@ def test_too_many_cells_or_merged_cells_are_refused(seed, tmp_path):
     merged = _rewrite(seed, tmp_path / "merged.xlsx", {SHEET: _sheet(seed).replace(b"</mergeCells>", merges + b"</mergeCells>")})
     result = read_workbook(merged, limits=Limits(max_cells=1500))
     assert result.project is None and "合并单元格" in result.failure
+
+
+@pytest.mark.parametrize(
+    "formula, error",
+    [
+        ("(-8)^(1/3)", "#NUM!"),  # Python: (1.0000000000000002+1.7320508075688772j)
+        ("-8^(1/3)", "#NUM!"),  # Excel's unary minus binds before ^
+        ("(-1)^0.5*0", "#NUM!"),
+        ("ROUND((-8)^(1/3),2)", "#NUM!"),
+        ("0^-1", "#DIV/0!"),  # Python raises ZeroDivisionError
+        ("0^0", "#NUM!"),
+        ("A1*2", "#NUM!"),  # an error in an operand is the result
+        ("SUM(A1:A3)", "#NUM!"),  # an error in a range too: a SUM must not skip it
+        ("A1&\"x\"", "#NUM!"),
+        ("A1>0", "#NUM!"),
+    ],
+)
+def test_what_python_makes_complex_or_cannot_raise_is_an_excel_error(formula, error):
+    from perfeval_xl.read.formula import ExcelError, evaluate
+
+    def resolve(_sheet, row, _col):
+        return "#NUM!" if row == 1 else 1
+
+    with pytest.raises(ExcelError) as raised:
+        evaluate(formula, resolve)
+    assert str(raised.value) == error
+
+
+@pytest.mark.parametrize("formula, value", [("(-8)^3", -512), ("(-2)^-1", -0.5), ("4^0.5", 2), ("IFERROR((-8)^(1/3),7)", 7)])
+def test_real_powers_still_compute(formula, value):
+    from perfeval_xl.read.formula import evaluate
+
+    assert evaluate(formula, lambda *_: None) == pytest.approx(value)
+
+
+def test_a_cell_whose_formula_is_an_error_is_reported_on_that_cell(seed, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "errors.xlsx"
+    wb = openpyxl.load_workbook(seed)
+    ws = wb.active
+    ws["G16"], ws["G17"] = "=(-8)^(1/3)", "=G16*2"  # scores
+    ws["E19"], ws["E20"] = "=(-8)^(1/3)", "=0^-1"  # 全年完成值 (text columns)
+    wb.save(path)  # no cached values: the reader computes them
+    result = read_workbook(path)
+    assert result.project is not None, result.failure
+    errors = {f.cell: f for f in result.findings if f.rule == "READ003"}
+    assert set(errors) == {"G16", "G17", "E19", "E20"}
+    assert errors["G16"].actual == "#NUM!" and "得分" in errors["G16"].message
+    assert errors["E19"].actual == "#NUM!" and "(-8)^(1/3)" in errors["E19"].message
+    assert errors["E20"].actual == "#DIV/0!"
+    assert not [f for f in result.findings if f.rule == "READ002" and f.cell in errors]

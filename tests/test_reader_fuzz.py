@@ -12,7 +12,16 @@ renamed. For each mutant:
   (checked against the sheet XML itself, not through the reader's loader);
 - every narrative paragraph is a line of the cell it names.
 
-``PERFEVAL_FUZZ_N`` sets the number of mutants (default 100, a few seconds).
+The completed copy reads parts the reader never does (comments, their VML
+drawing, the sheet's relationships, content types, styles for the copy).
+Those are mutated too (garbled, truncated, emptied, deleted, given a DOCTYPE,
+odd attribute values, duplicated or dropped elements, padded into a bomb, or
+given a forged size in the zip's directory), and each file is then taken
+through the batch's own per-file step (read, check, write the copy) under
+small limits: it never raises, never ends in an internal error, either gives
+a copy that opens or says why not, and never allocates more than the limits allow.
+
+``PERFEVAL_FUZZ_N`` sets the number of mutants of each kind (default 100, a few seconds).
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import os
 import random
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -31,8 +41,20 @@ from lxml import etree
 from openpyxl.cell.cell import MergedCell
 
 from perfeval_xl.model import Paragraph, Sourced
-from perfeval_xl.pipeline import evaluate_file
+from perfeval_xl.pipeline import Settings, evaluate_file
+from perfeval_xl.read.package import Limits
 from perfeval_xl.read.values import cell_text
+from perfeval_xl.write.batch import _process
+from tests.hostile_corpus import (
+    COMMENTS,
+    COMMENTS_VML,
+    SHEET_RELS,
+    commented_form,
+    padded_part,
+    rewrite_zip,
+    seed_variant,
+    without_comments,
+)
 from tests.seedform import write_seed_form
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -228,3 +250,138 @@ def test_the_reader_never_raises_and_never_reports_a_wrong_cell(mutants):
                 problems.append(f"{path.name}: {finding.rule} on missing sheet {finding.sheet}")
     assert not problems, "\n".join(problems[:20])
     assert read >= MUTANTS // 2, "most mutants should still be readable forms"
+
+
+# -- the completed copy: parts only the writer reads --------------------------
+
+MB = 1024 * 1024
+SMALL = Limits(max_part_bytes=MB, max_total_bytes=4 * MB)
+WRITER_PARTS = [COMMENTS, COMMENTS_VML, SHEET_RELS, "[Content_Types].xml", "xl/styles.xml"]
+ODD_VALUES = [
+    "", "../../../../etc/passwd", "/", "/xl/worksheets/sheet1.xml", "/xl/drawings/commentsDrawing1.vml", "rId1",
+    "-1", "0", "99999999999999999999", "XFD1048577", "A0", "G14:XFD1048576", "x" * 5000, "#REF!", "1e308",
+]
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_EMPTY_ELEMENT = re.compile(rb"<[A-Za-z][^<>]*/>")
+
+
+def _garble(rng: random.Random, data: bytes) -> bytes | None:
+    """``data`` mutated one way; None deletes the part."""
+    kind = rng.choice(["truncate", "flip", "doctype", "empty", "noise", "attribute", "attribute", "repeat", "drop", "delete"])
+    if kind == "truncate":
+        return data[: rng.randrange(len(data) or 1)]
+    if kind == "flip":
+        out = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            if out:
+                out[rng.randrange(len(out))] = rng.randrange(256)
+        return bytes(out)
+    if kind == "doctype":
+        return b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>' + data.split(b"?>", 1)[-1]
+    if kind == "empty":
+        return b""
+    if kind == "noise":
+        return rng.randbytes(rng.randint(1, 4000))
+    if kind == "delete":
+        return None
+    if kind == "attribute":
+        found = list(_ATTRIBUTE.finditer(data))
+        if not found:
+            return data
+        m = rng.choice(found)
+        return data[: m.start(2)] + rng.choice(ODD_VALUES).encode() + data[m.end(2) :]
+    found = list(_EMPTY_ELEMENT.finditer(data))
+    if not found:
+        return data
+    m = rng.choice(found)
+    return data[: m.end()] + m.group() * rng.randint(1, 50) + data[m.end() :] if kind == "repeat" else data[: m.start()] + data[m.end() :]
+
+
+def _writer_mutant(rng: random.Random, base: Path, path: Path) -> None:
+    with zipfile.ZipFile(base) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    present = [p for p in WRITER_PARTS if p in parts]
+    replaced: dict[str, bytes] = {}
+    deleted: set[str] = set()
+    for part in rng.sample(present, k=rng.randint(1, min(3, len(present)))):
+        garbled = _garble(rng, parts[part])
+        if garbled is None:
+            deleted.add(part)
+        else:
+            replaced[part] = garbled
+    staged = rewrite_zip(base, path.with_suffix(".staged.xlsx"), replaced, drop=deleted)
+    bombable = [p for p in present if p not in deleted and p not in replaced]
+    if bombable and rng.random() < 0.3:  # a 64 MB bomb, honest or with a directory claiming its old size
+        part = rng.choice(bombable)
+        padded_part(staged, path, part, pad=64 * MB, declared=len(parts[part]) if rng.random() < 0.5 else None)
+        staged.unlink()
+    else:
+        staged.replace(path)
+
+
+def _damaged_entries(path: Path) -> set[str]:
+    """Entries whose content does not match their CRC or size (zipfile stops at the declared size)."""
+    damaged = set()
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            try:
+                with z.open(info) as fh:
+                    while fh.read(1 << 20):
+                        pass
+            except (zipfile.BadZipFile, zlib.error, EOFError):
+                damaged.add(info.filename)
+    return damaged
+
+
+@pytest.fixture(scope="module")
+def writer_mutants(tmp_path_factory) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("fuzz_writer")
+    commented = commented_form(tmp / "commented.xlsx")
+    bases = [commented, without_comments(commented, tmp / "controls.xlsx"), seed_variant(tmp / "plain.xlsx", {"G31": 99})]
+    rng = random.Random(SEED + 1)
+    paths = []
+    for i in range(MUTANTS):
+        path = tmp / "in" / f"writer{i:03}.xlsx"
+        path.parent.mkdir(exist_ok=True)
+        _writer_mutant(rng, bases[i % len(bases)], path)
+        paths.append(path)
+    return paths
+
+
+def test_mutated_parts_only_the_copy_reads_never_crash_the_batch_or_escape_the_limits(writer_mutants, tmp_path):
+    import tracemalloc
+
+    out = tmp_path / "out"
+    settings = Settings(limits=SMALL)
+    problems, copies = [], 0
+    tracemalloc.start()
+    try:
+        for path in writer_mutants:
+            tracemalloc.reset_peak()
+            result = _process((path, path.name, out, settings))  # what the batch does per file, in each worker
+            peak = tracemalloc.get_traced_memory()[1]
+            if peak > 2 * SMALL.max_total_bytes:
+                problems.append(f"{path.name}: {peak / MB:.1f} MB allocated under a {SMALL.max_total_bytes // MB} MB limit")
+            if result.failure is not None:
+                if "内部错误" in result.failure or not re.search(r"[\u4e00-\u9fff]", result.failure):
+                    problems.append(f"{path.name}: {result.failure}")
+                if result.project is not None or result.findings or result.output:
+                    problems.append(f"{path.name}: refused, yet kept a project, findings or a copy")
+                continue
+            problems += [f"{path.name}: {f.message}" for f in result.findings if f.rule == "XC000"]
+            if result.output is None:
+                why = [f.message for f in result.findings if f.rule == "OUT001"]
+                if not why or re.search(r"[A-Za-z]+(Error|Exception)", why[0]):  # a crash, not a reason
+                    problems.append(f"{path.name}: no copy, and {why or 'no word why'}")
+                continue
+            copies += 1
+            # a damaged part nobody needed is copied as it is; the copy must damage nothing itself
+            made = _damaged_entries(out / result.output) - _damaged_entries(path)
+            if made:
+                problems.append(f"{path.name}: the copy has damaged entries {sorted(made)}")
+            with zipfile.ZipFile(out / result.output) as z:
+                etree.fromstring(z.read("[Content_Types].xml"))  # always re-written by the copy
+    finally:
+        tracemalloc.stop()
+    assert not problems, "\n".join(problems[:20])
+    assert copies >= MUTANTS // 4, "many mutants still give a copy"

@@ -18,6 +18,7 @@ from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._sheet import SheetPatch
 from perfeval_xl.write.completed import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
 from perfeval_xl.findings import FileResult
+from tests.hostile_corpus import rewrite_zip
 from tests.write_builders import F, CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
 
 RED, AMBER = "FFFFC7CE", "FFFFEB9C"
@@ -330,8 +331,8 @@ def test_a_written_copy_is_freed_without_the_garbage_collector(tmp_path, monkeyp
     packages: list[weakref.ref] = []
     original_init = XlsxPackage.__init__
 
-    def remembering_init(self, path):
-        original_init(self, path)
+    def remembering_init(self, path, *args, **kwargs):
+        original_init(self, path, *args, **kwargs)
         packages.append(weakref.ref(self))
 
     monkeypatch.setattr(XlsxPackage, "__init__", remembering_init)
@@ -345,3 +346,55 @@ def test_a_written_copy_is_freed_without_the_garbage_collector(tmp_path, monkeyp
     finally:
         if was_enabled:
             gc.enable()
+
+
+# -- parts only the copy reads: damaged, missing, or beyond the limits ---------
+
+COMMENTS_PART = "xl/comments/comment1.xml"  # where openpyxl put the clerk's note of make_form
+
+
+def test_a_comments_part_without_its_lists_still_takes_our_notes(tmp_path):
+    src = make_form(tmp_path / "in.xlsx")
+    bare = rewrite_zip(src, tmp_path / "bare.xlsx", {COMMENTS_PART: b'<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
+    out = tmp_path / "out.xlsx"
+    write_completed(bare, out, make_result())
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read(COMMENTS_PART))
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    assert [etree.QName(c).localname for c in root] == ["authors", "commentList"]  # schema order
+    assert root.find(f"{ns}authors/{ns}author").text == "perfeval 核查"
+    assert len(root.findall(f"{ns}commentList/{ns}comment")) >= 1
+
+
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        ({"drop": ("[Content_Types].xml",)}, ("[Content_Types].xml", "缺失")),
+        ({"replace": {"xl/worksheets/_rels/sheet1.xml.rels": b"<Relationships"}}, ("sheet1.xml.rels", "已损坏")),
+        ({"replace": {COMMENTS_PART: b""}}, (COMMENTS_PART, "已损坏")),
+    ],
+)
+def test_a_damaged_part_the_copy_must_edit_is_named_and_nothing_is_written(tmp_path, damage, words):
+    from perfeval_xl.write._package import PartUnusable
+
+    damaged = rewrite_zip(make_form(tmp_path / "in.xlsx"), tmp_path / "damaged.xlsx", **damage)
+    out = tmp_path / "out" / "out.xlsx"
+    with pytest.raises(PartUnusable) as unusable:
+        write_completed(damaged, out, make_result())
+    assert all(word in unusable.value.reason for word in words)
+    assert not out.parent.exists() or not list(out.parent.iterdir())
+
+
+def test_a_part_beyond_the_limits_refuses_the_copy_before_writing_anything(tmp_path):
+    from perfeval_xl.read.package import Limits, WorkbookRefused
+    from tests.hostile_corpus import padded_part
+
+    src = make_form(tmp_path / "in.xlsx")
+    with zipfile.ZipFile(src) as z:
+        vml = next(n for n in z.namelist() if n.endswith(".vml"))
+    bomb = padded_part(src, tmp_path / "bomb.xlsx", vml, pad=8 * 1024 * 1024)
+    out = tmp_path / "out" / "out.xlsx"
+    with pytest.raises(WorkbookRefused) as refused:
+        write_completed(bomb, out, make_result(), Limits(max_part_bytes=4 * 1024 * 1024))
+    assert vml in refused.value.reason and "max_part_mb" in refused.value.reason
+    assert not out.parent.exists() or not list(out.parent.iterdir())

@@ -14,6 +14,7 @@ from pathlib import Path
 from perfeval_xl.importer.form import build_spec
 from perfeval_xl.importer.source import Block
 from perfeval_xl.importer.split import split_report
+from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, WorkbookRefused
 from perfeval_xl.synth import LayoutOptions, ProjectSpec, write_project
 
 # .docx is read as Word; .txt as the flattened text the seed is. (.doc, the old
@@ -35,8 +36,9 @@ class ImportResult:
         return self.spec is not None and self.failure is None
 
 
-def import_report(path: Path | str) -> ImportResult:
-    """Parse a ``.docx`` or ``.txt`` report. Never raises on the file's content."""
+def import_report(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Parse a ``.docx`` or ``.txt`` report. Never raises on the file's content;
+    a .docx whose parts are beyond ``limits`` is refused before python-docx opens it."""
     path = Path(path)
     result = ImportResult(path)
     suffix = path.suffix.lower()
@@ -47,7 +49,12 @@ def import_report(path: Path | str) -> ImportResult:
         result.failure = f"无法导入 {path.name}：只支持 Word（.docx）和纯文本（.txt）格式的评价报告。"
         return result
     try:
+        if suffix == ".docx":
+            Package(path, limits).check_all()  # python-docx inflates every part: hold them all to the limits first
         blocks = _read_blocks(path, suffix)
+    except WorkbookRefused as refused:
+        result.failure = refused.reason
+        return result
     except Exception as error:  # noqa: BLE001 - python-docx raises its own types for broken or encrypted files
         hint = "请用 Word 或 WPS 打开后另存为 .docx 再导入。" if suffix == ".docx" else "请检查文件能否打开。"
         result.failure = (f"无法打开 {path.name}：文件已损坏、已加密，或不是真正的 {suffix} 文件"

@@ -21,7 +21,16 @@ class Unsupported(Exception):
 
 
 class ExcelError(Exception):
-    """The formula evaluates to an Excel error (#DIV/0!, #VALUE!)."""
+    """The formula evaluates to an Excel error (#DIV/0!, #VALUE!, #NUM!)."""
+
+
+EXCEL_ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+
+
+def _propagate(v: object) -> None:
+    """An error value met as an operand is the result, as in Excel (=G16*2 of a #NUM! is #NUM!)."""
+    if isinstance(v, str) and v in EXCEL_ERRORS:
+        raise ExcelError(v)
 
 
 _TOKEN = re.compile(
@@ -82,6 +91,7 @@ class _Range:
 def _num(v: object) -> float:
     if v is None or v == "":
         return 0.0
+    _propagate(v)
     if isinstance(v, bool):
         return 1.0 if v else 0.0
     if isinstance(v, (int, float)):
@@ -105,13 +115,17 @@ def _numbers(args: list[object], resolve: Resolver) -> list[float]:
     out = []
     for a in args:
         if isinstance(a, _Range):
-            out.extend(float(v) for v in a.values(resolve) if isinstance(v, (int, float)) and not isinstance(v, bool))
+            values = a.values(resolve)
+            for v in values:  # text in a range is skipped, but an error in it is the result
+                _propagate(v)
+            out.extend(float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
         else:
             out.append(_num(a))
     return out
 
 
 def _truthy(v: object) -> bool:
+    _propagate(v)
     if isinstance(v, str):
         if v.upper() in ("TRUE", "FALSE"):
             return v.upper() == "TRUE"
@@ -223,7 +237,7 @@ class _Parser:
         left = self.unary()
         while self.peek() == ("op", "^"):
             self.take()
-            left = _num(self.val(left)) ** _num(self.val(self.unary()))
+            left = _power(_num(self.val(left)), _num(self.val(self.unary())))
         return left
 
     def unary(self) -> object:
@@ -326,7 +340,19 @@ class _Parser:
         return v
 
 
+def _power(base: float, exponent: float) -> float:
+    """Excel's ``^``. Python would give a complex number for a negative base
+    and a fractional exponent (``(-8)^(1/3)``) and raise for ``0^-1``; Excel
+    gives #NUM! and #DIV/0!, and #NUM! for ``0^0``."""
+    if base == 0 and exponent < 0:
+        raise ExcelError("#DIV/0!")
+    if (base == 0 and exponent == 0) or (base < 0 and not exponent.is_integer()):
+        raise ExcelError("#NUM!")
+    return base**exponent
+
+
 def _text(v: object) -> str:
+    _propagate(v)
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -337,6 +363,8 @@ def _text(v: object) -> str:
 
 
 def _compare(op: str, a: object, b: object) -> bool:
+    _propagate(a)
+    _propagate(b)
     if isinstance(a, str) or isinstance(b, str):
         if a is None:
             a = ""

@@ -9,11 +9,9 @@ from typing import Callable
 from perfeval_xl.findings import Finding
 from perfeval_xl.model import Sourced
 from perfeval_xl.read import problems
-from perfeval_xl.read.formula import ExcelError, Unsupported, evaluate
+from perfeval_xl.read.formula import EXCEL_ERRORS, ExcelError, Unsupported, evaluate
 from perfeval_xl.read.grid import Grid, Sheets
 from perfeval_xl.read.values import NumberParse, cell_text, normalize_label
-
-EXCEL_ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 
 _PENDING = object()
 
@@ -68,7 +66,19 @@ class SheetView:
 
     def safe_value(self, row: int, col: int) -> object:
         """Like :meth:`value`, but an uncomputable formula becomes a READ002
-        finding on its cell and the value None."""
+        finding on its cell and the value None, and a formula whose result is
+        an error value (#NUM!, #DIV/0!…) a READ003 finding on its cell."""
+        value = self._value_or_report(row, col)
+        if isinstance(value, str) and value in EXCEL_ERRORS:
+            formula = self.formula(row, col)
+            if formula is not None:
+                self._report_once(
+                    row, col, problems.FORMULA_ERROR, f"公式（={formula}）的结果为错误值 {value}，该单元格无法参与核对。", actual=value
+                )
+        return value
+
+    def _value_or_report(self, row: int, col: int) -> object:
+        """:meth:`value`, with an uncomputable formula reported (READ002) as None."""
         try:
             return self.value(row, col)
         except (Unsupported, RecursionError, ValueError, TypeError, OverflowError):
@@ -133,7 +143,7 @@ class SheetView:
 
     def sourced_parse(self, row: int, col: int, parse: Callable[..., NumberParse], what: str, **kw) -> Sourced[float]:
         """Parse a numeric cell with ``parse``; garbage becomes a finding on the cell."""
-        value = self.safe_value(row, col)
+        value = self._value_or_report(row, col)  # an error value is reported below, naming the field
         raw_text = cell_text(value)
         ref = self.grid.ref(row, col)
         formula = self.formula(row, col)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from perfeval_xl.read.package import open_archive, read_head
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # OLE directory entries hold stream names in UTF-16LE; an encrypted OOXML file
 # has these streams (MS-OFFCRYPTO), an .xls has "Workbook" (or "Book" before 97).
@@ -80,12 +82,10 @@ def _contains(path: Path, needles: tuple[bytes, ...]) -> bool:
 
 def _zip_reason(path: Path, error: Exception | None) -> str:
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            mimetype = b""
-            if "mimetype" in names:
-                with archive.open("mimetype") as fh:
-                    mimetype = fh.read(100)
+        archive, infos = open_archive(path)
+        entries = {info.filename: info for info in infos}
+        names = set(entries)
+        mimetype = read_head(archive, entries["mimetype"], 100) if "mimetype" in entries else b""
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return "文件已损坏或不完整（压缩包结构残缺，常见于复制、下载或邮件附件未完成）：请重新复制原文件，或用 Excel 打开确认后重新提交。"
     if b"opendocument.spreadsheet" in mimetype:

@@ -4,12 +4,12 @@ openpyxl builds a full object model and takes tens of milliseconds per small
 form; reading the few parts we need straight from the zip is several times
 faster and lets us bound what an untrusted file may cost:
 
-- the archive's entry count, each part's inflated size and inflation ratio,
-  and the rows read per sheet are limited (:class:`Limits`), so a zip bomb or
-  a sheet with a million rows is refused instead of exhausting memory;
-- XML is parsed with entity expansion, DTD loading and network access off,
-  and a part that declares a DOCTYPE is refused outright (no real workbook
-  has one), so neither billion-laughs nor external entities can do anything;
+- every part is read through :class:`perfeval_xl.read.package.Package`,
+  which holds it to :class:`Limits` (entry count, each part's inflated size
+  and ratio, their total) and refuses a DOCTYPE or entity declaration, so
+  neither a zip bomb nor billion-laughs nor an external entity can do anything;
+- the rows and cells read per sheet are limited too, so a sheet with a
+  million rows is refused instead of exhausting memory;
 - one pass gives values, formulas, number formats and merges together.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -27,41 +26,17 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-from perfeval_xl.read._zipentry import inflate, open_archive
 from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
 from perfeval_xl.read.number_format import builtin_format, is_date_format
+from perfeval_xl.read.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
+
+__all__ = ["DEFAULT_LIMITS", "MB", "FastSheets", "Limits", "SheetUnreadable", "WorkbookRefused", "check_package"]
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TEXT_TAGS = {f"{NS}t", f"{NS_STRICT}t"}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one workbook may cost. Defaults follow Apache POI's hardened ones."""
-
-    max_entries: int = 1000  # files inside the zip
-    max_part_bytes: int = 100 * 1024 * 1024  # one inflated part
-    max_total_bytes: int = 300 * 1024 * 1024  # all parts read
-    max_ratio: float = 100.0  # inflated / compressed, checked on parts above ratio_floor
-    ratio_floor: int = 100 * 1024
-    max_rows: int = 20_000  # rows read per sheet; an evaluation form has well under 200
-    # cells kept per sheet, merged cells counted (a form has under 2,000; each costs ~500 bytes in memory)
-    max_cells: int = 300_000
-
-
-DEFAULT_LIMITS = Limits()
-MB = 1024 * 1024
-
-
-class WorkbookRefused(Exception):
-    """The file is refused on purpose; ``reason`` is Chinese, for the clerk."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def too_many_rows(sheet: str, limits: Limits) -> str:
@@ -87,78 +62,14 @@ MAX_MERGE_CELLS = 10_000
 def check_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Hold every part of the zip to ``limits``, for readers (openpyxl) that
     may inflate any of them: raises :class:`WorkbookRefused`."""
-    pkg = _Package(path, limits)
-    try:
-        total = 0
-        for info in pkg.infos.values():
-            pkg.check(info)
-            total += info.file_size
-        if total > limits.max_total_bytes:
-            raise WorkbookRefused(f"文件解压后总大小超过上限（{limits.max_total_bytes // MB} MB），已拒绝读取。")
-    finally:
-        pkg.close()
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-
-
-class _Package:
-    def __init__(self, path: Path, limits: Limits):
-        self.archive, infos = open_archive(path)  # the parts are slices of the bytes (see _zipentry)
-        self.limits = limits
-        self.total = 0
-        if len(infos) > limits.max_entries:
-            raise WorkbookRefused(f"文件内部包含 {len(infos)} 个部件，超过上限 {limits.max_entries}，疑似恶意文件，已拒绝读取。")
-        names = [i.filename for i in infos]
-        if len(set(names)) != len(names):
-            raise WorkbookRefused("文件内部有重名部件，疑似被篡改，已拒绝读取。")
-        self.infos = {i.filename: i for i in infos}
-
-    def has(self, name: str) -> bool:
-        return name in self.infos
-
-    def read(self, name: str) -> bytes:
-        info = self.infos.get(name)
-        if info is None:
-            raise KeyError(name)
-        lim = self.limits
-        self.check(info)
-        self.total += info.file_size
-        if self.total > lim.max_total_bytes:
-            raise WorkbookRefused(f"文件解压后总大小超过上限（{lim.max_total_bytes // MB} MB，可在 perfeval.toml 的 [limits] max_total_mb 中调整），已拒绝读取。")
-        data = inflate(self.archive, info, lim.max_part_bytes + 1)
-        if len(data) > lim.max_part_bytes:
-            raise WorkbookRefused(f"文件部件 {name} 解压后过大，疑似“压缩炸弹”，已拒绝读取（上限可在 perfeval.toml 的 [limits] max_part_mb 中调整）。")
-        if _DOCTYPE.search(data):
-            raise WorkbookRefused(f"文件部件 {name} 含有 DOCTYPE/实体声明（正常的 Excel 文件不会有），疑似恶意文件，已拒绝读取。")
-        return data
-
-    def check(self, info: zipfile.ZipInfo) -> None:
-        """Refuse a part whose declared inflated size (zipfile never inflates
-        past it) or inflation ratio is beyond the limits."""
-        lim = self.limits
-        if info.file_size > lim.max_part_bytes or (
-            info.file_size > lim.ratio_floor and info.file_size > lim.max_ratio * max(info.compress_size, 1)
-        ):
-            raise WorkbookRefused(
-                f"文件部件 {info.filename} 解压后过大（{info.file_size // 1024} KB，压缩比 "
-                f"{info.file_size / max(info.compress_size, 1):.0f} 倍），疑似“压缩炸弹”，已拒绝读取"
-                "（上限可在 perfeval.toml 的 [limits] max_part_mb、max_ratio 中调整）。"
-            )
-
-    def xml(self, name: str) -> etree._Element:
-        return etree.fromstring(self.read(name), _PARSER)
-
-    def close(self) -> None:
-        """Nothing is held open (the file was read whole); kept for the readers' protocol."""
+    Package(path, limits).check_all()
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _rels(pkg: _Package, part: str) -> dict[str, tuple[str, str]]:
+def _rels(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
     """The relationships of ``part``: Id -> (target part, relationship type)."""
     p = PurePosixPath(part)
     rels_name = str(p.parent / "_rels" / (p.name + ".rels"))
@@ -182,14 +93,14 @@ def _rels(pkg: _Package, part: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _workbook_part(pkg: _Package) -> str:
+def _workbook_part(pkg: Package) -> str:
     for rel in pkg.xml("_rels/.rels"):
         if rel.get("Type", "").endswith("/officeDocument"):
             return rel.get("Target", "xl/workbook.xml").lstrip("/")
     return "xl/workbook.xml"
 
 
-def _shared_strings(pkg: _Package, part: str | None) -> list[str]:
+def _shared_strings(pkg: Package, part: str | None) -> list[str]:
     if not part or not pkg.has(part):
         return []
     out = []
@@ -203,7 +114,7 @@ def _shared_strings(pkg: _Package, part: str | None) -> list[str]:
     return out
 
 
-def _number_formats(pkg: _Package, part: str | None) -> tuple[str, ...]:
+def _number_formats(pkg: Package, part: str | None) -> tuple[str, ...]:
     """Number format code per cell style index (cellXfs order)."""
     if not part or not pkg.has(part):
         return ()
@@ -220,7 +131,7 @@ def _remembered_formats(data: bytes) -> tuple[str, ...]:
 
 
 def _formats_of_styles(data: bytes) -> tuple[str, ...]:
-    root = etree.fromstring(data, _PARSER)
+    root = etree.fromstring(data, XML_PARSER)
     custom: dict[int, str] = {}
     xfs: list[str] = []
     for el in root:
@@ -279,7 +190,7 @@ _CELL_CHILD = {f"{ns}{tag}": tag for ns in (NS, NS_STRICT) for tag in ("v", "f",
 
 def _cell_elements(data: bytes, tags: tuple[str, ...]):
     if len(data) <= _IN_MEMORY_BYTES:
-        yield from etree.fromstring(data, _PARSER).iter(*tags)
+        yield from etree.fromstring(data, XML_PARSER).iter(*tags)
         return
     for _event, el in etree.iterparse(
         io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -302,7 +213,7 @@ def _inline_text(el: etree._Element) -> str:
 
 
 def _sheet_grid(
-    pkg: _Package, name: str, part: str, strings: list[str], formats: list[str], date1904: bool = False
+    pkg: Package, name: str, part: str, strings: list[str], formats: list[str], date1904: bool = False
 ) -> Grid:
     grid = Grid(name)
     data = pkg.read(part)
@@ -418,16 +329,12 @@ class SheetUnreadable(Exception):
 class FastSheets:
     """The worksheets of one workbook, each read from the zip only when first
     asked for: a 封面, 目录 or 填表说明 sheet is never parsed unless a formula
-    on the form refers to it. Limits hold for every part that is read.
-    Use as a context manager; the file stays open until then."""
+    on the form refers to it. Limits hold for every part that is read
+    (:class:`perfeval_xl.read.package.Package`). Use as a context manager."""
 
     def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
-        self._pkg = _Package(path, limits)
-        try:
-            self._open()
-        except BaseException:
-            self._pkg.close()
-            raise
+        self._pkg = Package(path, limits)  # the parts are slices of the file's bytes, read whole
+        self._open()
 
     def _open(self) -> None:
         pkg = self._pkg
@@ -472,7 +379,7 @@ class FastSheets:
         return self._grids[name]
 
     def close(self) -> None:
-        self._pkg.close()
+        """Nothing is held open (the file was read whole); kept for the readers' protocol."""
 
     def __enter__(self) -> "FastSheets":
         return self

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from perfeval_xl.write._package import CT_COMMENTS, CT_VML, REL_COMMENTS, REL_VML, XlsxPackage, parse_xml, q, serialize, xml_text
+from perfeval_xl.write._package import CT_COMMENTS, CT_VML, REL_COMMENTS, REL_VML, XlsxPackage, q, serialize, xml_text
 from perfeval_xl.write._sheet import SheetPatch, split_ref
 
 AUTHOR = "perfeval 核查"
@@ -44,14 +44,13 @@ def add_comments(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str],
     if not notes:
         return
     comments_part, comments = _comments_part(package, sheet)
-    authors = comments.find(q("authors"))
-    author_id = _author_id(authors)
-    comment_list = comments.find(q("commentList"))
+    author_id = _author_id(_child(comments, "authors", first=True))
+    comment_list = _child(comments, "commentList")
     existing = {c.get("ref", "").upper(): c for c in comment_list.findall(q("comment"))}
     boxes: list[str] = []
     for ref, text in notes.items():
         if ref.upper() in existing:  # the clerk's note stays; ours follows it
-            _append_run(existing[ref.upper()].find(q("text")), "\n——\n" + text)
+            _append_run(_child(existing[ref.upper()], "text"), "\n——\n" + text)
             continue
         comment = etree.SubElement(comment_list, q("comment"), ref=ref, authorId=str(author_id))
         _append_run(etree.SubElement(comment, q("text")), text, bold_prefix=AUTHOR + "：\n")
@@ -63,9 +62,9 @@ def add_comments(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str],
 
 def _comments_part(package: XlsxPackage, sheet: SheetPatch) -> tuple[str, etree._Element]:
     found = sheet.rels.by_type(REL_COMMENTS)
-    if found and package.read(found[0][1]) is not None:
+    if found and found[0][1] in package:
         part = found[0][1]
-        return part, parse_xml(package.read(part))
+        return part, package.xml(part)
     part = package.new_part_name("xl/comments{}.xml")
     root = etree.Element(q("comments"), nsmap={None: "http://schemas.openxmlformats.org/spreadsheetml/2006/main"})
     etree.SubElement(root, q("authors"))
@@ -73,6 +72,15 @@ def _comments_part(package: XlsxPackage, sheet: SheetPatch) -> tuple[str, etree.
     package.add_override(part, CT_COMMENTS)
     sheet.rels.add(REL_COMMENTS, part)
     return part, root
+
+
+def _child(parent: etree._Element, tag: str, first: bool = False) -> etree._Element:
+    """``parent``'s ``tag`` child, added (first or last) when a damaged part lacks it."""
+    found = parent.find(q(tag))
+    if found is None:
+        found = etree.Element(q(tag))
+        parent.insert(0, found) if first else parent.append(found)
+    return found
 
 
 def _author_id(authors: etree._Element) -> int:
@@ -115,23 +123,25 @@ def _box_size(text: str) -> tuple[int, int, int, int]:
 
 def _add_boxes(package: XlsxPackage, sheet: SheetPatch, notes: dict[str, str], block: int) -> None:
     vml_part = sheet.legacy_drawing_part()
-    vml = package.read(vml_part).decode("utf-8", "replace") if vml_part else None
+    # edited as bytes: the drawing is kept exactly as written (whatever its encoding),
+    # and a large one is not copied into a str and back
+    vml = package.read(vml_part) if vml_part else None
     if vml is None:
         vml_part = package.new_part_name("xl/drawings/vmlDrawing{}.vml")
-        vml = _VML_HEAD.format(ns=_NS, block=block) + _SHAPETYPE.format(ns=_NS) + "</xml>"
+        vml = (_VML_HEAD.format(ns=_NS, block=block) + _SHAPETYPE.format(ns=_NS) + "</xml>").encode()
         package.ensure_default("vml", CT_VML)
         sheet.set_legacy_drawing(sheet.rels.add(REL_VML, vml_part))
-    ids = [int(n) for n in re.findall(r"_x0000_s(\d+)", vml)]
+    ids = [int(n) for n in re.findall(rb"_x0000_s(\d+)", vml)]
     # shape ids must stay inside the drawing's id block (idmap data × 1024 + n)
-    idmap = re.search(r'<(?:\w+:)?idmap[^>]*data="(\d+)', vml)
+    idmap = re.search(rb'<(?:\w+:)?idmap[^>]*data="(\d+)', vml)
     next_id = max(ids + [int(idmap.group(1)) * 1024 if idmap else block * 1024]) + 1
-    shapes = [] if "_x0000_t202" in vml else [_SHAPETYPE.format(ns=_NS)]
+    shapes = [] if b"_x0000_t202" in vml else [_SHAPETYPE.format(ns=_NS)]
     for ref, text in notes.items():
         col, row = split_ref(ref)
         cols, rows, width, height = _box_size(text)
         anchor = f"{col}, 15, {max(row - 2, 0)}, 10, {col + cols}, 15, {max(row - 2, 0) + rows}, 4"
         shapes.append(_SHAPE.format(ns=_NS, sid=next_id, z=len(ids) + len(shapes) + 1, width=width, height=height, anchor=escape(anchor), row=row - 1, col=col - 1))
         next_id += 1
-    end = vml.rfind("</xml>")
-    vml = vml[:end] + "".join(shapes) + vml[end:] if end >= 0 else vml + "".join(shapes)
-    package.write(vml_part, vml.encode("utf-8"))
+    added = "".join(shapes).encode()
+    end = vml.rfind(b"</xml>")
+    package.write(vml_part, vml[:end] + added + vml[end:] if end >= 0 else vml + added)

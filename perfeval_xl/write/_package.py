@@ -5,9 +5,13 @@ openpyxl load + save loses charts, images, some formatting and OLE objects
 parts that must change (a sheet, styles, workbook, relationships, content
 types) and copying every other part's bytes unchanged.
 
-Parts are parsed with defusedxml's rules (no entities, no DTDs) through lxml,
-which, unlike ElementTree, keeps namespace prefixes as written; Excel rejects
-a file whose ``mc:Ignorable`` names a prefix that re-serialisation dropped.
+Every part is read through the reader's :class:`perfeval_xl.read.package.Package`,
+so the copy obeys the same ``[limits]`` as reading: a part over a limit (a
+comments drawing padded to gigabytes) raises ``WorkbookRefused`` and the
+whole file is refused. Parts are parsed with defusedxml's rules (no entities,
+no DTDs) through lxml, which, unlike ElementTree, keeps namespace prefixes as
+written; Excel rejects a file whose ``mc:Ignorable`` names a prefix that
+re-serialisation dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Callable
 
 from lxml import etree
 
-from perfeval_xl.read._zipentry import inflate, open_archive
+from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, parse_xml
 from perfeval_xl.write import _zipcopy
 from perfeval_xl.write._atomic import atomic_write
 
@@ -42,9 +46,6 @@ CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+
 CT_WORKBOOK_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 CT_WORKBOOK_XLSM = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
-# The same protections defusedxml applies: no entity expansion, no network, no DTD.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
 # XML 1.0 forbids most control characters; a pasted report can contain them.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -56,10 +57,6 @@ def xml_text(text: str) -> str:
 
 def q(tag: str, ns: str = NS_MAIN) -> str:
     return f"{{{ns}}}{tag}"
-
-
-def parse_xml(data: bytes) -> etree._Element:
-    return etree.fromstring(data, _PARSER)
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -84,6 +81,15 @@ def relative_target(source_part: str, part: str) -> str:
     return posixpath.relpath(part, posixpath.dirname(source_part))
 
 
+class PartUnusable(ValueError):
+    """A part the copy must edit is missing or damaged (the reader did not need
+    it, so the findings stand); ``reason`` says which, in Chinese."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Relationships:
     """The ``.rels`` part of one source part."""
 
@@ -94,8 +100,7 @@ class Relationships:
         self.package = weakref.proxy(package)
         self.source_part = source_part
         self.path = rels_path(source_part)
-        data = package.read(self.path)
-        self.root = parse_xml(data) if data is not None else etree.Element(q("Relationships", NS_PKG_REL), nsmap={None: NS_PKG_REL})
+        self.root = package.xml(self.path) if self.path in package else etree.Element(q("Relationships", NS_PKG_REL), nsmap={None: NS_PKG_REL})
 
     def __iter__(self):
         return iter(self.root.findall(q("Relationship", NS_PKG_REL)))
@@ -153,47 +158,54 @@ class Relationships:
 class XlsxPackage:
     """The parts of an xlsx: original bytes, with the patched or added ones on top.
 
-    Parts are inflated only when read, and on save every part nobody wrote is
-    copied as its original compressed bytes (:mod:`._zipcopy`): most parts of
-    a completed copy are never looked at, and re-compressing them was the
-    largest cost of writing one."""
+    Parts are inflated only when read, within ``limits``, and on save every
+    part nobody wrote is copied as its original compressed bytes
+    (:mod:`._zipcopy`): most parts of a completed copy are never looked at,
+    and re-compressing them was the largest cost of writing one."""
 
-    def __init__(self, path: Path):
-        self._archive, infos = open_archive(path)
-        self._order: list[str] = []
-        self._original: dict[str, zipfile.ZipInfo] = {}  # parts not (yet) replaced
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
+        self._source = Package(path, limits)
+        self._order: list[str] = list(self._source.names)
+        self._original: dict[str, zipfile.ZipInfo] = {n: self._source.infos[n] for n in self._order}  # parts not (yet) replaced
         self._inflated: dict[str, bytes] = {}
         self._written: dict[str, bytes] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
-        for info in infos:
-            if info.is_dir() or info.filename in self._original:
-                continue
-            self._order.append(info.filename)
-            self._original[info.filename] = info
-        self.content_types = parse_xml(self.read("[Content_Types].xml"))
+        self.content_types = self.xml("[Content_Types].xml")
         self.workbook_part = self._find_workbook_part()
-        self.workbook = parse_xml(self.read(self.workbook_part))
+        self.workbook = self.xml(self.workbook_part)
         self.workbook_rels = Relationships(self, self.workbook_part)
 
     def _find_workbook_part(self) -> str:
-        root_rels = parse_xml(self.read("_rels/.rels"))
+        root_rels = self.xml("_rels/.rels")
         for rel in root_rels.findall(q("Relationship", NS_PKG_REL)):
             if rel.get("Type", "").endswith("/officeDocument"):
                 return resolve_target("", rel.get("Target", ""))
         return "xl/workbook.xml"
 
     # -- raw parts -------------------------------------------------------
-    def read(self, part: str) -> bytes | None:
+    def read(self, part: str, *, markup: bool = True) -> bytes | None:
+        """The part's current bytes, None when there is no such part. An
+        original part is inflated within the limits (``markup``: see
+        :meth:`Package.read`)."""
         if part in self._pending:
             self.write(part, self._pending[part]())
         if part in self._written:
             return self._written[part]
         if part not in self._inflated:
-            info = self._original.get(part)
-            if info is None:
+            if part not in self._original:
                 return None
-            self._inflated[part] = inflate(self._archive, info)
+            self._inflated[part] = self._source.read(part, markup=markup)
         return self._inflated[part]
+
+    def xml(self, part: str) -> etree._Element:
+        """The part parsed; :class:`PartUnusable` when it is missing or not well-formed."""
+        data = self.read(part)
+        if data is None:
+            raise PartUnusable(f"文件部件 {part} 缺失")
+        try:
+            return parse_xml(data)
+        except etree.XMLSyntaxError:
+            raise PartUnusable(f"文件部件 {part} 已损坏（不是完整的 XML）") from None
 
     def __contains__(self, part: str) -> bool:
         return part in self._written or part in self._pending or part in self._original
@@ -313,6 +325,6 @@ class XlsxPackage:
     def _copy(self, part: str) -> _zipcopy.Entry:
         info = self._original[part]
         if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return _zipcopy.copied(self._archive, info)
+            return _zipcopy.copied(self._source.stored(part), info)
         # a method not every reader knows (bzip2, lzma…): deflate it, as a rewrite always did
-        return _zipcopy.deflated(part, self.read(part))
+        return _zipcopy.deflated(part, self.read(part, markup=False))

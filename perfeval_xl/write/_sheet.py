@@ -14,7 +14,7 @@ from lxml import etree
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import CellCoordinatesException
 
-from perfeval_xl.write._package import NS_MAIN, NS_REL, XlsxPackage, Relationships, parse_xml, q, serialize, xml_text
+from perfeval_xl.write._package import NS_MAIN, NS_REL, XlsxPackage, Relationships, q, serialize, xml_text
 
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
@@ -75,9 +75,8 @@ class SheetPatch:
     def __init__(self, package: XlsxPackage, part: str):
         self.package = package
         self.part = part
-        xml = package.read(part)
-        self.root = parse_xml(xml)
-        self.anchors = CellAnchors(xml)
+        self.root = package.xml(part)
+        self.anchors = CellAnchors(package.read(part))
         self.data = self.root.find(q("sheetData"))
         if self.data is None:  # a sheet with no cells at all still needs one
             self.data = etree.Element(q("sheetData"))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from perfeval_xl.write._package import CT_STYLES, REL_STYLES, XlsxPackage, parse_xml, q, serialize
+from perfeval_xl.write._package import CT_STYLES, REL_STYLES, PartUnusable, XlsxPackage, parse_xml, q, serialize
 
 _MINIMAL_STYLES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -74,7 +74,10 @@ class StyleBook:
             self._source = _MINIMAL_STYLES
             package.add_override(self.part, CT_STYLES)
             package.workbook_rels.add(REL_STYLES, self.part)
-        self._original = _cell_formats(self._source)  # numFmtId of each existing <xf>, as written
+        try:
+            self._original = _cell_formats(self._source)  # numFmtId of each existing <xf>, as written
+        except etree.XMLSyntaxError:
+            raise PartUnusable(f"文件部件 {self.part} 已损坏（不是完整的 XML）") from None
         self._derived: list[int | None] = []  # numFmtId of each derived <xf> (None: the base's, unparsed)
         self._bases: list[int] = []
         self._cache: dict[tuple[int, Look], int] = {}

@@ -21,8 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from perfeval_xl.read._zipentry import LOCAL_HEADER as _LOCAL
-from perfeval_xl.read._zipentry import compressed_data
+from perfeval_xl.read.package import LOCAL_HEADER as _LOCAL
 
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
@@ -63,9 +62,8 @@ def deflated(name: str, content: bytes) -> Entry:
     return Entry(name, zlib.compress(content, COMPRESSION_LEVEL, -15), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content))
 
 
-def copied(archive: bytes | memoryview, info: zipfile.ZipInfo) -> Entry:
-    """The entry ``info`` of ``archive`` as its original compressed bytes (method and CRC kept)."""
-    data = compressed_data(archive, info)
+def copied(data: memoryview, info: zipfile.ZipInfo) -> Entry:
+    """The entry ``info`` as its original compressed bytes ``data`` (method and CRC kept)."""
     return Entry(info.filename, data, info.compress_type, info.CRC, info.file_size, info.flag_bits & _COPIED_FLAGS)
 
 

@@ -21,7 +21,9 @@ from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
+from perfeval_xl.read.package import WorkbookRefused
 from perfeval_xl.rules import all_rules
+from perfeval_xl.write._package import PartUnusable
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.notices import NoticesWritten, write_notices
 from perfeval_xl.write.results_json import write_results_json
@@ -199,7 +201,7 @@ def _process(task: tuple) -> FileResult:
     else:
         result = evaluate_file(path, display, settings)
         if result.ok:
-            _write_copy(path, output_dir, result)
+            _write_copy(path, output_dir, result, settings)
     _slim(result)
     return result
 
@@ -210,7 +212,7 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
     listed with the findings (rule IMP001)."""
     from perfeval_xl.importer import import_report, write_imported  # python-docx only when a report is met
 
-    imported = import_report(path)
+    imported = import_report(path, settings.limits)
     if not imported.ok:
         return FileResult(display, failure=imported.failure)
     with tempfile.TemporaryDirectory(prefix="perfeval-import-") as tmp:
@@ -223,7 +225,7 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
         if result.ok:
             # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
             imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
-            _write_copy(workbook, output_dir, result, completed_name(imported_display))
+            _write_copy(workbook, output_dir, result, settings, completed_name(imported_display))
     return result
 
 
@@ -251,11 +253,27 @@ def _slim(result: FileResult) -> None:
 _BLANK = Sourced(None)
 
 
-def _write_copy(path: Path, output_dir: Path, result: FileResult, name: str | None = None) -> None:
+def _write_copy(path: Path, output_dir: Path, result: FileResult, settings: Settings, name: str | None = None) -> None:
     name = name or completed_name(result.file)
     target = output_dir / name  # its folder is made when the copy is written, or the failure is reported
     try:
-        write_completed(path, target, result)
+        write_completed(path, target, result, settings.limits)
+    except WorkbookRefused as refused:
+        # a part only the copy reads (comments, their drawing, relationships, content types)
+        # is beyond [limits]: the file is refused as a whole, as the reader refuses one
+        result.failure = refused.reason
+        result.project = result.scoring = None
+        result.findings = []
+        return
+    except PartUnusable as unusable:
+        result.findings.append(
+            _copy_failed(
+                result,
+                f"未能生成核查后的工作簿：{unusable.reason}，无法在其上标注；问题清单仍然有效。"
+                "用 Excel 或 WPS 打开该文件、保存后重新提交，即可得到核查后的工作簿。",
+            )
+        )
+        return
     except Exception as exc:  # noqa: BLE001 - a copy that cannot be written is reported, the batch goes on
         result.findings.append(
             _copy_failed(result, f"未能生成核查后的工作簿（{type(exc).__name__}: {exc}），问题清单仍然有效。")

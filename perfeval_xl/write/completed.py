@@ -15,7 +15,8 @@ the same (the xlsx parts are patched, never re-generated; see
 
 An ``.xlsm`` input gives a macro-free ``.xlsx``: the VBA project is dropped,
 so the copy can be opened without a macro warning and cannot run code.
-The input file is only ever read.
+The input file is only ever read, every part of it within the reader's
+``[limits]`` (a part beyond them raises ``WorkbookRefused``; nothing is written).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfeval_xl.findings import FileResult, Severity
+from perfeval_xl.read.package import DEFAULT_LIMITS, Limits
 from perfeval_xl.write._comments import add_comments
 from perfeval_xl.write._marks import Mark, collect_marks, is_cell
 from perfeval_xl.write._newsheet import location
@@ -49,9 +51,10 @@ def completed_name(input_relpath: str) -> str:
     return (path.parent / f"{path.stem}{marker}_核查.xlsx").as_posix()
 
 
-def write_completed(input_path: Path | str, output_path: Path | str, file_result: FileResult) -> None:
-    """Write the annotated copy of ``input_path`` to ``output_path`` (atomically)."""
-    package = XlsxPackage(Path(input_path))
+def write_completed(input_path: Path | str, output_path: Path | str, file_result: FileResult, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Write the annotated copy of ``input_path`` to ``output_path`` (atomically).
+    Raises ``WorkbookRefused`` when a part the copy needs is beyond ``limits``."""
+    package = XlsxPackage(Path(input_path), limits)
     package.drop_macros()
     sheet_parts = package.sheets()
     styles = StyleBook(package)
