@@ -167,6 +167,12 @@ def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
 
 _RANK = {QualLevel.NOT_ACHIEVED: 0, QualLevel.PARTIAL: 1, QualLevel.BASIC: 2, QualLevel.ACHIEVED: 3}
 
+# Words that say a target was not (fully) met. 未 is not one in 未来, 未发生（事故）
+# and the like, where not happening is the good outcome.
+NEGATIVE_CUE = re.compile(
+    r"尚未|未能|未(?!来|发生|出现|收到|接到|有|造成|引发|产生|超|违|被|因|曾)|部分|滞后|延期|延迟|推迟|逾期|不足|欠缺|差距"
+)
+
 
 def qualitative_level(text: object) -> QualLevel | None:
     """The grade a qualitative answer names, or None when it names none.
@@ -195,5 +201,7 @@ def _level_of(t: str) -> QualLevel | None:
         level = phrases[phrase]
         if any(_RANK[lower] < _RANK[level] for p, lower in phrases.items() if len(p) > 1 and p in after):
             return None
+        if level is not QualLevel.NOT_ACHIEVED and NEGATIVE_CUE.search(after):
+            return None  # 已完工，但部分未验收: success qualified by a shortfall is no clear grade
         return level
     return None

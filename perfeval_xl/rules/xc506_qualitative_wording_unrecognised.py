@@ -1,20 +1,13 @@
 """XC506: a qualitative or time 完成值 that cannot be banded."""
 
-import re
-
 from perfeval_xl.findings import Severity
 from perfeval_xl.model import Indicator, Project
+from perfeval_xl.read.measures import NEGATIVE_CUE
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact
 from perfeval_xl.rules._scoring import assessments, label, points, scheme_of
 from perfeval_xl.scoring.assessment import TIME
 from perfeval_xl.tolerance import score_equal
-
-# Words that say a target was not (fully) met. 未 is not one in 未来, 未发生（事故）
-# and the like, where not happening is the good outcome.
-NEGATIVE_CUE = re.compile(
-    r"尚未|未能|未(?!来|发生|出现|收到|接到|有|造成|引发|产生|超|违|被|因|曾)|部分|滞后|延期|延迟|推迟|逾期|不足|欠缺|差距"
-)
 
 
 def negative_cue(ind: Indicator) -> tuple[str, str] | None:
