@@ -244,6 +244,8 @@ class Funds:
     carryover: FundsRow | None = None  # 上年结转资金
     other: FundsRow | None = None  # 其他资金
     source_unit: str = "万元"  # the unit the block was written in
+    # the block's own 原因 / 说明 column on the total row (Sichuan: why the rate is low, why adjusted)
+    explanation: Sourced[str] = field(default_factory=Sourced.absent)
 
     @property
     def parts(self) -> list[FundsRow]:

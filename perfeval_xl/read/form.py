@@ -8,10 +8,10 @@ merged or blank-continued labels all read the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from perfeval_xl.model import Funds, FundsRow, Grade, Indicator, Measure, Sourced, Subtotal
+from perfeval_xl.model import Comparator, Funds, FundsRow, Grade, Indicator, Measure, Sourced, Subtotal
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.values import (
@@ -24,6 +24,7 @@ from perfeval_xl.read.values import (
     parse_year,
     split_weight_label,
 )
+from perfeval_xl.read.measures import comparator_symbol
 
 _SCORE_HEADER = {"weight": [r"分值(\(.*\))?", r"权重(\(.*\))?"], "score": [r"得分(\(.*\))?"]}
 
@@ -36,9 +37,10 @@ class _HeaderTable:
     order: tuple[str, ...]
 
 
-_FUNDS = _HeaderTable(L.FUNDS_COLUMNS, ("rate", "initial", "budget", "spent", "weight", "score"))
+_FUNDS = _HeaderTable(L.FUNDS_COLUMNS, ("rate", "initial", "budget", "spent", "weight", "score", "explanation"))
 _INDICATORS = _HeaderTable(
-    L.INDICATOR_COLUMNS, ("level1", "level2", "name", "kind", "deviation", "target", "actual", "weight", "score")
+    L.INDICATOR_COLUMNS,
+    ("level1", "level2", "name", "kind", "unit", "deviation", "target", "actual", "weight", "score"),
 )
 
 
@@ -112,13 +114,18 @@ def find_indicator_header(view: SheetView) -> HeaderRow | None:
 
 
 def find_funds_header(view: SheetView, before_row: int) -> HeaderRow | None:
-    """The row holding 年初预算数 / 全年预算数 / 全年执行数 above the indicator table."""
-    return _find_header(
+    """The row holding 年初预算数 / 全年预算数 / 全年执行数 above the indicator table.
+    A form whose only budget column is 年初预算数(A) (Beijing 海淀) divides by it:
+    that column is then the budget A as well."""
+    header = _find_header(
         view,
         range(1, before_row),
         _FUNDS,
-        lambda cols: "budget" in cols and ("spent" in cols or "initial" in cols),
+        lambda cols: ("budget" in cols and ("spent" in cols or "initial" in cols)) or {"initial", "spent"} <= cols.keys(),
     )
+    if header is not None and "budget" not in header.columns:
+        header.columns["budget"] = header.columns["initial"]
+    return header
 
 
 def find_label(view: SheetView, patterns: list[str], rows: range | None = None) -> tuple[int, int, str] | None:
@@ -192,14 +199,39 @@ def read_funds(view: SheetView, header: HeaderRow, stop_row: int) -> tuple[Funds
         return None, found
     unit = money_unit(view, header, max(found.values()))
     rows = {key: _funds_row(view, header, r, unit) for key, r in found.items()}
+    total = rows["total"]
+    if "weight" not in header.columns:
+        total = replace(total, weight=_stated_funds_weight(view, header) or total.weight)
+    explanation = Sourced.absent()
+    if "explanation" in header.columns:
+        explanation = view.sourced_text(found["total"], header.columns["explanation"])
     funds = Funds(
-        total=rows["total"],
+        total=total,
         fiscal=rows.get("fiscal"),
         carryover=rows.get("carryover"),
         other=rows.get("other"),
         source_unit=unit,
+        explanation=explanation,
     )
     return funds, found
+
+
+_STATED_WEIGHT = re.compile(r"\((\d+(?:\.\d+)?)分")
+
+
+def _stated_funds_weight(view: SheetView, header: HeaderRow) -> Sourced[float] | None:
+    """A funds block without a 分值 column may state its weight in its label
+    (``预算执行情况（万元）（20分）``) or its 得分 header (``得分(20分×执行率)``)."""
+    first_value_col = min(header.columns.values())
+    cells = [(header.row, c) for c in range(1, first_value_col)]
+    if "score" in header.columns:
+        cells.append((header.row, header.columns["score"]))
+    for r, c in cells:
+        ar, ac = view.grid.anchor(r, c)
+        m = _STATED_WEIGHT.search(view.norm(ar, ac))
+        if m:
+            return Sourced(float(m.group(1)), view.text(ar, ac), view.grid.ref(ar, ac))
+    return None
 
 
 def _funds_row(view: SheetView, header: HeaderRow, row: int, unit: str) -> FundsRow:
@@ -369,18 +401,20 @@ def read_indicators(
         if level1.ref is not None:
             level1 = Sourced(label or None, level1.raw, level1.ref)
             w1 = Sourced(weight, level1.raw, level1.ref) if weight is not None else Sourced(None, level1.raw, level1.ref)
+        kind = view.sourced_text(r, cols["kind"]) if "kind" in cols else Sourced.absent()
+        unit = view.text(r, cols["unit"]) if "unit" in cols else ""
         out.append(
             Indicator(
                 level1=level1,
                 level1_weight=w1,
                 level2=level2,
                 name=name,
-                target=_measure(view, r, cols.get("target"), year),
-                actual=_measure(view, r, cols.get("actual"), year),
+                target=_with_columns(_measure(view, r, cols.get("target"), year), kind.value, unit),
+                actual=_with_columns(_measure(view, r, cols.get("actual"), year), None, unit),
                 weight=_number(view, r, cols.get("weight"), "分值"),
                 score=_number(view, r, cols.get("score"), "得分"),
                 deviation=view.sourced_text(r, cols["deviation"]) if "deviation" in cols else Sourced.absent(),
-                kind=view.sourced_text(r, cols["kind"]) if "kind" in cols else Sourced.absent(),
+                kind=kind,
             )
         )
         r += 1
@@ -399,6 +433,25 @@ def _measure(view: SheetView, row: int, col: int | None, year: int | None) -> So
     # a number cell shows the decimals of its format (0.998 as “100%” under 0%), not of its stored value
     decimals = parse_number(value, number_format).decimals if isinstance(value, (int, float)) else None
     return Sourced(measure, measure.text, ref, view.formula(row, col), decimals=decimals, unit=measure.unit)
+
+
+def _with_columns(value: Sourced[Measure], kind: str | None, unit: str) -> Sourced[Measure]:
+    """A measure completed from the columns some forms keep apart (四川 510000_0013zp):
+    the comparator in 指标性质 (``≤`` beside a bare ``15``), the unit in 度量单位."""
+    measure = value.value
+    if measure is None or measure.number is None:
+        return value
+    changes: dict = {}
+    comparator = comparator_symbol(kind or "")
+    if comparator is not None and measure.comparator is Comparator.NONE:
+        changes["comparator"] = comparator
+    unit = unit.strip()
+    if unit and unit not in ("/", "-", "—") and not measure.unit:
+        changes["unit"] = unit
+    if not changes:
+        return value
+    measure = replace(measure, **changes)
+    return Sourced(measure, value.raw, value.ref, value.formula, value.decimals, measure.unit)
 
 
 def _number(view: SheetView, row: int, col: int | None, what: str) -> Sourced[float]:

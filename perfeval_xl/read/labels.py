@@ -43,6 +43,13 @@ UNTICKED = frozenset("□☐○▢◻")
 _LABEL_PREFIX = re.compile(r"^(?:评价)?(?:等次|等级)[:]?")
 
 
+# A check box typed in the Wingdings 2 font, as Excel's 插入 > 符号 does: the cell stores
+# the letter (R is a ticked box, S a box with a cross, £ an empty box). Only a cell that
+# is nothing but grades and such letters is read this way.
+_WINGDINGS_BOXES = re.compile(r"(?:(?:优秀?|良好?|中等?|差|合格|不合格)[RS£*]){2,5}")
+_WINGDINGS_TO_BOXES = str.maketrans({"R": "☑", "S": "☑", "£": "□", "*": "□"})
+
+
 def parse_grade(text: object) -> tuple[str | None, tuple[str, ...], bool]:
     """The 评价等次 cell → ``(grade, ticked grades, is checkbox form)``.
 
@@ -51,6 +58,8 @@ def parse_grade(text: object) -> tuple[str | None, tuple[str, ...], bool]:
     ticks → grade None (the ticked ones are still listed).
     """
     s = _LABEL_PREFIX.sub("", squeeze(cell_text(text)))
+    if _WINGDINGS_BOXES.fullmatch(s):
+        s = s.translate(_WINGDINGS_TO_BOXES)
     if any(ch in TICKED or ch in UNTICKED for ch in s):
         ticked = _ticked_grades(s)
         return (ticked[0] if len(ticked) == 1 else None), ticked, True

@@ -131,6 +131,17 @@ def _number_cell(value: int | float | Decimal, text: str, number_format: str | N
     return Measure(text, Comparator.NONE, float(number), figure.unit)
 
 
+def comparator_symbol(text: str) -> Comparator | None:
+    """A comparator written alone, as in a 指标性质 column (``≥``, ``≤``, ``=``,
+    ``大于等于``); None for anything else (正向, 定性, blank)."""
+    text = squeeze(text)
+    if not text:
+        return None
+    if text in _LEADING:
+        return _LEADING[text]
+    return _TRAILING.get(text)
+
+
 def split_comparator(text: str) -> tuple[Comparator, str]:
     """``'≥20家'`` → ``(GE, '20家')``, ``'90%以上'`` → ``(GE, '90%')``.
     A leading comparator wins over a trailing one (``'≥90%以上'``)."""

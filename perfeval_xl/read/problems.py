@@ -44,11 +44,13 @@ class Problem:
 UNREADABLE_NUMBER = Problem("READ001", Severity.WARNING, "单元格内容无法识别为数字")
 FORMULA_NOT_COMPUTED = Problem("READ002", Severity.WARNING, "公式没有计算结果且无法复算")
 FORMULA_ERROR = Problem("READ003", Severity.ERROR, "公式或单元格为错误值")
-FUNDS_BLOCK_MISSING = Problem("READ010", Severity.ERROR, "未找到项目资金表")
-FUNDS_TOTAL_MISSING = Problem("READ011", Severity.ERROR, "项目资金表缺少“年度资金总额”行")
+# Severities follow docs/严重程度.md: a missing block or field is incomplete (warning), not
+# contradictory; the central 自评表 has no 评价等次 row at all, so its absence is only noted.
+FUNDS_BLOCK_MISSING = Problem("READ010", Severity.WARNING, "未找到项目资金表")
+FUNDS_TOTAL_MISSING = Problem("READ011", Severity.WARNING, "项目资金表缺少“年度资金总额”行")
 TOTAL_ROW_MISSING = Problem("READ012", Severity.WARNING, "指标表缺少“总分”行")
-GRADE_ROW_MISSING = Problem("READ013", Severity.WARNING, "缺少“评价等次”")
-DEPARTMENT_MISSING = Problem("READ014", Severity.ERROR, "缺少主管部门")
+GRADE_ROW_MISSING = Problem("READ013", Severity.INFO, "缺少“评价等次”")
+DEPARTMENT_MISSING = Problem("READ014", Severity.WARNING, "缺少主管部门")
 YEAR_MISSING = Problem("READ015", Severity.INFO, "未能确定评价年度")
 
 ALL = [

@@ -14,7 +14,7 @@ from functools import lru_cache
 # Header fields: label -> patterns. A trailing colon is allowed everywhere.
 HEADER_FIELDS: dict[str, list[str]] = {
     "name": [r"项目名称"],
-    "department": [r"主管部门", r"主管单位", r"预算部门"],
+    "department": [r"主管部门(?:及代码|名称)?", r"主管单位", r"预算部门"],
     "implementer": [r"实施单位", r"项目实施单位", r"预算单位"],
     "year": [r"评价年度", r"年度", r"项目年度", r"预算年度"],
     "method": [r"评价方式", r"评价类型", r"评价方法"],
@@ -28,11 +28,13 @@ FUNDS_COLUMNS: dict[str, list[str]] = {
     "weight": [r"分值", r"权重"],
     "rate": [r"执行率", r"预算执行率"],
     "score": [r"得分"],
+    # Sichuan's form explains a low rate or an adjustment in a 原因 column of the funds block
+    "explanation": [r"原因", r"偏差原因", r"说明", r"原因说明", r"备注"],
 }
 
 # Funds block row labels.
 FUNDS_ROWS: dict[str, list[str]] = {
-    "total": [r"年度资金总额", r"资金总额", r"总额", r"合计"],
+    "total": [r"年度(?:财政)?资金总额", r"(?:财政)?资金总额", r"总额", r"合计", r"年度预算资金总额"],
     "fiscal": [r"(其中)?[:：]?(当年|本年)?财政拨款(资金)?", r"(其中)?[:：]?财政资金"],
     "carryover": [r"(其中)?[:：]?上年结转(结余)?资金?", r"(其中)?[:：]?上年结余资金?"],
     "other": [r"(其中)?[:：]?其他资金", r"(其中)?[:：]?单位资金"],
@@ -51,6 +53,8 @@ INDICATOR_COLUMNS: dict[str, list[str]] = {
     "score": [r"得分"],
     "deviation": [r"偏差原因", r"偏差", r"未完成原因", r"原因分析", r"扣分原因"],
     "kind": [r"指标类型", r"指标性质"],
+    # Sichuan's 510000_0013zp form: the unit in a column of its own
+    "unit": [r"度量单位", r"计量单位"],
 }
 
 TOTAL_ROW = [r"总分", r"合计", r"总计", r"得分合计", r"总得分", r"综合得分", r"自评总分", r"评价总分"]

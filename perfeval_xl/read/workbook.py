@@ -165,7 +165,7 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
         )
     grade = F.read_grade(view, range(header.row + 1, view.grid.max_row + 1))
     if grade is None:
-        findings.append(problems.GRADE_ROW_MISSING.finding(file, None, "表中没有“评价等次”一栏。", sheet=sheet))
+        findings.append(problems.GRADE_ROW_MISSING.finding(file, None, "表中没有“评价等次”一栏（自评表常见），等次按核定总分确定。", sheet=sheet))
         grade = Grade(Sourced.absent())
 
     narrative, narrative_sheet = _narrative(sheets, file, findings)

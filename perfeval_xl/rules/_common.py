@@ -115,6 +115,8 @@ def texts(project: Project) -> Iterable[str]:
             yield ind.deviation.value  # "无" and the like never match an explanation pattern
     if project.goal_actual.value:
         yield project.goal_actual.value
+    if project.funds is not None and project.funds.explanation.value:
+        yield project.funds.explanation.value  # the funds block's own 原因 column
 
 
 def any_text_matches(project: Project, pattern: re.Pattern[str]) -> bool:

@@ -19,6 +19,8 @@ forms as 部门评价. The note returned says so (rule XC507 reports it).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from perfeval_xl.model import Project
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring.load import BUILTIN_FILES, load_scheme
@@ -42,25 +44,62 @@ def method_of(project: Project) -> str | None:
     return None
 
 
+def stated_funds_weight(project: Project) -> float | None:
+    """The funds block's 分值 as the form states it (10, or 20 on Hubei-style forms)."""
+    if project.funds is None or not project.funds.total.weight.present:
+        return None
+    weight = project.funds.total.weight.value
+    return weight if 0 < weight < 100 else None
+
+
 def infer_scheme(project: Project) -> tuple[Scheme, str]:
     """The scheme the weights point to, and a Chinese note saying so."""
     weights = [ind.weight.value for ind in project.indicators if ind.weight.value is not None]
     total = sum(weights)
+    funds = stated_funds_weight(project) or 10
     written = "".join((project.method.value or "").split())
     why = f"评价方式填写为「{written}」，无法识别" if written else "评价表未填写评价方式"
-    if abs(total - 90) <= _WEIGHT_SLACK:
-        name, basis = "单位自评", f"三级指标分值合计为 {fmt_number(total)}（另加预算执行率 10 分），"
+    if abs(total + funds - 100) <= _WEIGHT_SLACK:
+        name = "单位自评"
+        basis = f"三级指标分值合计为 {fmt_number(total)}（另加预算执行率 {fmt_number(funds)} 分），"
     elif abs(total - 100) <= _WEIGHT_SLACK:
         name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，"
     else:
-        name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，既不是 90 也不是 100，按最常见的方案"
+        name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，既不是 {fmt_number(100 - funds)} 也不是 100，按最常见的方案"
     return load_scheme(name), f"{why}；{basis}推断为「{name}」评分方案。"
+
+
+def fit_funds_weight(scheme: Scheme, project: Project) -> tuple[Scheme, str | None]:
+    """The scheme with the funds 分值 the form states, when it differs (湖北式
+    自评表: 预算执行 20 分、指标 80 分). A scheme that counts the funds in 总分
+    then expects the indicators to make up the rest of it."""
+    weight = stated_funds_weight(project)
+    if weight is None or abs(weight - scheme.funds_weight) < 1e-9:
+        return scheme, None
+    if not scheme.funds_in_total:
+        return replace(scheme, funds_weight=weight), None
+    indicators = sum(ind.weight.value for ind in project.indicators if ind.weight.value is not None)
+    if abs(indicators + weight - scheme.total) > _WEIGHT_SLACK:
+        return scheme, None  # the weights do not add up either way: XC201 says so against the scheme
+    note = (
+        f"评价表中预算执行率为 {fmt_number(weight)} 分、三级指标合计 {fmt_number(indicators)} 分，"
+        f"按此核定（方案「{scheme.name}」原为 {fmt_number(scheme.funds_weight)} 分与 {fmt_number(scheme.indicator_total)} 分）。"
+    )
+    return replace(scheme, funds_weight=weight, indicator_total=scheme.total - weight), note
 
 
 def resolve_scheme(project: Project, override: str | None = None) -> tuple[Scheme, str, str | None]:
     """(scheme, source, note): source is 评价方式 / --scheme / 推断; note is a
     Chinese sentence for the reviewer or None. A bad ``override`` raises
-    :class:`perfeval_xl.scoring.SchemeError` (callers validate it up front)."""
+    :class:`perfeval_xl.scoring.SchemeError` (callers validate it up front).
+    The scheme takes the funds 分值 the form states (:func:`fit_funds_weight`)."""
+    scheme, source, note = _choose_scheme(project, override)
+    scheme, fitted = fit_funds_weight(scheme, project)
+    notes = [n for n in (note, fitted) if n]
+    return scheme, source, "".join(notes) or None
+
+
+def _choose_scheme(project: Project, override: str | None) -> tuple[Scheme, str, str | None]:
     chosen = load_scheme(override) if override else None
     method = method_of(project)
     if method is not None:
