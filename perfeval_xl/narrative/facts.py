@@ -13,10 +13,17 @@ from perfeval_xl.tolerance import MONEY, fmt_number, fmt_rate, rate_matches
 EPS = 1e-9
 
 
+_LABELS = {
+    "count_level1": "一级指标个数", "count_level2": "二级指标个数", "count_level3": "三级指标个数",
+    "indicator_value": "指标值", "indicator_score": "指标得分", "indicator_deduction": "指标扣分",
+    "unit_price": "单价", "other": "其他",
+}
+
+
 def label(subject: str) -> str:
     """Chinese name of a subject, for messages."""
     s = load_lexicon().subjects.get(subject)
-    return s.label if s else subject
+    return s.label if s else _LABELS.get(subject, subject)
 
 
 def show(claim: Claim) -> str:
@@ -110,7 +117,19 @@ def show_measure(measure: Measure | None) -> str:
 
 
 def trusted(claims, subject: str) -> list[Claim]:
+    """The firm statements of what happened (role actual) about ``subject``."""
     return [c for c in claims if c.subject == subject and c.trusted]
+
+
+def agrees(a: Claim, b: Claim) -> bool:
+    """Do two statements of one subject agree, each to the decimals it shows?"""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    if a.unit == "万元":
+        return money_agrees(a, float(b.value)) or money_agrees(b, float(a.value))
+    if a.unit == "%":
+        return rate_agrees(a, float(b.value)) or rate_agrees(b, float(a.value))
+    return number_agrees(a, float(b.value)) or number_agrees(b, float(a.value))
 
 
 def _execution_rate(project: Project):
