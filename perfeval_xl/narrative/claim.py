@@ -53,6 +53,8 @@ class Claim:
     sentence: int = 0
     indicator_name: str = ""
     table_row: str = ""  # the row label when the figure sits in a text table (合计, 运维服务费 …)
+    table: int | None = None  # the paragraph of that table's first row
+    scope: str = ""  # the sub-project whose section it is in, in a report on several
 
     @property
     def firm(self) -> bool:

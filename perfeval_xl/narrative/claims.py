@@ -29,7 +29,7 @@ from perfeval_xl.narrative.claim import (
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
-from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, TARGET, YEAR, Around, RoleReader
+from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
 
@@ -124,9 +124,12 @@ class _Extractor:
 
         def add(subject, value, unit, start, end, confidence, decimals=None, indicator=None, period=None, role=ACTUAL):
             name = self._indicator_name(indicator, subject, label)
+            if place.subproject and role in (ACTUAL, TOTAL) and subject in self.lex.subjects:
+                role = PART  # one project's figure in a report on several
             claims.append(
                 Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i, decimals, indicator,
-                      period, role, text[start:end], start, end, sentence_start(text, start), name)
+                      period, role, text[start:end], start, end, sentence_start(text, start), name,
+                      scope=place.subproject)
             )
             used.append((start, end))
 

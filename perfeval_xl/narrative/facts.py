@@ -3,6 +3,7 @@ compare and print figures. Shared by the XC6xx rules."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfeval_xl.model import Indicator, Measure, Project, Sourced
@@ -119,6 +120,27 @@ def show_measure(measure: Measure | None) -> str:
 def trusted(claims, subject: str) -> list[Claim]:
     """The firm statements of what happened (role actual) about ``subject``."""
     return [c for c in claims if c.subject == subject and c.trusted]
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def rounding(claim: Claim) -> float:
+    """Half a unit of the last digit the report shows, in the claim's value unit
+    (万元 for money: ``7.13万元`` ±0.005, ``600,000元`` ±0.00005, a percentage as a fraction)."""
+    m = _DIGITS.search(claim.text or "")
+    decimals = claim.decimals or 0
+    half = 0.5 * 10 ** -decimals
+    if m is None or isinstance(claim.value, str):
+        return half
+    written = float(m.group(0).replace(",", "")) or 1.0
+    scale = abs(float(claim.value)) / written if float(claim.value) else 1.0
+    return half * (scale or 1.0)
+
+
+def sentence_of(claims, claim: Claim) -> list[Claim]:
+    """The claims of ``claim``'s sentence, in order (a text-table row is a sentence)."""
+    return [c for c in claims if c.paragraph == claim.paragraph and c.sentence == claim.sentence]
 
 
 def agrees(a: Claim, b: Claim) -> bool:

@@ -37,6 +37,7 @@ class Place:
     titles: tuple[str, ...]  # the titles of the headings it sits under, outermost first
     in_targets: bool  # inside a 绩效目标 section
     is_heading: bool
+    subproject: str = ""  # the sub-project a section of a report on several is about
 
 
 def heading(text: str) -> tuple[int, str] | None:
@@ -73,7 +74,29 @@ def places(paragraphs) -> list[Place]:
             stack.append((level, title, goals))
         in_targets = any(goals for _, _, goals in stack)
         found.append(Place(tuple(t for _, t, _ in stack), in_targets, h is not None and _is_heading_only(texts[i])))
-    return found
+    return _with_subprojects(found)
+
+
+# A heading that names one of several projects a report covers (（1）“数说红河”展厅运维经费).
+_SUBPROJECT = re.compile(r"(?:经费|项目|专项|专项资金|补助资金|工程)$")
+_GENERIC = ("资金", "基本情况", "概况", "决策", "过程", "产出", "效益", "管理", "投入", "使用", "立项", "绩效", "评价",
+            "目标", "预算", "到位", "执行", "组织", "实施", "问题", "建议", "经验", "做法", "结论", "背景", "主要内容")
+
+
+def _is_subproject_title(title: str) -> bool:
+    core = title.strip("“”\"")
+    return len(core) >= 5 and bool(_SUBPROJECT.search(core)) and not core.startswith(_GENERIC)
+
+
+def _with_subprojects(found: list[Place]) -> list[Place]:
+    """A report on several projects has a section per project: its figures are
+    that project's, a part of the report's whole. One such heading alone is
+    the project itself."""
+    names = {t for p in found for t in p.titles[1:] if _is_subproject_title(t)}
+    if len(names) < 2:
+        return found
+    return [Place(p.titles, p.in_targets, p.is_heading, next((t for t in reversed(p.titles) if t in names), ""))
+            for p in found]
 
 
 def _is_heading_only(text: str) -> bool:

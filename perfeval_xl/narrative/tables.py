@@ -133,6 +133,7 @@ class TextTable:
                     subject, value, unit, r.para.ref, r.text[:60], confidence, r.index, decimals,
                     indicator if subject.startswith("indicator_") else None, None, role, r.text[where : r.starts[j] + end],
                     where, r.starts[j] + end, 0, label if subject.startswith("indicator_") else "", label,
+                    self.rows[0].index,
                 ))
         return found
 
