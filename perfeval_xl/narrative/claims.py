@@ -52,6 +52,9 @@ _ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年�
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
                     "参与率", "入学率", "使用率", "完好率", "好评率", "回收率", "办结率", "准确率", "到岗率", "出勤率")
 _INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成")
+# headings that name a part of the report, not an indicator
+_SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
+                  "依据", "方法", "过程", "组织", "基本")
 
 
 # Returned by a step that has decided the number is about something else, to stop the others.
@@ -157,7 +160,7 @@ class _Extractor:
             start = sentence_start(text, q.start)
             if start != sentence_at:
                 sentence_at, subject_so_far, maximum_before = start, None, False
-            found = self._subject(text, q, context, subject_so_far, label)
+            found = self._subject(text, q, context, subject_so_far, label, place.titles)
             period = self._period(text, q.start)
             role = self.roles.role(self._around(text, q, quantities[:n], found, place, maximum_before))
             if found.subject == UNIT_PRICE and role not in (TARGET, EARLIER):
@@ -178,8 +181,9 @@ class _Extractor:
         lead = lead_in_title(text) or _colon_label(text)
         if lead:
             return lead
-        if context is None and place.titles and not place.is_heading:
-            return place.titles[-1] if len(place.titles) >= 2 else ""
+        if context is None and len(place.titles) >= 2 and not place.is_heading and not place.in_targets:
+            title = place.titles[-1]
+            return "" if any(w in title for w in _SECTION_WORDS) else title  # 产出数量 is an indicator, 基本情况 is not
         return ""
 
     def _indicator_name(self, indicator: int | None, subject: str, label: str) -> str:
@@ -208,7 +212,8 @@ class _Extractor:
 
     # ------------------------------------------------------------ subject of one number
 
-    def _subject(self, text: str, q, context: int | None, so_far: _Found | None, label: str) -> _Found:
+    def _subject(self, text: str, q, context: int | None, so_far: _Found | None, label: str,
+                 titles: tuple[str, ...] = ()) -> _Found:
         clause_start = _clause_start(text, q.start)
         sentence_before = text[sentence_start(text, q.start) : q.start]
         prefix = text[clause_start : q.start]
@@ -229,7 +234,7 @@ class _Extractor:
             or self._by_heading(prefix, q, context)
             or self._by_trailing_word(prefix, after)
             or self._by_sentence(prefix, q, so_far)
-            or self._by_indicator_word(prefix, q, label)
+            or self._by_indicator_word(prefix, q, label, titles)
         )
         if found is None or found is _NO_CLAIM:
             return _Found(OTHER, Confidence.LOW, own_keyword=False)
@@ -382,7 +387,7 @@ class _Extractor:
         confidence = Confidence.MEDIUM if len(prefix) - cue.end() <= 4 else Confidence.LOW
         return _Found(so_far.subject, min(confidence, so_far.confidence), so_far.indicator, own_keyword=False)
 
-    def _by_indicator_word(self, prefix: str, q, label: str):
+    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...]):
         """No form to name it, but the words say it is an indicator's figure
         (培训合格率98%, 或 an 产出 section's count)."""
         if self.index.indicators:
@@ -391,11 +396,12 @@ class _Extractor:
         if q.unit == "%" and (any(w in prefix for w in _INDICATOR_WORDS)
                               or row_cue and any(w in label for w in _INDICATOR_WORDS)):
             return _Found(INDICATOR_VALUE, Confidence.MEDIUM, own_keyword=not row_cue)
-        if q.unit not in ("万元", "%", "分") and label:
-            if row_cue:
-                return _Found(INDICATOR_VALUE, Confidence.MEDIUM, own_keyword=False)
-            if any(w in label for w in _INDICATOR_SECTIONS):
-                return _Found(INDICATOR_VALUE, Confidence.LOW)
+        if q.unit in ("万元", "%", "分"):
+            return None
+        if label and row_cue:
+            return _Found(INDICATOR_VALUE, Confidence.MEDIUM, own_keyword=False)
+        if any(w in t for t in (label, *titles) for w in _INDICATOR_SECTIONS):
+            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
         return None
 
 
