@@ -48,7 +48,8 @@ _GRADE = re.compile(
 _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:到位|到账)")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
-_ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年完成|年度指标值|指标值|目标值|年度目标值?|计划值?)[为：:]?")
+_ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年完成|年度指标值|指标值|目标值|年度目标值?|计划值?"
+                      r"|合计|共计|总计|累计|小计)[为：:]?")
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
                     "参与率", "入学率", "使用率", "完好率", "好评率", "回收率", "办结率", "准确率", "到岗率", "出勤率")
 _INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成")
@@ -165,15 +166,16 @@ class _Extractor:
             role = self.roles.role(self._around(text, q, quantities[:n], found, place, maximum_before))
             if found.subject == UNIT_PRICE and role not in (TARGET, EARLIER):
                 role = ACTUAL  # 每家3万元 is what each got, whatever words stand around it
-            if found.subject != OTHER:
-                subject_so_far = found
+            if found.subject not in (OTHER, UNIT_PRICE):
+                subject_so_far = found  # 每家3万元，共计60万元: the total is not a unit price
             maximum_before = maximum_before or role == MAXIMUM
-            if role == MAXIMUM and found.subject in (OTHER, INDICATOR_VALUE):
+            inherited_total = found.subject == "total_score" and not found.own_keyword  # 总分100分，其中决策20分
+            if role == MAXIMUM and (found.subject in (OTHER, INDICATOR_VALUE) or inherited_total):
                 # 满分100分 is the system's scale; 分值5分, 项目决策（20分） an indicator's
                 subject = "total_score" if q.value == 100 and context is None and not label else INDICATOR_SCORE
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
-        return sorted(claims, key=lambda c: c.start)
+        return _items_take_their_total(sorted(claims, key=lambda c: c.start))
 
     def _row_label(self, text: str, place: Place, context: int | None) -> str:
         """The report's name for the indicator a paragraph is about, when the
@@ -388,21 +390,38 @@ class _Extractor:
         return _Found(so_far.subject, min(confidence, so_far.confidence), so_far.indicator, own_keyword=False)
 
     def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...]):
-        """No form to name it, but the words say it is an indicator's figure
-        (培训合格率98%, 或 an 产出 section's count)."""
-        if self.index.indicators:
-            return None  # with a form, an indicator is one the form names
+        """No indicator of the form is named, but the words say it is an
+        indicator's figure (培训合格率98%, a count in an 产出 section). Without
+        an index into the form it is held against nothing."""
         row_cue = _ROW_CUE.match(prefix) is not None  # 培训合格率：年度指标值100%，实际完成93.94%
+        # with a form, an indicator the form does not name (全县群众满意度) is no firm claim about it
+        firm = Confidence.LOW if self.index.indicators else Confidence.MEDIUM
         if q.unit == "%" and (any(w in prefix for w in _INDICATOR_WORDS)
                               or row_cue and any(w in label for w in _INDICATOR_WORDS)):
-            return _Found(INDICATOR_VALUE, Confidence.MEDIUM, own_keyword=not row_cue)
+            return _Found(INDICATOR_VALUE, firm, own_keyword=not row_cue)
         if q.unit in ("万元", "%", "分"):
             return None
         if label and row_cue:
-            return _Found(INDICATOR_VALUE, Confidence.MEDIUM, own_keyword=False)
+            return _Found(INDICATOR_VALUE, firm, own_keyword=False)
         if any(w in t for t in (label, *titles) for w in _INDICATOR_SECTIONS):
             return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
         return None
+
+
+def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
+    """购置图书21.6万元、维护费6万元，合计支出27.6万元: items nothing named are
+    parts of what their total is (支出)."""
+    out = list(claims)
+    for k, total in enumerate(claims):
+        if total.role != TOTAL or total.subject == OTHER:
+            continue
+        for j in range(k - 1, -1, -1):
+            item = out[j]
+            if item.sentence != total.sentence or item.role == TOTAL:
+                break
+            if item.role == PART and item.subject == OTHER and item.unit == total.unit:
+                out[j] = replace(item, subject=total.subject)
+    return out
 
 
 def _colon_label(text: str) -> str:
