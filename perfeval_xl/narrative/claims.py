@@ -53,6 +53,7 @@ _ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年�
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
                     "参与率", "入学率", "使用率", "完好率", "好评率", "回收率", "办结率", "准确率", "到岗率", "出勤率")
 _INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成")
+_SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
 # headings that name a part of the report, not an indicator
 _SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
                   "依据", "方法", "过程", "组织", "基本")
@@ -269,8 +270,10 @@ class _Extractor:
             return None
         best = max(found, key=lambda f: f[1])  # max keeps the first (longest) on a tie
         if best[2].key == "budget":
-            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more
-            specific = [f for f in found if f[2].key != "budget" and best[0] < f[1] <= best[1] and f[0] < best[0]]
+            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more;
+            # 调整预算后项目预算: the generic word repeats the specific one said just before
+            specific = [f for f in found if f[2].key in _SPECIFIC_BUDGETS and f[0] < best[0]
+                        and (best[0] < f[1] <= best[1] or 0 <= best[0] - f[1] <= 4)]
             if specific:
                 return max(specific, key=lambda f: f[1])
         return best

@@ -20,7 +20,10 @@ def figures_of(result: FileResult) -> list[Figure]:
     project = result.project
     if project is None or not project.narrative:
         return []
-    return report_figures(project, project_claims(project))
+    try:
+        return report_figures(project, project_claims(project))
+    except Exception:  # noqa: BLE001 - the rules have reported it (XC000); the outputs must still be written
+        return []
 
 
 def findings_on(figure: Figure, result: FileResult) -> list[str]:
