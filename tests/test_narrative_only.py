@@ -111,3 +111,14 @@ def test_run_checks_reports_without_a_form_and_keeps_them_out_of_the_ranking(rep
     ranking = openpyxl.load_workbook(out / "汇总.xlsx")["汇总排名"]
     marks = {row[18].value: row[10].value for row in ranking.iter_rows(min_row=2)}
     assert marks == {"水利.xlsx": 99.92, "饮水项目.docx": "仅核对报告正文", "饮水项目自评报告.txt": "仅核对报告正文"}
+
+
+def test_only_the_narrative_rules_run_on_a_report_without_its_form(report_txt):
+    from perfeval_xl.importer.narrative_only import narrative_project
+    from perfeval_xl.rules import RuleSettings, run_rules
+    from perfeval_xl.scheme import DEPARTMENT
+
+    imported = import_report(report_txt)
+    project = narrative_project(imported.spec, imported.layout, report_txt.name)
+    findings = run_rules(project, DEPARTMENT, settings=RuleSettings(raise_errors=True))
+    assert [(f.rule, f.cell) for f in findings] == [("XC614", PARTS_ROW)]  # no 缺少项目资金/指标 from the form rules

@@ -85,7 +85,11 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
     if project is None or not project.narrative_only:  # a report without its form has nothing scored
         package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(project, file_result.scoring, review, link_to).to_xml(), print_title_rows="$2:$2")
     if project is not None and project.narrative:
-        package.add_sheet(_free_name(FIGURES_SHEET, taken), figures_sheet(file_result, review, link_to).to_xml(), print_title_rows="$2:$2")
+        # a paragraph's cell holds its text, so it is its own anchor: no need to parse the sheet for merges
+        def paragraph_link(sheet: str, cell: str) -> str | None:
+            return location(sheet, cell) if sheet in sheet_parts and is_cell(cell) else None
+
+        package.add_sheet(_free_name(FIGURES_SHEET, taken), figures_sheet(file_result, review, paragraph_link).to_xml(), print_title_rows="$2:$2")
     styles.save()
     package.save(Path(output_path))
 
