@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -122,3 +123,29 @@ def test_only_the_narrative_rules_run_on_a_report_without_its_form(report_txt):
     project = narrative_project(imported.spec, imported.layout, report_txt.name)
     findings = run_rules(project, DEPARTMENT, settings=RuleSettings(raise_errors=True))
     assert [(f.rule, f.cell) for f in findings] == [("XC614", PARTS_ROW)]  # no 缺少项目资金/指标 from the form rules
+
+
+CLEAN_REPORTS = sorted((Path(__file__).parent / "fixtures" / "narrative_only").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CLEAN_REPORTS, ids=lambda p: p.stem)
+def test_consistent_reports_without_a_form_raise_nothing(path):
+    run = CliRunner().invoke(main, ["check", str(path), "--json"])
+    data = json.loads(run.output)
+    alarms = [(f["rule"], f["cell"], f["message"]) for f in data["findings"] if f["severity"] != "info"]
+    assert alarms == [] and run.exit_code == 0
+    assert len(data["model"]["figures"]) >= 20
+
+
+@pytest.mark.parametrize("path,change,expected", [
+    ("多项目单位自评报告.txt", ("合计支出95.13万元", "合计支出96.13万元"), ("XC614", "A9")),
+    ("多项目单位自评报告.txt", ("实际支出180万元", "实际支出190万元"), ("XC611", "A10")),
+    ("耕地地力保护补贴自评报告.txt", ("结余0.12万元，预算", "结余1.12万元，预算"), ("XC615", "A6")),
+], ids=["sub_project_items", "sub_project_spent_over_arrived", "balance"])
+def test_a_planted_error_in_them_is_found(tmp_path, path, change, expected):
+    text = (Path(__file__).parent / "fixtures" / "narrative_only" / path).read_text("utf-8")
+    assert change[0] in text
+    changed = tmp_path / path
+    changed.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["check", str(changed), "--json"]).output)
+    assert [(f["rule"], f["cell"]) for f in data["findings"] if f["severity"] != "info"] == [expected]

@@ -54,7 +54,8 @@ class Claim:
     indicator_name: str = ""
     table_row: str = ""  # the row label when the figure sits in a text table (合计, 运维服务费 …)
     table: int | None = None  # the paragraph of that table's first row
-    scope: str = ""  # the sub-project whose section it is in, in a report on several
+    scope: str = ""  # the sub-project whose section it is in (or which the clause names), in a report on several
+    scoped: bool = False  # a part only because it is that sub-project's figure: what happened, within its scope
 
     @property
     def firm(self) -> bool:
@@ -65,5 +66,11 @@ class Claim:
     def trusted(self) -> bool:
         """A firm statement of what happened to the project (role actual)."""
         return self.firm and self.role == ACTUAL
+
+    @property
+    def happened(self) -> bool:
+        """A firm statement of what happened within its scope: the project's
+        (``trusted``) or one sub-project's. Only compared within one scope."""
+        return self.firm and (self.role == ACTUAL or self.scoped)
 
 

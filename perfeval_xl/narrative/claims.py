@@ -29,7 +29,7 @@ from perfeval_xl.narrative.claim import (
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
-from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader
+from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
 
@@ -90,15 +90,17 @@ def _neutralise(text: str, lex: Lexicon) -> str:
 
 
 def _gap_confidence(gap: str, lex: Lexicon) -> Confidence:
-    """How firmly a keyword owns a number, from the words between them."""
+    """How firmly a keyword owns a number, from the words between them. A
+    longer gap is accepted when it names the money (下达我县耕地地力保护补贴资金…)."""
     gap = _neutralise(gap, lex)
     if any(b in gap for b in lex.blockers):
         return Confidence.LOW
+    names_the_money = gap.endswith(("资金", "经费"))
     for filler in lex.fillers:
         gap = gap.replace(filler, "")
     if not gap:
         return Confidence.HIGH
-    return Confidence.MEDIUM if len(gap) <= 8 else Confidence.LOW
+    return Confidence.MEDIUM if len(gap) <= (14 if names_the_money else 8) else Confidence.LOW
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class _Extractor:
         self.index = IndicatorIndex(project.indicators if project else ())
         self.year = project.year.value if project and project.year.present else None
         self.roles = RoleReader(self.lex, self.year)
+        self.subprojects: tuple[str, ...] = ()  # the sub-projects of a report on several, as written in the text
 
     # ------------------------------------------------------------ one paragraph
 
@@ -129,12 +132,15 @@ class _Extractor:
 
         def add(subject, value, unit, start, end, confidence, decimals=None, indicator=None, period=None, role=ACTUAL):
             name = self._indicator_name(indicator, subject, label)
-            if place.subproject and role in (ACTUAL, TOTAL) and subject in self.lex.subjects:
-                role = PART  # one project's figure in a report on several
+            named = next((n for n in self.subprojects if n in text[_clause_start(text, start):start]), "")
+            scope = named or place.subproject
+            scoped = bool(scope) and role == ACTUAL and subject in self.lex.subjects
+            if scoped:
+                role = PART  # one project's figure in a report on several (its items still add up to its 合计)
             claims.append(
                 Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i, decimals, indicator,
                       period, role, text[start:end], start, end, sentence_start(text, start), name,
-                      scope=place.subproject)
+                      scope=scope, scoped=scoped)
             )
             used.append((start, end))
 
@@ -165,8 +171,8 @@ class _Extractor:
             found = self._subject(text, q, context, subject_so_far, label, place.titles)
             period = self._period(text, q.start)
             role = self.roles.role(self._around(text, q, quantities[:n], found, place, maximum_before))
-            if found.subject == UNIT_PRICE and role not in (TARGET, EARLIER):
-                role = ACTUAL  # 每家3万元 is what each got, whatever words stand around it
+            if found.subject == UNIT_PRICE and role in (PART, TOTAL):
+                role = ACTUAL  # 每家3万元，共计60万元: the price is what each got, not an item of the total
             if found.subject not in (OTHER, UNIT_PRICE):
                 subject_so_far = found  # 每家3万元，共计60万元: the total is not a unit price
             maximum_before = maximum_before or role == MAXIMUM
@@ -195,7 +201,7 @@ class _Extractor:
         return label if subject.startswith("indicator_") else ""
 
     def _period(self, text: str, pos: int) -> int | None:
-        years = [int(y) for y in YEAR.findall(text[sentence_start(text, pos) : pos])]
+        years = years_in(text[sentence_start(text, pos) : pos])
         return years[-1] if years else None
 
     def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool) -> Around:
@@ -297,7 +303,7 @@ class _Extractor:
 
     def _pattern_confidence(self, text: str, start: int) -> Confidence:
         sentence = text[sentence_start(text, start) : start]
-        years = [int(y) for y in YEAR.findall(sentence)]
+        years = years_in(sentence)
         other_year = bool(years) and self.year is not None and years[-1] != self.year
         return Confidence.LOW if other_year or self._elsewhere(sentence) else Confidence.HIGH
 
@@ -324,9 +330,14 @@ class _Extractor:
             return None
         begin, end, subject = keyword
         if not _unit_fits(subject.kind, q.unit):
+            if q.unit == "%" and any(w in prefix[end:] for w in _INDICATOR_WORDS):
+                return None  # 补贴资金发放准确率100%: the rate of an indicator, not of the money
             return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
         confidence = _gap_confidence(prefix[end:], self.lex)
-        if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
+        before = prefix[:begin]
+        for within_the_year in ("全年累计", "本年累计", "年度累计", "当年累计"):
+            before = before.replace(within_the_year, "")  # 全年累计发放: the year's total, not several years'
+        if any(b in before for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW
         if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
             confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
@@ -485,6 +496,7 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
     paragraphs = tuple(paragraphs)
     contexts = heading_contexts(paragraphs, extractor.index)
     where = places(paragraphs)
+    extractor.subprojects = tuple({normalise_text(p.subproject).strip("“”\"") for p in where if p.subproject})
     claims: list[Claim] = []
     table: TextTable | None = None
     for i, (para, context, place) in enumerate(zip(paragraphs, contexts, where)):

@@ -30,6 +30,16 @@ ROLE_LABELS = {
 # A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
 YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
 _LEADING_FILLERS = ("为", "达到", "达", "了", "：", ":", "是", "在")
+_ASIDE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def years_in(sentence: str) -> list[int]:
+    """The years a sentence names as periods, outside its asides: in
+    ``共15个（含2023年转列项目5个），年初预算985万元`` the 2023 governs nothing after it."""
+    return [int(y) for y in YEAR.findall(_ASIDE.sub("", sentence))]
+# figures that grow through the year: a mid-year value is an earlier one
+_RUNNING = ("spent", "execution_rate", "balance")
+_AS_OF = re.compile(r"(?:截至|截止到?)(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>\d{1,2})月")
 
 
 @dataclass(frozen=True)
@@ -67,13 +77,26 @@ class RoleReader:
         return any(w in text for w in self.words[key])
 
     def _earlier(self, a: Around) -> str | None:
-        years = [int(y) for y in YEAR.findall(a.sentence)]
+        if a.subject in _RUNNING and self._during_the_year(a.sentence, a.clause):
+            return EARLIER  # 截至6月底支出30万元: the year's spending so far, not its total
+        years = years_in(a.sentence)
         if years and self.year is not None and years[-1] != self.year:
             return EARLIER if years[-1] < self.year else TARGET  # 2024年预算 in a 2023 report is a plan
         clause = a.clause
         for word in self.words["earlier_not"]:
             clause = clause.replace(word, "")
         return EARLIER if self._has("earlier", clause) else None
+
+    def _during_the_year(self, sentence: str, clause: str) -> bool:
+        if any(w in clause for w in ("全年", "年底", "年末", "年度")):
+            return False  # 上半年执行率45%，全年执行率100%
+        if any(w in clause for w in ("上半年", "一季度", "二季度", "三季度", "第一季度", "第二季度", "第三季度", "前三季度")):
+            return True
+        for m in _AS_OF.finditer(sentence):
+            year = int(m.group("year")) if m.group("year") else self.year
+            if year == self.year and int(m.group("month")) < 12:
+                return True
+        return False
 
     def _maximum(self, a: Around) -> str | None:
         if a.unit not in ("分", "%"):
@@ -116,6 +139,8 @@ class RoleReader:
     def _part(self, a: Around) -> str | None:
         if self._has("part", a.clause.replace("包括在内", "")):
             return PART
+        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local):
+            return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
         if not a.own_keyword and "其中" in a.sentence:
             return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
         opened = max(a.sentence.rfind("（"), a.sentence.rfind("("))
@@ -132,6 +157,16 @@ class RoleReader:
         if a.same_kind_before or "其中" in a.after:
             return TOTAL
         return None
+
+
+_SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
+            "社会资金", "企业自筹", "银行贷款")
+
+
+def _one_of_several_sources(sentence: str, local: str) -> bool:
+    """Does the sentence name two or more sources of money, this amount being one of them?"""
+    named = {w for w in _SOURCES if w in sentence}
+    return len(named) >= 2 and any(w in local for w in named)
 
 
 def _total_follows(after: str, words: tuple[str, ...], unit: str) -> bool:

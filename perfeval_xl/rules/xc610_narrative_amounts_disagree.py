@@ -14,6 +14,15 @@ def _consensus(claims):
     return best, [c for c in claims if agrees(c, best)]
 
 
+def _not_enumerated(claims):
+    """Leave out a sentence that states one subject several times with different
+    values (“A项目得分95分，B项目得分92分”): it lists different things."""
+    by_sentence: dict[tuple, list] = {}
+    for c in claims:
+        by_sentence.setdefault((c.paragraph, c.sentence), []).append(c)
+    return [c for c in claims if all(agrees(c, o) for o in by_sentence[(c.paragraph, c.sentence)])]
+
+
 def _on_form(project, subject: str) -> bool:
     """Does the form hold this figure? Then each statement is held against the
     form (XC601–XC605), and a second report here would name the same number twice."""
@@ -41,13 +50,14 @@ def narrative_amounts_disagree(project, ctx):
     （预算、支出、结余、执行率、总分、等次、指标个数）不在此比较，由 XC601–XC605 逐一与评价表对照，同一个数
     只报一次。
 
-    何时通过：各处一致（允许四舍五入到所写位数）；或只出现一次。
+    何时通过：各处一致（允许四舍五入到所写位数）；或只出现一次；或同一句里对同一主语写了几个不同的值（如“A项目
+    得分95分，B项目得分92分”，说的是不同的对象）。
     """
     claims = project_claims(project)
     for subject in _MONEY + _OTHERS:
         if subject != "arrived" and _on_form(project, subject):
             continue
-        said = trusted(claims, subject)
+        said = _not_enumerated(trusted(claims, subject))
         if len(said) < 2 or all(agrees(said[0], c) for c in said[1:]):
             continue
         best, agreeing = _consensus(said)

@@ -29,12 +29,12 @@ def _rates(claims):
     for rate in claims:
         if rate.subject not in _DEFINITIONS or not rate.firm:
             continue
-        if rate.table is None and rate.role != ACTUAL:
+        if rate.table is None and not rate.happened:
             continue
         if rate.table is not None and rate.role not in (ACTUAL, PART, TOTAL):
             continue
         peers = [c for c in claims if c.firm and c.paragraph == rate.paragraph and c.role == rate.role
-                 and c.table == rate.table]
+                 and c.table == rate.table and c.scope == rate.scope and c.scoped == rate.scoped]
         yield rate, peers
 
 
@@ -54,7 +54,7 @@ def narrative_rate_not_ratio(project, ctx):
     claims = project_claims(project)
     for rate, peers in _rates(claims):
         numerators, denominators = _DEFINITIONS[rate.subject]
-        if rate.role == ACTUAL and rate.table is None:
+        if rate.trusted and rate.table is None:
             form_values, _ = form_rates(project, rate.subject)
             if form_values and not any(rate_agrees(rate, v) for v in form_values):
                 continue  # XC602 reports this number against the form already

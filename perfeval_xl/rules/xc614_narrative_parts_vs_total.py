@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perfeval_xl.findings import Severity
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.claim import UNIT_PRICE
+from perfeval_xl.narrative.claim import OTHER, UNIT_PRICE
 from perfeval_xl.narrative.facts import label, rounding, sentence_of, show
 from perfeval_xl.narrative.roles import PART, TOTAL
 from perfeval_xl.rules._base import rule
@@ -10,14 +10,17 @@ from perfeval_xl.tolerance import MONEY, fmt_number
 
 
 def _listed_before(sentence, total):
-    """The items a 合计 sums in prose: the parts written before it in its sentence,
-    after any earlier total. None when a unit price is among them (XC613's case)."""
-    before = [c for c in sentence if c.end <= total.start and c.unit == total.unit]
-    if any(c.subject == UNIT_PRICE for c in before):
-        return None
-    after_last_total = [c for c in before if c.role == TOTAL]
-    start = after_last_total[-1].end if after_last_total else -1
-    return [c for c in before if c.start > start and c.role == PART]
+    """The items a 合计 sums in prose: the run of parts right before it in its
+    sentence, of its subject (or of none: 购置图书21.6万元). None when a unit
+    price is among them (XC613's case)."""
+    items = []
+    for c in reversed([c for c in sentence if c.end <= total.start and c.unit == total.unit]):
+        if c.subject == UNIT_PRICE:
+            return None
+        if c.role != PART or c.subject not in (total.subject, OTHER):
+            break  # 实际到位95.13万元，支付A 88万元、B 7.13万元，合计95.13万元: the run starts after 到位
+        items.append(c)
+    return items[::-1]
 
 
 def _table_groups(claims):

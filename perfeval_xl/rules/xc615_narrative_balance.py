@@ -1,14 +1,15 @@
 from perfeval_xl.findings import Severity
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.facts import rounding, show, trusted
+from perfeval_xl.narrative.facts import rounding, show
 from perfeval_xl.rules._base import rule
 from perfeval_xl.tolerance import MONEY, fmt_number
 
 
-def _stated_once(claims, subject, paragraph=None):
-    """The one amount the report states for ``subject`` (in ``paragraph``, when
-    given), or None when it states none or several different ones."""
-    said = [c for c in trusted(claims, subject) if paragraph is None or c.paragraph == paragraph]
+def _stated_once(claims, subject, scope, paragraph=None):
+    """The one amount the report states for ``subject`` in ``scope`` (in
+    ``paragraph``, when given), or None when it states none or several different ones."""
+    said = [c for c in claims if c.subject == subject and c.happened and c.scope == scope
+            and (paragraph is None or c.paragraph == paragraph)]
     values = {round(float(c.value), 4) for c in said}
     return said[0] if len(values) == 1 else None
 
@@ -23,15 +24,17 @@ def narrative_balance(project, ctx):
     结余金额和支出金额，以及到位资金或预算；结余既不等于 到位−支出，也不等于 预算−支出（相差超过0.01万元，
     也超过其中最粗的数所写位数的半个单位：“结余18万元”对 60−41.83 是四舍五入，“结余6万元”对 60−55 是错的）。先在结余所在段落找这些金额，找不到时用全文中只出现过一个值的金额。
 
-    何时通过：相符；或缺少其中某个金额；或同一金额全文写了几个不同的值（由 XC610 报告）。
+    何时通过：相符；或缺少其中某个金额；或同一金额全文写了几个不同的值（由 XC610 报告）。报告写了几个子项目的，
+    每个子项目的结余只用同一子项目的金额核对。
     """
     funds = project.funds
     if funds is not None and funds.total.budget.present and funds.total.spent.present:
         return  # XC601 holds the balance against the form's A − B
     claims = project_claims(project)
-    for balance in trusted(claims, "balance"):
-        spent = _stated_once(claims, "spent", balance.paragraph) or _stated_once(claims, "spent")
-        bases = [_stated_once(claims, s, balance.paragraph) or _stated_once(claims, s)
+    for balance in (c for c in claims if c.subject == "balance" and c.happened):
+        scope = balance.scope
+        spent = _stated_once(claims, "spent", scope, balance.paragraph) or _stated_once(claims, "spent", scope)
+        bases = [_stated_once(claims, s, scope, balance.paragraph) or _stated_once(claims, s, scope)
                  for s in ("arrived", "full_year_budget", "budget")]
         bases = [b for b in bases if b is not None]
         if spent is None or not bases:
