@@ -23,6 +23,18 @@ def _not_enumerated(claims):
     return [c for c in claims if all(agrees(c, o) for o in by_sentence[(c.paragraph, c.sentence)])]
 
 
+def _generic_budget(said, claims):
+    """A bare 预算 may be the 年初 or the 调整后 one: a value the report gives for
+    either is no contradiction, and when those two differ a bare 预算 cannot be placed."""
+    specific = trusted(claims, "initial_budget") + trusted(claims, "full_year_budget")
+    if len({round(float(c.value), 2) for c in specific}) > 1:
+        return []
+    unplaced = [c for c in said if not any(agrees(c, s) for s in specific)]
+    if not unplaced:
+        return []
+    return sorted(unplaced + specific, key=lambda c: (c.paragraph, c.start))  # the specific figures vote too
+
+
 def _on_form(project, subject: str) -> bool:
     """Does the form hold this figure? Then each statement is held against the
     form (XC601–XC605), and a second report here would name the same number twice."""
@@ -51,13 +63,16 @@ def narrative_amounts_disagree(project, ctx):
     只报一次。
 
     何时通过：各处一致（允许四舍五入到所写位数）；或只出现一次；或同一句里对同一主语写了几个不同的值（如“A项目
-    得分95分，B项目得分92分”，说的是不同的对象）。
+    得分95分，B项目得分92分”，说的是不同的对象）；只写“预算”的数等于报告所写的年初预算或调整后预算（年初与
+    调整后预算不同时，只写“预算”的数无法判断指哪一个，不比较）。
     """
     claims = project_claims(project)
     for subject in _MONEY + _OTHERS:
         if subject != "arrived" and _on_form(project, subject):
             continue
         said = _not_enumerated(trusted(claims, subject))
+        if subject == "budget":
+            said = _generic_budget(said, claims)
         if len(said) < 2 or all(agrees(said[0], c) for c in said[1:]):
             continue
         best, agreeing = _consensus(said)
