@@ -24,10 +24,14 @@ def _not_enumerated(claims):
 
 
 def _generic_budget(said, claims):
-    """A bare 预算 may be the 年初 or the 调整后 one: a value the report gives for
-    either is no contradiction, and when those two differ a bare 预算 cannot be placed."""
-    specific = trusted(claims, "initial_budget") + trusted(claims, "full_year_budget")
-    if len({round(float(c.value), 2) for c in specific}) > 1:
+    """A bare 预算 may be the 年初 or the 调整后 one. When the report states neither,
+    bare figures are compared among themselves; when it states both and they agree,
+    a bare figure is held against them; otherwise a bare 预算 cannot be placed."""
+    initial, adjusted = trusted(claims, "initial_budget"), trusted(claims, "full_year_budget")
+    specific = initial + adjusted
+    if not specific:
+        return said
+    if not (initial and adjusted) or len({round(float(c.value), 2) for c in specific}) > 1:
         return []
     unplaced = [c for c in said if not any(agrees(c, s) for s in specific)]
     if not unplaced:
@@ -63,8 +67,8 @@ def narrative_amounts_disagree(project, ctx):
     只报一次。
 
     何时通过：各处一致（允许四舍五入到所写位数）；或只出现一次；或同一句里对同一主语写了几个不同的值（如“A项目
-    得分95分，B项目得分92分”，说的是不同的对象）；只写“预算”的数等于报告所写的年初预算或调整后预算（年初与
-    调整后预算不同时，只写“预算”的数无法判断指哪一个，不比较）。
+    得分95分，B项目得分92分”，说的是不同的对象）；报告写了年初预算或调整后预算，而只写“预算”的数与之不同、
+    又无法判断指哪一个时（只写了其中一个，或两者不同）不比较；两者都写且相同时，只写“预算”的数与之比较。
     """
     claims = project_claims(project)
     for subject in _MONEY + _OTHERS:
