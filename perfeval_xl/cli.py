@@ -77,24 +77,37 @@ def main() -> None:
 @click.option("--scheme", default=None, help="表中未写评价方式时采用的评分方案：部门评价、单位自评、财政评价，或方案 TOML 文件路径。")
 @CONFIG_OPTION
 def check(file: Path, as_json: bool, scheme: str | None, config_path: Path | None) -> None:
-    """读取一个评价表，显示读到的内容（每个值注明单元格）和发现的问题。"""
+    """读取一个评价表（或 Word / 纯文本评价报告，先导入；未附评价表的报告只核对正文），显示读到的内容
+    （每个值注明单元格）、报告中的数字（主语、角色、核对对象）和发现的问题。"""
     from perfeval_xl.findings import BatchResult
     from perfeval_xl.pipeline import Settings, evaluate_file
     from perfeval_xl.serialize import to_data
     from perfeval_xl.write.console import render_check
+    from perfeval_xl.write.figures import figures_data
     from perfeval_xl.write.results_json import results_json
 
     if scheme is not None:
         _validate_scheme(scheme)
     config = _config(config_path, file.parent)
-    result = evaluate_file(file, file.name, Settings(scheme=scheme, rules=config.rules, limits=config.limits))
-    if as_json:
-        data = results_json(BatchResult([result]))
-        data["model"] = to_data(result.project) if result.project is not None else None
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_check(result))
-    sys.exit(_exit_code([result]))
+    settings = Settings(scheme=scheme, rules=config.rules, limits=config.limits)
+
+    def show(result) -> None:
+        if as_json:
+            data = results_json(BatchResult([result]))
+            data["model"] = to_data(result.project) if result.project is not None else None
+            if data["model"] is not None:
+                data["model"]["figures"] = figures_data(result)
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            click.echo(render_check(result))
+        sys.exit(_exit_code([result]))
+
+    if file.suffix.lower() in (".docx", ".txt"):
+        from perfeval_xl.importer.evaluate import evaluated_report
+
+        with evaluated_report(file, file.name, settings) as (result, _workbook):
+            show(result)
+    show(evaluate_file(file, file.name, settings))
 @main.command("template")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="输出文件路径，或已有的文件夹（文件名为 绩效评价表_<方案>.xlsx）。默认写到当前文件夹。")

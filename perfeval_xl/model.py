@@ -327,6 +327,9 @@ class Project:
     narrative: tuple[Paragraph, ...] = ()
     narrative_sheet: str | None = None
     subtotals: tuple[Subtotal, ...] = ()  # 小计 rows inside the indicator table
+    # a report that came without its 评价表 (issue 20): only its narrative is checked,
+    # nothing is scored and it is not ranked; the form fields above are all blank
+    narrative_only: bool = False
 
     def level1_groups(self) -> dict[str, list[Indicator]]:
         """Indicators grouped by 一级 label, in form order."""

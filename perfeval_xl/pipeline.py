@@ -12,13 +12,25 @@ from perfeval_xl.model import Project
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits
 from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
+from perfeval_xl.scheme import DEPARTMENT
 from perfeval_xl.scoring import resolve_scheme, score_project
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 # Word reports are imported into a workbook on the fly by ``write.batch.run``
-# (the importer sits above this layer). Plain .txt is not picked up from a
-# folder: an inbox holds all kinds of notes; ``perfeval import`` takes them.
+# (the importer sits above this layer). Plain .txt is picked up from a folder
+# only when its name says it is a report (…报告.txt): an inbox holds all kinds
+# of notes; ``perfeval import`` and ``perfeval check`` take any text file.
 REPORT_SUFFIXES = {".docx"}
+TEXT_REPORT_SUFFIX = ".txt"
+TEXT_REPORT_NAMES = ("报告", "report")
+
+
+def is_report(path: Path) -> bool:
+    """A report file a run imports: Word, or text whose name says it is a report."""
+    suffix = path.suffix.lower()
+    if suffix in REPORT_SUFFIXES:
+        return True
+    return suffix == TEXT_REPORT_SUFFIX and any(w in path.stem.lower() for w in TEXT_REPORT_NAMES)
 REFUSED_SUFFIXES = {".xls": "旧版 .xls 格式无法读取：请用 Excel 或 WPS 打开后“另存为” .xlsx 再提交。"}
 
 
@@ -49,7 +61,7 @@ def discover(input_dir: Path, exclude: Path | None = None) -> list[Path]:
                 continue
             path = root_path / name
             suffix = path.suffix.lower()
-            if (suffix in WORKBOOK_SUFFIXES or suffix in REPORT_SUFFIXES or suffix in REFUSED_SUFFIXES) and path.is_file():
+            if (suffix in WORKBOOK_SUFFIXES or is_report(path) or suffix in REFUSED_SUFFIXES) and path.is_file():
                 found.append(path)
     return found
 
@@ -59,8 +71,8 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
     refused = REFUSED_SUFFIXES.get(path.suffix.lower())
     if refused:
         return FileResult(display, failure=refused)
-    if path.suffix.lower() in REPORT_SUFFIXES:
-        return FileResult(display, failure="这是 Word 评价报告，不是工作簿：请用 perfeval import 导入，或放进文件夹用 perfeval run 核查。")
+    if is_report(path):
+        return FileResult(display, failure="这是评价报告，不是工作簿：请用 perfeval import 导入，或用 perfeval check / perfeval run 核查。")
     read = read_workbook(path, display, limits=settings.limits)
     result = FileResult(display, project=read.project, findings=list(read.findings), failure=read.failure)
     if read.project is None:
@@ -69,6 +81,18 @@ def evaluate_file(path: Path, display: str, settings: Settings = Settings()) -> 
         _check(result, read.project, settings)
     except Exception as exc:  # noqa: BLE001 - one file's internal error must not stop the batch
         result.failure = f"核查时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。"
+    return result
+
+
+def check_narrative_only(project: Project, display: str, settings: Settings = Settings()) -> FileResult:
+    """A report that came without its 评价表 (``project.narrative_only``): the
+    narrative's own checks only; nothing to score, so no 核定总分 and no rank."""
+    result = FileResult(display, project=project)
+    try:
+        result.findings.extend(run_rules(project, DEPARTMENT, file=display, settings=settings.rules))
+    except Exception as exc:  # noqa: BLE001 - one file's internal error must not stop the batch
+        result.failure = f"核查时发生内部错误（{type(exc).__name__}: {exc}），请将此文件反馈给维护人员。"
+    result.findings.sort(key=_finding_order)
     return result
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfeval_xl.importer.form import build_spec
+from perfeval_xl.importer.narrative_only import looks_like_report, narrative_spec
 from perfeval_xl.importer.source import Block
 from perfeval_xl.importer.split import split_report
 from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, WorkbookRefused
@@ -30,6 +31,7 @@ class ImportResult:
     layout: LayoutOptions = field(default_factory=LayoutOptions)
     notes: list[str] = field(default_factory=list)  # what could not be placed, in Chinese
     failure: str | None = None  # set when no workbook can be made
+    narrative_only: bool = False  # the report has no form: only its narrative is imported (and checked)
 
     @property
     def ok(self) -> bool:
@@ -62,8 +64,14 @@ def import_report(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ImportRe
         return result
     parts = split_report(blocks)
     if not parts.form_rows:
+        if looks_like_report(parts):  # published without its form: the narrative alone is checked
+            result.spec, result.narrative_only = narrative_spec(parts, result.notes), True
+            if parts.other_tables:
+                result.notes.append(f"报告正文中有 {parts.other_tables} 个表格不是绩效评价表，未导入。")
+            return result
         result.failure = (f"{path.name} 中没有找到绩效评价表（应为含“项目名称”“年度资金总额”"
-                          "“一级指标”“三级指标”等栏目的表格），未生成工作簿。")
+                          "“一级指标”“三级指标”等栏目的表格），也不像绩效评价报告（开头没有“……绩效……报告”"
+                          "标题或正文没有金额、比率），未生成工作簿。")
         return result
     if parts.other_tables:
         result.notes.append(f"报告正文中有 {parts.other_tables} 个表格不是绩效评价表，未导入。")

@@ -2,13 +2,15 @@
 rules can hold them against the form and against each other.
 
 Public API: :func:`extract_claims`, :class:`Claim`, :class:`Confidence`,
-:func:`project_claims` (the claims of a project's own report, computed once).
+:func:`project_claims` (the claims of a project's own report, computed once),
+and the roles (:mod:`perfeval_xl.narrative.roles`).
 """
 
 from __future__ import annotations
 
 from perfeval_xl.model import Project
-from perfeval_xl.narrative.claims import Claim, Confidence, extract_claims
+from perfeval_xl.narrative.claim import Claim, Confidence
+from perfeval_xl.narrative.claims import extract_claims
 
 __all__ = ["Claim", "Confidence", "extract_claims", "project_claims"]
 

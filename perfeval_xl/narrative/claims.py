@@ -1,32 +1,40 @@
-"""Claim extraction: every figure the report states about this project.
+"""Claim extraction: every figure the report states, with its subject and role.
 
 For each number with a unit the extractor tries, in order: the head of a
 worked formula, the nearest subject keyword of the lexicon (``lexicon.toml``)
 inside its clause, 得分/得N分, an indicator's name, the indicator its heading
-is about, and a subject word right after the amount (…万元已全部到位). Words between keyword and number that signal another
-subject (其中, 同比, 每家, 上年 …) or a bound (不低于, 以上) lower the
-confidence to LOW, and rules never raise a warning or error on a LOW claim:
-a false alarm costs more trust than a missed one.
+is about, a subject word right after the amount (…万元已全部到位), and the
+subject of the sentence so far (``年度指标值100%，实际完成93.94%``). A number
+nothing claims is kept with the subject ``other``: the transparency list shows
+every figure of the report.
+
+Each claim then gets a role (:mod:`perfeval_xl.narrative.roles`): actual,
+total, part, target, maximum, earlier or approximate. Words between keyword
+and number that signal another subject (同比, 投资 …) lower the confidence to
+LOW. Rules raise a warning or error only on a firm claim (MEDIUM or HIGH),
+and hold only an ``actual`` against the form: a false alarm costs more trust
+than a missed one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from enum import IntEnum
 
-from perfeval_xl.model import CellRef, Paragraph, Project
-from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts
+from perfeval_xl.model import Paragraph, Project
+from perfeval_xl.narrative.claim import (
+    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
+)
+from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
+from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
+from perfeval_xl.narrative.sections import Place, places
+from perfeval_xl.narrative.tables import TextTable, is_table_row
 
 # Subjects that are not in the lexicon because they are found by pattern.
 COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
-INDICATOR_ACTUAL = "indicator_actual"
-INDICATOR_TARGET = "indicator_target"
-INDICATOR_SCORE = "indicator_score"
-INDICATOR_DEDUCTION = "indicator_deduction"
 
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
@@ -39,51 +47,25 @@ _GRADE = re.compile(
 )
 _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:到位|到账)")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
-# A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
-_YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
-_TARGET_WORDS = ("目标值", "指标值", "年度目标", "目标为", "预期", "计划")
-_BOUND_AFTER = ("以上", "以下", "以内", "左右", "多", "余")
+# A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
+_ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年完成|年度指标值|指标值|目标值|年度目标值?|计划值?"
+                      r"|合计|共计|总计|累计|小计)[为：:]?")
+_INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
+                    "参与率", "入学率", "使用率", "完好率", "好评率", "回收率", "办结率", "准确率", "到岗率", "出勤率")
+_INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成")
+_SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
+# headings that name a part of the report, not an indicator
+_SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
+                  "依据", "方法", "过程", "组织", "基本")
 
 
-# Returned by a step that has decided the number is no claim, to stop the others.
+# Returned by a step that has decided the number is about something else, to stop the others.
 _NO_CLAIM = ("", None, None)
-
-
-class Confidence(IntEnum):
-    LOW = 1  # ambiguous: never more than info
-    MEDIUM = 2
-    HIGH = 3
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One figure the report states.
-
-    ``value``: money in 万元, percentages as a fraction, counts and scores as
-    numbers (all Decimal); grades as 优/良/中/差. ``indicator`` indexes
-    ``Project.indicators`` for the indicator_* subjects.
-    """
-
-    subject: str
-    value: Decimal | str
-    unit: str
-    ref: CellRef
-    fragment: str
-    confidence: Confidence
-    paragraph: int  # index into the narrative
-    decimals: int | None = None
-    indicator: int | None = None
-    period: int | None = None  # a year written in the clause, if any
-
-    @property
-    def trusted(self) -> bool:
-        """Firm enough to raise a warning or an error on."""
-        return self.confidence >= Confidence.MEDIUM
 
 
 def _fragment(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end], clipped to a readable length."""
-    left = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    left = sentence_start(text, start)
     right = min((i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0), default=len(text))
     sentence = text[left:right]
     if len(sentence) > 60:
@@ -96,7 +78,7 @@ def _clause_start(text: str, pos: int) -> int:
     return max((text.rfind(c, 0, pos) for c in _CLAUSE_END), default=-1) + 1
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     return max((text.rfind(c, 0, pos) for c in _SENTENCE_END), default=-1) + 1
 
 
@@ -108,15 +90,27 @@ def _neutralise(text: str, lex: Lexicon) -> str:
 
 
 def _gap_confidence(gap: str, lex: Lexicon) -> Confidence:
-    """How firmly a keyword owns a number, from the words between them."""
+    """How firmly a keyword owns a number, from the words between them. A
+    longer gap is accepted when it names the money (下达我县耕地地力保护补贴资金…)."""
     gap = _neutralise(gap, lex)
     if any(b in gap for b in lex.blockers):
         return Confidence.LOW
+    names_the_money = gap.endswith(("资金", "经费"))
     for filler in lex.fillers:
         gap = gap.replace(filler, "")
     if not gap:
         return Confidence.HIGH
-    return Confidence.MEDIUM if len(gap) <= 8 else Confidence.LOW
+    return Confidence.MEDIUM if len(gap) <= (14 if names_the_money else 8) else Confidence.LOW
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the subject steps decided about one number."""
+
+    subject: str
+    confidence: Confidence
+    indicator: int | None = None
+    own_keyword: bool = True  # found in the clause itself, not inherited from the sentence
 
 
 class _Extractor:
@@ -125,6 +119,150 @@ class _Extractor:
         self.keywords = self.lex.keyword_index()
         self.index = IndicatorIndex(project.indicators if project else ())
         self.year = project.year.value if project and project.year.present else None
+        self.roles = RoleReader(self.lex, self.year)
+        self.subprojects: tuple[str, ...] = ()  # the sub-projects of a report on several, as written in the text
+
+    # ------------------------------------------------------------ one paragraph
+
+    def paragraph(self, i: int, para: Paragraph, context: int | None, place: Place) -> list[Claim]:
+        text = normalise_text(para.text)
+        claims: list[Claim] = []
+        used: list[tuple[int, int]] = []
+        label = self._row_label(text, place, context)
+
+        def add(subject, value, unit, start, end, confidence, decimals=None, indicator=None, period=None, role=ACTUAL):
+            name = self._indicator_name(indicator, subject, label)
+            named = next((n for n in self.subprojects if n in text[_clause_start(text, start):start]), "")
+            scope = named or place.subproject
+            scoped = bool(scope) and role == ACTUAL and subject in self.lex.subjects
+            if scoped:
+                role = PART  # one project's figure in a report on several (its items still add up to its 合计)
+            claims.append(
+                Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i, decimals, indicator,
+                      period, role, text[start:end], start, end, sentence_start(text, start), name,
+                      scope=scope, scoped=scoped)
+            )
+            used.append((start, end))
+
+        for pattern in (_COUNT_AFTER, _COUNT_BEFORE):
+            for m in pattern.finditer(text):
+                n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
+                if n is not None:  # the figure is the number with its classifier: 11个
+                    end = m.end("n") + (1 if m.end("n") < len(text) and text[m.end("n")] in "个项条" else 0)
+                    add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start("n"), end,
+                        self._pattern_confidence(text, m.start()))
+        for m in _GRADE.finditer(text):
+            grade = _GRADE_WORD.get(m.group("grade"), m.group("grade"))
+            role = EARLIER if self._elsewhere(text[sentence_start(text, m.start()) : m.start()]) else ACTUAL
+            add("grade", grade, "", m.start("grade"), m.end("grade"), self._pattern_confidence(text, m.start()), role=role)
+        for m in _DEDUCTION.finditer(text):
+            target = self._indicator_in(text, m.start(), context)
+            confidence = Confidence.HIGH if target is not None or label else Confidence.LOW
+            add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), confidence, indicator=target)
+
+        sentence_at, subject_so_far, maximum_before = -1, None, False
+        quantities = find_quantities(text)
+        for n, q in enumerate(quantities):
+            if any(a <= q.start < b for a, b in used):
+                continue
+            start = sentence_start(text, q.start)
+            if start != sentence_at:
+                sentence_at, subject_so_far, maximum_before = start, None, False
+            found = self._subject(text, q, context, subject_so_far, label, place.titles)
+            period = self._period(text, q.start)
+            role = self.roles.role(self._around(text, q, quantities[:n], found, place, maximum_before))
+            if found.subject == UNIT_PRICE and role in (PART, TOTAL):
+                role = ACTUAL  # 每家3万元，共计60万元: the price is what each got, not an item of the total
+            if found.subject not in (OTHER, UNIT_PRICE):
+                subject_so_far = found  # 每家3万元，共计60万元: the total is not a unit price
+            maximum_before = maximum_before or role == MAXIMUM
+            inherited_total = found.subject == "total_score" and not found.own_keyword  # 总分100分，其中决策20分
+            if role == MAXIMUM and (found.subject in (OTHER, INDICATOR_VALUE) or inherited_total):
+                # 满分100分 is the system's scale; 分值5分, 项目决策（20分） an indicator's
+                subject = "total_score" if q.value == 100 and context is None and not label else INDICATOR_SCORE
+                found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
+            add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
+        return _items_take_their_total(sorted(claims, key=lambda c: c.start))
+
+    def _row_label(self, text: str, place: Place, context: int | None) -> str:
+        """The report's name for the indicator a paragraph is about, when the
+        form does not say: its lead-in (``培训合格率：…``) or its heading."""
+        lead = lead_in_title(text) or _colon_label(text)
+        if lead:
+            return lead
+        if context is None and len(place.titles) >= 2 and not place.is_heading and not place.in_targets:
+            title = place.titles[-1]
+            return "" if any(w in title for w in _SECTION_WORDS) else title  # 产出数量 is an indicator, 基本情况 is not
+        return ""
+
+    def _indicator_name(self, indicator: int | None, subject: str, label: str) -> str:
+        if indicator is not None:
+            return self.index.indicators[indicator].name.value or ""
+        return label if subject.startswith("indicator_") else ""
+
+    def _period(self, text: str, pos: int) -> int | None:
+        years = years_in(text[sentence_start(text, pos) : pos])
+        return years[-1] if years else None
+
+    def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool) -> Around:
+        clause_at = _clause_start(text, q.start)
+        sentence_at = sentence_start(text, q.start)
+        previous = [p for p in before if p.end <= q.start and p.end > clause_at]
+        local_at = previous[-1].end if previous else clause_at
+        sentence_end = min((i for i in (text.find(c, q.end) for c in _SENTENCE_END) if i >= 0), default=len(text))
+        same_kind = any(p.unit == q.unit and p.end <= q.start and p.start >= sentence_at for p in before)
+        clause = text[clause_at : q.start].replace("绩效目标", "")
+        return Around(
+            local=text[local_at : q.start], clause=clause, sentence=text[sentence_at : q.start],
+            after=text[q.end : sentence_end], unit=q.unit, value=q.value, subject=found.subject, approximate=q.approximate,
+            in_targets=place.in_targets and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION),
+            own_keyword=found.own_keyword, same_kind_before=same_kind, maximum_before=maximum_before,
+        )
+
+    # ------------------------------------------------------------ subject of one number
+
+    def _subject(self, text: str, q, context: int | None, so_far: _Found | None, label: str,
+                 titles: tuple[str, ...] = ()) -> _Found:
+        clause_start = _clause_start(text, q.start)
+        sentence_before = text[sentence_start(text, q.start) : q.start]
+        prefix = text[clause_start : q.start]
+        after = text[q.end : q.end + 12]
+        if q.unit == "%" and after.startswith("的"):
+            return _Found(OTHER, Confidence.LOW)  # "20%的单位": a share of something else, not a rate claim
+        if self._elsewhere(sentence_before):
+            return _Found(OTHER, Confidence.LOW)  # another project, or the whole county
+        if q.unit == "万元" and self._per_unit(prefix, after):
+            return _Found(UNIT_PRICE, Confidence.MEDIUM)
+        if self._changed(prefix):
+            return _Found(OTHER, Confidence.LOW)  # 同比增长14%, 占80%: a change or a share
+        found = (
+            self._formula_result(prefix, q)
+            or self._by_keyword(prefix, q)
+            or self._by_score_word(prefix, q, context, label)
+            or self._by_indicator_name(prefix, q)
+            or self._by_heading(prefix, q, context)
+            or self._by_trailing_word(prefix, after)
+            or self._by_sentence(prefix, q, so_far)
+            or self._by_indicator_word(prefix, q, label, titles)
+        )
+        if found is None or found is _NO_CLAIM:
+            return _Found(OTHER, Confidence.LOW, own_keyword=False)
+        if isinstance(found, _Found):
+            return found
+        subject, confidence, indicator = found
+        caveat = "每" in sentence_before  # 每户2000元，合计8万元: a local sum, maybe not the project's
+        return _Found(subject, Confidence.LOW if caveat else confidence, indicator)
+
+    def _per_unit(self, prefix: str, after: str) -> bool:
+        """每家3万元, 人均2000元, 单价500元, 500元/人: a figure per unit."""
+        if after.startswith(("/", "／")):
+            return True
+        words = self.lex.roles["unit_price"]
+        return any(w in prefix for w in words if w != "每") or re.search(r"每(?![年季])[^，。；,\d]{0,6}$", prefix) is not None
+
+    def _changed(self, prefix: str) -> bool:
+        tail = prefix[-6:]
+        return any(w in tail for w in self.lex.roles["change"])
 
     def _nearest_keyword(self, prefix: str):
         """(start, end, subject) of the subject keyword ending closest to the
@@ -138,8 +276,10 @@ class _Extractor:
             return None
         best = max(found, key=lambda f: f[1])  # max keeps the first (longest) on a tie
         if best[2].key == "budget":
-            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more
-            specific = [f for f in found if f[2].key != "budget" and best[0] < f[1] <= best[1] and f[0] < best[0]]
+            # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more;
+            # 调整预算后项目预算: the generic word repeats the specific one said just before
+            specific = [f for f in found if f[2].key in _SPECIFIC_BUDGETS and f[0] < best[0]
+                        and (best[0] < f[1] <= best[1] or 0 <= best[0] - f[1] <= 4)]
             if specific:
                 return max(specific, key=lambda f: f[1])
         return best
@@ -151,88 +291,21 @@ class _Extractor:
         before = text[max(0, mention.start - 4) : mention.start]
         return any(p in before and p not in name for p in self.lex.populations)
 
-    def paragraph(self, i: int, para: Paragraph, context: int | None) -> list[Claim]:
-        text = normalise_text(para.text)
-        claims: list[Claim] = []
-        used: list[tuple[int, int]] = []
-
-        def add(subject, value, unit, start, end, confidence, decimals=None, indicator=None, period=None):
-            claims.append(
-                Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i,
-                      decimals, indicator, period)
-            )
-            used.append((start, end))
-
-        for pattern in (_COUNT_AFTER, _COUNT_BEFORE):
-            for m in pattern.finditer(text):
-                n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
-                if n is not None:
-                    add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start(), m.end(),
-                        self._pattern_confidence(text, m.start()))
-        for m in _GRADE.finditer(text):
-            grade = _GRADE_WORD.get(m.group("grade"), m.group("grade"))
-            add("grade", grade, "", m.start(), m.end(), self._pattern_confidence(text, m.start()))
-        for m in _DEDUCTION.finditer(text):
-            target = self._indicator_in(text, m.start(), context)
-            if target is not None:
-                add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), Confidence.HIGH,
-                    indicator=target)
-
-        for q in find_quantities(text):
-            if any(a <= q.start < b for a, b in used):
-                continue
-            claim = self._quantity_claim(text, q, context)
-            if claim is not None:
-                subject, confidence, indicator, period = claim
-                add(subject, q.value, q.unit, q.start, q.end, confidence, q.decimals, indicator, period)
-        return claims
-
     def _indicator_in(self, text: str, pos: int, context: int | None) -> int | None:
         """The indicator a clause ending at ``pos`` is about: one named in the
         sentence before it, else the heading's."""
-        mentions = [m for m in self.index.mentions(text) if _sentence_start(text, pos) <= m.start < pos]
+        mentions = [m for m in self.index.mentions(text) if sentence_start(text, pos) <= m.start < pos]
         return mentions[-1].index if mentions else context
 
-    def _quantity_claim(self, text: str, q, context: int | None):
-        """(subject, confidence, indicator, period) for one number, or None
-        when nothing in its clause says what it is about."""
-        clause_start = _clause_start(text, q.start)
-        sentence_before = text[_sentence_start(text, q.start) : q.start]
-        prefix = text[clause_start : q.start]
-        after = text[q.end : q.end + 2]
-        if q.unit == "%" and after.startswith("的"):
-            return None  # "20%的单位": a share of something else, not a rate claim
-        # a year written earlier in the sentence governs its later clauses too
-        years = [int(y) for y in _YEAR.findall(sentence_before)]
-        period = years[-1] if years else None
-        found = (
-            self._formula_result(prefix, q)
-            or self._by_keyword(prefix, q)
-            or self._by_score_word(prefix, q, context)
-            or self._by_indicator_name(prefix, q)
-            or self._by_heading(prefix, q, context)
-            or self._by_trailing_word(prefix, text[q.end : q.end + 12])
-        )
-        if found is None or found is _NO_CLAIM:
-            return None
-        subject, confidence, indicator = found
-        caveat = (
-            self._elsewhere(sentence_before)  # another year or another project
-            or after.startswith(_BOUND_AFTER)  # 95%以上: a bound, not a figure
-            or "其中" in sentence_before  # a part of a larger amount
-            or "每" in sentence_before  # 每户2000元，合计8万元: a local sum, maybe not the project's
-        )
-        return subject, Confidence.LOW if caveat else confidence, indicator, period
-
     def _elsewhere(self, sentence_before: str) -> bool:
-        """Is the sentence about another year or another project (2022年同类项目中…)?"""
-        years = [int(y) for y in _YEAR.findall(sentence_before)]
-        if years and self.year is not None and years[-1] != self.year:
-            return True
+        """Is the sentence about another project or scope (2022年同类项目中…)?"""
         return any(w in sentence_before for w in self.lex.elsewhere)
 
     def _pattern_confidence(self, text: str, start: int) -> Confidence:
-        return Confidence.LOW if self._elsewhere(text[_sentence_start(text, start) : start]) else Confidence.HIGH
+        sentence = text[sentence_start(text, start) : start]
+        years = years_in(sentence)
+        other_year = bool(years) and self.year is not None and years[-1] != self.year
+        return Confidence.LOW if other_year or self._elsewhere(sentence) else Confidence.HIGH
 
     def _mention_before(self, prefix: str):
         mentions = self.index.mentions(prefix)
@@ -257,17 +330,20 @@ class _Extractor:
             return None
         begin, end, subject = keyword
         if not _unit_fits(subject.kind, q.unit):
+            if q.unit == "%" and any(w in prefix[end:] for w in _INDICATOR_WORDS):
+                return None  # 补贴资金发放准确率100%: the rate of an indicator, not of the money
             return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
-        if any(w in prefix[begin:] for w in self.lex.maximum_words):
-            return _NO_CLAIM  # 总分值100分, 满分20分: the scale, not a result
         confidence = _gap_confidence(prefix[end:], self.lex)
-        if any(b in prefix[:begin] for b in ("上年", "去年", "以前年度", "累计", "其中")):
+        before = prefix[:begin]
+        for within_the_year in ("全年累计", "本年累计", "年度累计", "当年累计"):
+            before = before.replace(within_the_year, "")  # 全年累计发放: the year's total, not several years'
+        if any(b in before for b in ("上年", "去年", "以前年度", "累计", "其中")):
             confidence = Confidence.LOW
         if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
             confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
         return subject.key, confidence, None
 
-    def _by_score_word(self, prefix: str, q, context: int | None):
+    def _by_score_word(self, prefix: str, q, context: int | None, label: str):
         """得分N分 / 得N分: an indicator's score when the sentence or heading
         names one; otherwise it could be anything, so the total at LOW."""
         if q.unit != "分" or not ("得分" in prefix or prefix.endswith("得")):
@@ -276,12 +352,14 @@ class _Extractor:
         mention = self._mention_before(prefix)
         indicator = mention.index if mention else context
         if indicator is None:
+            if label and not self.index.indicators:
+                return _Found(INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex))  # no form: the report's row
             return "total_score", Confidence.LOW, None
         return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
 
     def _by_indicator_name(self, prefix: str, q):
-        """An indicator's name (or alias, or stem) before the number: its
-        完成值, or its 目标值 when 目标/指标值 stands between."""
+        """An indicator's name (or alias, or stem) before the number: its figure;
+        the role reader tells its 目标值 from its 完成值."""
         mention = self._mention_before(prefix)
         if mention is None:
             return None
@@ -293,10 +371,9 @@ class _Extractor:
         gap = prefix[mention.end :]
         if mention.how == "stem" and gap:
             return None  # a bare stem owns only the number right after it
-        subject = INDICATOR_TARGET if any(w in gap for w in _TARGET_WORDS) else INDICATOR_ACTUAL
-        for w in _TARGET_WORDS:
+        for w in ("目标值", "指标值", "年度目标", "目标为", "预期", "计划", "实际完成值", "实际完成", "完成值"):
             gap = gap.replace(w, "")
-        return subject, _gap_confidence(gap, self.lex), mention.index
+        return INDICATOR_VALUE, _gap_confidence(gap, self.lex), mention.index
 
     def _by_trailing_word(self, prefix: str, after: str):
         """项目资金60万元已全部到位: the subject word follows the amount."""
@@ -313,13 +390,79 @@ class _Extractor:
         if not _indicator_unit_fits(self.index.indicators[context], q.unit, strict=True):
             return None
         blocked = any(b in _neutralise(prefix, self.lex) for b in self.lex.blockers)
-        return INDICATOR_ACTUAL, Confidence.LOW if blocked else Confidence.MEDIUM, context
+        return INDICATOR_VALUE, Confidence.LOW if blocked else Confidence.MEDIUM, context
+
+    def _by_sentence(self, prefix: str, q, so_far: _Found | None):
+        """年度指标值100%，实际完成93.94%: a clause that only says which figure
+        follows takes the subject of the sentence so far (the same kind of unit)."""
+        if so_far is None or _kind_of_unit(q.unit) != _kind_of_subject(so_far.subject, q.unit):
+            return None
+        cue = _ROW_CUE.match(prefix)
+        if cue is None:
+            return None
+        confidence = Confidence.MEDIUM if len(prefix) - cue.end() <= 4 else Confidence.LOW
+        return _Found(so_far.subject, min(confidence, so_far.confidence), so_far.indicator, own_keyword=False)
+
+    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...]):
+        """No indicator of the form is named, but the words say it is an
+        indicator's figure (培训合格率98%, a count in an 产出 section). Without
+        an index into the form it is held against nothing."""
+        row_cue = _ROW_CUE.match(prefix) is not None  # 培训合格率：年度指标值100%，实际完成93.94%
+        # with a form, an indicator the form does not name (全县群众满意度) is no firm claim about it
+        firm = Confidence.LOW if self.index.indicators else Confidence.MEDIUM
+        if q.unit == "%" and (any(w in prefix for w in _INDICATOR_WORDS)
+                              or row_cue and any(w in label for w in _INDICATOR_WORDS)):
+            return _Found(INDICATOR_VALUE, firm, own_keyword=not row_cue)
+        if q.unit in ("万元", "%", "分"):
+            return None
+        if label and row_cue:
+            return _Found(INDICATOR_VALUE, firm, own_keyword=False)
+        if any(w in t for t in (label, *titles) for w in _INDICATOR_SECTIONS):
+            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
+        return None
+
+
+def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
+    """购置图书21.6万元、维护费6万元，合计支出27.6万元: items nothing named are
+    parts of what their total is (支出)."""
+    out = list(claims)
+    for k, total in enumerate(claims):
+        if total.role != TOTAL or total.subject == OTHER:
+            continue
+        for j in range(k - 1, -1, -1):
+            item = out[j]
+            if item.sentence != total.sentence or item.role == TOTAL:
+                break
+            if item.role == PART and item.subject == OTHER and item.unit == total.unit:
+                out[j] = replace(item, subject=total.subject)
+    return out
+
+
+def _colon_label(text: str) -> str:
+    """``培训合格率：年度指标值100%…``: a short label before the first colon."""
+    label, colon, _ = text.replace(":", "：").partition("：")
+    if colon and 2 <= len(label) <= 20 and not re.search(r"[\d，,。；;]", label):
+        return label
+    return ""
+
+
+def _kind_of_unit(unit: str) -> str:
+    return {"万元": "money", "%": "rate", "分": "score"}.get(unit, "count")
+
+
+def _kind_of_subject(subject: str, unit: str) -> str:
+    s = load_lexicon().subjects.get(subject)
+    if s is not None:
+        return s.kind
+    if subject in (INDICATOR_SCORE, INDICATOR_DEDUCTION, "total_score"):
+        return "score"
+    return _kind_of_unit(unit)  # an indicator's value keeps whatever unit it has
 
 
 def _owned_by_project(before: str, lex: Lexicon) -> bool:
     """Are the words before a money/rate keyword about the project as a whole
     (该项目, 项目资金, nothing) rather than a part or another scope?"""
-    before = _YEAR.sub("", re.sub(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?", "", before))
+    before = YEAR.sub("", re.sub(r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?", "", before))
     changed = True
     while changed:  # strip trailing adverbs and time words: 该项目共计 -> 该项目
         changed = False
@@ -346,13 +489,36 @@ def _indicator_unit_fits(indicator, unit: str, strict: bool = False) -> bool:
 
 
 def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
-    """Every claim in ``paragraphs`` (in order). ``project`` supplies the
-    indicator names and the evaluation year; without it only project-level
-    subjects are recognised."""
+    """Every figure in ``paragraphs`` (in order), each with a subject and a
+    role. ``project`` supplies the indicator names and the evaluation year;
+    without it only project-level subjects are recognised."""
     extractor = _Extractor(project)
     paragraphs = tuple(paragraphs)
     contexts = heading_contexts(paragraphs, extractor.index)
+    where = places(paragraphs)
+    extractor.subprojects = tuple({normalise_text(p.subproject).strip("“”\"") for p in where if p.subproject})
     claims: list[Claim] = []
-    for i, (para, context) in enumerate(zip(paragraphs, contexts)):
-        claims.extend(extractor.paragraph(i, para, context))
+    table: TextTable | None = None
+    for i, (para, context, place) in enumerate(zip(paragraphs, contexts, where)):
+        text = normalise_text(para.text)
+        if is_table_row(text):
+            if table is None:
+                table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i))
+            claims.extend(table.row(i, para, text))
+            continue
+        if table is not None:
+            claims = table.finish(claims)
+            table = None
+        claims.extend(extractor.paragraph(i, para, context, place))
+    if table is not None:
+        claims = table.finish(claims)
     return claims
+
+
+def _caption_unit(paragraphs, i: int) -> str | None:
+    """``单位：万元`` in the paragraph just above a text table."""
+    if i == 0:
+        return None
+    m = re.search(r"单位[：:]\s*(万元|元|亿元)", normalise_text(paragraphs[i - 1].text))
+    return m.group(1) if m else None
+

@@ -3,6 +3,7 @@ compare and print figures. Shared by the XC6xx rules."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfeval_xl.model import Indicator, Measure, Project, Sourced
@@ -13,10 +14,17 @@ from perfeval_xl.tolerance import MONEY, fmt_number, fmt_rate, rate_matches
 EPS = 1e-9
 
 
+_LABELS = {
+    "count_level1": "一级指标个数", "count_level2": "二级指标个数", "count_level3": "三级指标个数",
+    "indicator_value": "指标值", "indicator_score": "指标得分", "indicator_deduction": "指标扣分",
+    "unit_price": "单价", "other": "其他",
+}
+
+
 def label(subject: str) -> str:
     """Chinese name of a subject, for messages."""
     s = load_lexicon().subjects.get(subject)
-    return s.label if s else subject
+    return s.label if s else _LABELS.get(subject, subject)
 
 
 def show(claim: Claim) -> str:
@@ -110,7 +118,40 @@ def show_measure(measure: Measure | None) -> str:
 
 
 def trusted(claims, subject: str) -> list[Claim]:
+    """The firm statements of what happened (role actual) about ``subject``."""
     return [c for c in claims if c.subject == subject and c.trusted]
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def rounding(claim: Claim) -> float:
+    """Half a unit of the last digit the report shows, in the claim's value unit
+    (万元 for money: ``7.13万元`` ±0.005, ``600,000元`` ±0.00005, a percentage as a fraction)."""
+    m = _DIGITS.search(claim.text or "")
+    decimals = claim.decimals or 0
+    half = 0.5 * 10 ** -decimals
+    if m is None or isinstance(claim.value, str):
+        return half
+    written = float(m.group(0).replace(",", "")) or 1.0
+    scale = abs(float(claim.value)) / written if float(claim.value) else 1.0
+    return half * (scale or 1.0)
+
+
+def sentence_of(claims, claim: Claim) -> list[Claim]:
+    """The claims of ``claim``'s sentence, in order (a text-table row is a sentence)."""
+    return [c for c in claims if c.paragraph == claim.paragraph and c.sentence == claim.sentence]
+
+
+def agrees(a: Claim, b: Claim) -> bool:
+    """Do two statements of one subject agree, each to the decimals it shows?"""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    if a.unit == "万元":
+        return money_agrees(a, float(b.value)) or money_agrees(b, float(a.value))
+    if a.unit == "%":
+        return rate_agrees(a, float(b.value)) or rate_agrees(b, float(a.value))
+    return number_agrees(a, float(b.value)) or number_agrees(b, float(a.value))
 
 
 def _execution_rate(project: Project):

@@ -38,6 +38,7 @@ class Lexicon:
     completion_qualifiers: tuple[str, ...]
     partial_marks: tuple[str, ...]
     completion_followers: tuple[str, ...]
+    roles: dict[str, tuple[str, ...]]
 
     def keyword_index(self) -> list[tuple[str, Subject]]:
         """(keyword, subject) pairs, longest keyword first."""
@@ -70,4 +71,5 @@ def load_lexicon() -> Lexicon:
         completion_qualifiers=tuple(completion["qualifiers"]),
         partial_marks=tuple(completion["partial_marks"]),
         completion_followers=tuple(completion["claim_followers"]),
+        roles={key: tuple(words) for key, words in data["roles"].items()},
     )

@@ -26,15 +26,26 @@ COUNT_NUMBER = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMERAL})"
 
 # Units we treat as claims, longest first so 万元 wins over 元.
 MONEY_UNITS = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001")}
-_UNITS = ["亿元", "万元", "元", "%", "分", "个", "家", "人次", "人", "户", "次", "项", "所", "名", "场", "件", "台", "套", "天", "篇", "期"]
-# 分 not followed by 钟/之/别/配/析/类 (五十分钟, 分配, 分析 are not scores).
-_UNIT_RE = "|".join(re.escape(u) if u != "分" else "分(?![钟之别配析类期批项])" for u in _UNITS)
+_UNITS = [
+    "亿元", "万元", "元", "%", "分", "个百分点", "个月", "个", "家", "人次", "人", "户", "次", "项", "所", "名", "场",
+    "件", "台", "套", "天", "篇", "期", "平方米", "㎡", "公里", "千米", "亩", "吨", "辆", "册", "株", "座", "间",
+    "处", "份", "课时", "学时", "小时", "批", "村", "盏", "张", "床", "例", "艘", "头", "只", "本", "条",
+]
+# 分 not followed by 钟/之/别/配/析/类 (五十分钟, 分配, 分析 are not scores); 个 not the start of 个人/个体.
+_GUARDS = {"分": "(?![钟之别配析类期批项])", "个": "(?![人体性别])", "条": "(?![件例款])", "本": "(?![级级单年项次])",
+           "处": "(?![理置室])", "只": "(?![是有要能])", "头": "(?![部])", "张": "(?![贴])", "间": "(?![隔])",
+           "期": "(?![间限末初])", "批": "(?![复准示])", "村": "(?![民级])", "名": "(?![称单义])"}
+_UNIT_RE = "|".join(re.escape(u) + _GUARDS.get(u, "") for u in _UNITS)
+# 1200余人, 60多万元: the number is not exact (its role is approximate)
+_APPROX_INSIDE = "余多"
 
 QUANTITY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{CHINESE_NUMERAL}))"
-    rf"|(?<![\d.])(?P<num>{ARABIC_NUMBER})\s*(?P<unit>{_UNIT_RE})"
-    rf"|(?P<cn>{CHINESE_NUMERAL})(?P<cnunit>{_UNIT_RE})"
+    rf"|(?<![\d.])(?P<num>{ARABIC_NUMBER})\s*(?P<approx>[{_APPROX_INSIDE}])?(?P<mult>万(?!元)|亿(?!元))?"
+    rf"\s*(?P<unit>{_UNIT_RE})"
+    rf"|(?P<cn>{CHINESE_NUMERAL})(?P<cnapprox>[{_APPROX_INSIDE}])?(?P<cnunit>{_UNIT_RE})"
 )
+_MULTIPLIER = {"万": Decimal(10000), "亿": Decimal(100_000_000)}
 
 
 _FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
@@ -75,6 +86,7 @@ class Quantity:
     end: int
     text: str
     decimals: int | None = None  # decimals shown (of the percentage for rates)
+    approximate: bool = False  # 1200余人, 60多万元
 
 
 def _decimals(number: str) -> int:
@@ -82,9 +94,13 @@ def _decimals(number: str) -> int:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed)."""
+    """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed).
+    Ordinals (第3名) are not quantities."""
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] == "第":
+            continue
+        approximate = bool(m.group("approx") or m.group("cnapprox"))
         if m.group("pct"):
             value = chinese_to_decimal(m.group("pctnum"))
             if value is not None:
@@ -97,6 +113,8 @@ def find_quantities(text: str) -> list[Quantity]:
             except InvalidOperation:
                 continue
             shown = _decimals(raw)
+            if m.group("mult"):
+                value *= _MULTIPLIER[m.group("mult")]  # 1.2万人
         else:
             raw, unit = m.group("cn"), m.group("cnunit")
             if len(raw) == 1 and raw in "十百千万亿" and unit not in MONEY_UNITS:
@@ -106,9 +124,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             shown = len(raw.partition("点")[2])
         if unit in MONEY_UNITS:
-            found.append(Quantity(value * MONEY_UNITS[unit], "万元", m.start(), m.end(), m.group(0), shown))
+            found.append(Quantity(value * MONEY_UNITS[unit], "万元", m.start(), m.end(), m.group(0), shown, approximate))
         elif unit == "%":
-            found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), shown))
+            found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), shown, approximate))
         else:
-            found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown))
+            unit = {"㎡": "平方米", "千米": "公里"}.get(unit, unit)
+            found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown, approximate))
     return found

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from perfeval_xl.model import QualLevel
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.narrative.numbers import COUNT_NUMBER, normalise_text
+from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, normalise_text
 
 # "…下设A、B、C11个二级指标" and "二级指标包括：A、B、C。"
 _LIST_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{COUNT_NUMBER})个二级指标")
@@ -33,6 +33,39 @@ def level2_lists(text: str) -> list[NameList]:
             names = tuple(n.strip("“”\"'《》 ") for n in _SPLIT.split(raw) if n.strip())
             if len(names) >= 3:
                 found.append(NameList(names, m.group(0)))
+    return found
+
+
+_LEVEL = {"一": 1, "二": 2, "三": 3}
+# "A、B、C4个一级指标" and "4个一级指标，即A、B、C"
+_COUNTED_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{COUNT_NUMBER})[个项](?P<level>[一二三])级指标")
+_COUNTED_AFTER = re.compile(
+    rf"(?P<n>{COUNT_NUMBER})[个项](?P<level>[一二三])级指标[，,：:]?(?:即|包括|包含|分别为|分别是|为)[：:]?"
+    r"(?P<list>[^。；;，,]*、[^。；;，,]*)"
+)
+
+
+@dataclass(frozen=True)
+class CountedList:
+    level: int
+    count: int
+    names: tuple[str, ...]
+    fragment: str
+
+
+def counted_lists(text: str) -> list[CountedList]:
+    """Lists of indicator names with the count the report gives them
+    (``项目决策、项目过程、项目产出、项目效益4个一级指标``)."""
+    text = normalise_text(text)
+    found: list[CountedList] = []
+    for pattern in (_COUNTED_BEFORE, _COUNTED_AFTER):
+        for m in pattern.finditer(text):
+            raw = _LEAD_IN.sub("", m.group("list"))
+            names = tuple(n.strip("“”\"'《》 等") for n in _SPLIT.split(raw) if n.strip("“”\"'《》 等"))
+            n = m.group("n")
+            count = int(n) if n.isdigit() else chinese_to_decimal(n)
+            if count is not None and len(names) >= 2:
+                found.append(CountedList(_LEVEL[m.group("level")], int(count), names, m.group(0)))
     return found
 
 

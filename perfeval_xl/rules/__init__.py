@@ -53,6 +53,7 @@ class RuleSettings:
 
 
 DEFAULT_SETTINGS = RuleSettings()
+NARRATIVE_PREFIX = "XC6"  # the rules that read the report's narrative
 
 
 def run_rules(
@@ -67,10 +68,14 @@ def run_rules(
 
     A rule that raises does not stop the others: it becomes an ``XC000``
     finding naming the rule, so one bad rule never loses a file's results.
+    A report without its form (``project.narrative_only``) gets only the
+    narrative rules (XC6xx): the form rules would report the missing form.
     """
     findings: list[Finding] = []
     for r in all_rules():
         if r.id in settings.disabled or (settings.only is not None and r.id not in settings.only):
+            continue
+        if project.narrative_only and not r.id.startswith(NARRATIVE_PREFIX):
             continue
         ctx = RuleContext(r, settings.severity.get(r.id, r.severity), scheme, file, scoring)
         try:

@@ -1,29 +1,24 @@
-import re
 from decimal import Decimal
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.narrative.numbers import ARABIC_NUMBER, MONEY_UNITS, normalise_text
+from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.claim import UNIT_PRICE
+from perfeval_xl.narrative.facts import rounding, sentence_of, show
+from perfeval_xl.narrative.roles import TOTAL
 from perfeval_xl.rules._base import rule
 from perfeval_xl.tolerance import MONEY, fmt_number
 
+# what is counted (家、人、户 …), not a duration or a measure
+_COUNTABLE = {"家", "个", "人", "户", "所", "名", "项", "次", "人次", "村", "台", "套", "辆", "座", "间", "处", "场",
+              "件", "份", "册", "张", "株", "头", "只", "批", "艘", "盏", "床", "例", "篇", "期", "亩", "平方米", "公里", "吨"}
 
 
-def _money(name: str) -> str:
-    return rf"(?P<{name}>{ARABIC_NUMBER})(?P<{name}_unit>亿元|万元|元)"
-
-
-# "20家，每家慰问金额3万元，共计60万元": a count, a per-unit amount, a total — in one sentence.
-_PATTERN = re.compile(
-    # no other figure between the count and 每: in "58所…受助学生12504人，每生1000元" the count is 12504
-    r"(?P<n>\d+)(?P<what>家|个|人|户|所|名|项|次|村|台|套)[^。；\d]{0,30}?每(?P=what)?[^，。；\d]{0,12}?"
-    + _money("price")
-    + r"[^。；\d]{0,12}?(?:共计|合计|总计|共|累计|总额)[^，。；\d]{0,10}?"
-    + _money("total")
-)
-
-
-def _wan(m, name) -> Decimal:
-    return Decimal(m.group(name).replace(",", "")) * MONEY_UNITS[m.group(f"{name}_unit")]
+def _count_before(sentence, price):
+    """The count the price multiplies: the nearest countable figure before it in
+    the sentence, preferring the one whose unit follows 每 (每户 -> 户)."""
+    counts = [c for c in sentence if c.end <= price.start and c.unit in _COUNTABLE
+              and isinstance(c.value, Decimal) and c.value == c.value.to_integral_value()]
+    return counts[-1] if counts else None
 
 
 @rule(id="XC613", name="narrative.unit_price_total", severity=Severity.ERROR, title="报告所述数量×单价与合计不符")
@@ -32,21 +27,35 @@ def narrative_unit_price_total(project, ctx):
 
     为什么：这是报告里最容易核对的算术，算错说明金额或数量有一处不实。
 
-    何时报告：同一句话依次写出数量（家、个、人、户……）、“每…”单价金额、“共计/合计/总计”金额，且
-    数量×单价与合计相差超过0.01万元。
+    何时报告：同一句话依次写出数量（家、个、人、户……，可带千分位：1,200人）、单价（“每家3万元”“每户补助
+    2,000元”“人均500元”）、其后的合计金额（“共计/合计/总计”），且 数量×单价 与合计之差超过0.01万元，也超过
+    合计所写位数的四舍五入。
 
-    何时通过：相符；或句子不是“数量—每—单价—共计”的写法（不猜测）。
+    何时通过：相符；或单价有两个“每”（每人每月……，还差一个数量）；或句中缺数量或合计（不猜测）。
     """
-    for para in project.narrative:
-        text = normalise_text(para.text)
-        for m in _PATTERN.finditer(text):
-            expected = int(m.group("n")) * _wan(m, "price")
-            total = _wan(m, "total")
-            if abs(expected - total) > Decimal(str(MONEY)):
-                ctx.report(
-                    para.ref,
-                    f"报告所述数量×单价与合计不符：“{m.group(0)}”，{m.group('n')}×{fmt_number(float(_wan(m, 'price')), 4)}万元"
-                    f"={fmt_number(float(expected), 4)}万元，而非{fmt_number(float(total), 4)}万元。",
-                    expected=f"{fmt_number(float(expected), 4)}万元",
-                    actual=f"{fmt_number(float(total), 4)}万元",
-                )
+    claims = project_claims(project)
+    for price in claims:
+        if price.subject != UNIT_PRICE or not price.firm:
+            continue
+        sentence = sentence_of(claims, price)
+        count = _count_before(sentence, price)
+        totals = [c for c in sentence if c.start > price.start and c.unit == "万元" and c.role == TOTAL]
+        if count is None or not totals or _two_rates(price.fragment):
+            continue
+        total = totals[0]
+        expected = count.value * price.value
+        tolerance = max(Decimal(str(MONEY)), Decimal(str(rounding(total))))
+        if abs(expected - total.value) <= tolerance:
+            continue
+        ctx.report(
+            price.ref,
+            f"报告所述数量×单价与合计不符：“{price.fragment}”，{count.text}×{price.text}"
+            f"={fmt_number(float(expected), 4)}万元，而合计写{show(total)}。",
+            expected=f"{fmt_number(float(expected), 4)}万元",
+            actual=show(total),
+        )
+
+
+def _two_rates(fragment: str) -> bool:
+    """每人每月500元 needs a second count (months); 每生每年 in a one-year project does not."""
+    return fragment.replace("每年", "").count("每") >= 2

@@ -36,6 +36,7 @@ class ProjectRow:
     duplicates: int  # how many other files hold it
     file: str
     output: str | None
+    narrative_only: bool = False  # a report without its form: 仅核对报告正文, never ranked
 
     @property
     def rate(self) -> float | None:
@@ -83,6 +84,7 @@ def project_row(ranked: Ranked, groups: dict[str, tuple[str, ...]]) -> ProjectRo
         duplicates=max(len(group) - 1, 0),
         file=r.file,
         output=r.output,
+        narrative_only=bool(getattr(p, "narrative_only", False)),
     )
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -18,9 +17,9 @@ from typing import Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.config import NoticeSettings
-from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.model import Sourced
-from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
+from perfeval_xl.pipeline import Settings, discover, evaluate_file, is_report
 from perfeval_xl.read.package import WorkbookRefused
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write._package import PartUnusable
@@ -196,7 +195,7 @@ def _context():
 def _process(task: tuple) -> FileResult:
     """One file, start to finish, in whichever process runs it."""
     path, display, output_dir, settings = task
-    if path.suffix.lower() in REPORT_SUFFIXES:
+    if is_report(path):
         result = _evaluate_report(path, display, output_dir, settings)
     else:
         result = evaluate_file(path, display, settings)
@@ -207,22 +206,14 @@ def _process(task: tuple) -> FileResult:
 
 
 def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
-    """A Word report: import it into a workbook, evaluate that, and write the
-    completed copy of the imported form. What the import could not place is
+    """A report (Word, or text named as a report): import it into a workbook,
+    evaluate that (or its narrative alone when it has no form), and write the
+    completed copy of the imported workbook. What the import could not place is
     listed with the findings (rule IMP001)."""
-    from perfeval_xl.importer import import_report, write_imported  # python-docx only when a report is met
+    from perfeval_xl.importer.evaluate import evaluated_report  # python-docx only when a report is met
 
-    imported = import_report(path, settings.limits)
-    if not imported.ok:
-        return FileResult(display, failure=imported.failure)
-    with tempfile.TemporaryDirectory(prefix="perfeval-import-") as tmp:
-        workbook = write_imported(imported, Path(tmp) / "imported.xlsx")
-        result = evaluate_file(workbook, display, settings)
-        result.findings.extend(
-            Finding(rule="IMP001", severity=Severity.INFO, message="导入 Word 报告：" + note, file=display)
-            for note in imported.notes
-        )
-        if result.ok:
+    with evaluated_report(path, display, settings) as (result, workbook):
+        if result.ok and workbook is not None:
             # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
             imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
             _write_copy(workbook, output_dir, result, settings, completed_name(imported_display))

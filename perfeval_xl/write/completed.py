@@ -10,8 +10,11 @@ the same (the xlsx parts are patched, never re-generated; see
 - blank 执行率 / 得分 / 总分 / 等次 cells filled with the computed value in
   blue italics, with the note “由程序计算…” — except blanks the clerk's own
   formulas read (a 总分 =SUM(…) would silently change), which only get the note;
-- a ``核查结果`` sheet (every finding, each linked to its cell) and a
-  ``核定评分`` sheet (self score against 核定 score, difference and reason).
+- a ``核查结果`` sheet (every finding, each linked to its cell), a
+  ``核定评分`` sheet (self score against 核定 score, difference and reason;
+  not for a report without its form, which is not scored) and, when there is
+  a report, a ``报告中的数字`` sheet (every figure of the report with its
+  subject, role and what it was checked against, filterable).
 
 An ``.xlsm`` input gives a macro-free ``.xlsx``: the VBA project is dropped,
 so the copy can be opened without a macro warning and cannot run code.
@@ -32,6 +35,8 @@ from perfeval_xl.write._package import XlsxPackage
 from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
 from perfeval_xl.write._sheet import CellAnchors, SheetPatch, split_ref
 from perfeval_xl.write._styles import FontChange, Look, StyleBook
+from perfeval_xl.write.figures import SHEET_NAME as FIGURES_SHEET
+from perfeval_xl.write.figures import figures_sheet
 
 FINDINGS_SHEET = "核查结果"
 SCORING_SHEET = "核定评分"
@@ -79,7 +84,15 @@ def write_completed(input_path: Path | str, output_path: Path | str, file_result
     review = Styles.make(styles)
     taken = set(sheet_parts)
     package.add_sheet(_free_name(FINDINGS_SHEET, taken), findings_sheet(file_result, review, link_to).to_xml(), print_title_rows="$2:$2")
-    package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(file_result.project, file_result.scoring, review, link_to).to_xml(), print_title_rows="$2:$2")
+    project = file_result.project
+    if project is None or not project.narrative_only:  # a report without its form has nothing scored
+        package.add_sheet(_free_name(SCORING_SHEET, taken), scoring_sheet(project, file_result.scoring, review, link_to).to_xml(), print_title_rows="$2:$2")
+    if project is not None and project.narrative:
+        # a paragraph's cell holds its text, so it is its own anchor: no need to parse the sheet for merges
+        def paragraph_link(sheet: str, cell: str) -> str | None:
+            return location(sheet, cell) if sheet in sheet_parts and is_cell(cell) else None
+
+        package.add_sheet(_free_name(FIGURES_SHEET, taken), figures_sheet(file_result, review, paragraph_link).to_xml(), print_title_rows="$2:$2")
     styles.save()
     package.save(Path(output_path))
 

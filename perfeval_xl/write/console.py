@@ -5,6 +5,7 @@ from __future__ import annotations
 from perfeval_xl.findings import FileResult, Finding
 from perfeval_xl.model import FundsRow, Measure, Project, Sourced, Timing
 from perfeval_xl.tolerance import fmt_number, fmt_rate
+from perfeval_xl.write.figures import render_figures
 
 
 def _at(s: Sourced) -> str:
@@ -61,7 +62,24 @@ def _funds_row(name: str, row: FundsRow) -> str:
     )
 
 
+NARRATIVE_ONLY = "仅核对报告正文"
+
+
+def render_narrative_only(project: Project) -> list[str]:
+    """A report without its form: what the report says about itself."""
+    return [
+        f"{NARRATIVE_ONLY}：报告未附绩效评价表，只核对报告正文中的数字，不评分、不参加排名。",
+        f"标题：{_text(project.title)}",
+        f"项目名称：{_text(project.name)}",
+        f"评价年度：{_text(project.year)}",
+        f"评价方式：{_text(project.method)}",
+        f"评价报告：{len(project.narrative)} 段（工作表“{project.narrative_sheet}”）",
+    ]
+
+
 def render_project(project: Project) -> list[str]:
+    if project.narrative_only:
+        return render_narrative_only(project)
     lines = [
         f"工作表：{project.form_sheet}",
         f"标题：{_text(project.title)}",
@@ -115,6 +133,7 @@ def render_check(result: FileResult) -> str:
         lines.append(f"无法处理：{result.failure}")
     if result.project is not None:
         lines += render_project(result.project)
+        lines += render_figures(result)
     if result.findings:
         lines.append(f"发现的问题（{len(result.findings)} 条）：")
         lines += [render_finding(f) for f in result.findings]

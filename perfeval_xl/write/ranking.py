@@ -29,7 +29,9 @@ def computed_total(result: FileResult) -> float | None:
 def rank_projects(batch: BatchResult) -> list[Ranked]:
     """Read projects, best 核定总分 first. Ties share a rank and the next rank
     skips (95, 95, 90 -> 1, 1, 3); projects without a 核定总分 come last,
-    unranked. Within a tie the order is by 主管部门, then file, for stability."""
+    unranked — among them the reports checked without their form
+    (``Project.narrative_only``, never scored). Within a tie the order is by
+    主管部门, then file, for stability."""
 
     def key(r: FileResult):
         score = computed_total(r)

@@ -9,6 +9,7 @@ from typing import Any
 
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.write.console import NARRATIVE_ONLY
 from perfeval_xl.write.ranking import computed_total, rank_projects
 
 
@@ -40,7 +41,9 @@ def _project(result: FileResult, rank: int | None, output_dir: Path | None) -> d
         "project": p.name.value,
         "department": p.department.value,
         "year": p.year.value,
-        "scheme": s.scheme.name if s is not None else None,
+        # a report without its form is checked on its narrative only, never scored: the contract's
+        # keys stay as they are, the scheme says why there is no 核定总分 and no rank
+        "scheme": s.scheme.name if s is not None else (NARRATIVE_ONLY if getattr(p, "narrative_only", False) else None),
         "reported_score": _num(p.total_score.value),
         "computed_score": _num(computed_total(result)),  # rounded as ranked, so tied ranks show equal scores
         "reported_grade": p.grade.value.value,

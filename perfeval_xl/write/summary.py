@@ -27,6 +27,7 @@ from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, fit_row, header, printable, put
 from perfeval_xl.write._summary_rows import NAMED_DUPLICATES, ProjectRow, department_table, project_rows
+from perfeval_xl.write.console import NARRATIVE_ONLY
 
 SUMMARY_NAME = "汇总.xlsx"
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
@@ -96,7 +97,7 @@ def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
         else:
             ws.write_blank(i, 8, None, fmts.rate)
         put(ws, i, 9, p.reported_score, fmts.score)
-        put(ws, i, 10, p.computed_score, fmts.score)
+        put(ws, i, 10, NARRATIVE_ONLY if p.narrative_only else p.computed_score, fmts.center if p.narrative_only else fmts.score)
         if p.reported_score is not None and p.computed_score is not None:
             ws.write_formula(i, 11, f"={xl_rowcol_to_cell(i, 10)}-{xl_rowcol_to_cell(i, 9)}", fmts.score, round(p.computed_score - p.reported_score, 2))
         else:
@@ -199,6 +200,7 @@ HOW_TO_READ = [
     "问题清单：所有项目的全部问题。点击“位置”可打开核查后的工作簿并定位到该单元格（核查后的工作簿需与本汇总保持相对位置不变）。可用表头的筛选按钮按项目、严重程度或规则筛选。",
     "部门汇总：按主管部门汇总项目数、预算与执行金额、执行率、平均核定总分、各等次项目数和问题数，并附图表。",
     "未处理文件：无法读取的文件及原因，请按原因修改后重新运行。",
+    "仅核对报告正文：未附绩效评价表的评价报告（Word 或纯文本），只核对报告正文中的数字是否前后一致、能否算得通，不评分，列在排名之后，“核定总分”一栏写“仅核对报告正文”。",
     "严重程度：错误＝表内数字不可能同时成立，须更正；警告＝存在疑点，须说明原因；提示＝供参考。",
     "核查后的工作簿：原表内容保持不变；有问题的单元格按严重程度着色（红色错误、黄色警告）并附批注；原表空白处由程序计算填写的执行率、得分、总分、等次以蓝色斜体显示并附批注“由程序计算”。每个工作簿另附“核查结果”和“核定评分”两张工作表。",
 ]

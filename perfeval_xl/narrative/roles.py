@@ -1,0 +1,180 @@
+"""How a figure stands to its subject: what happened (actual), a sum of the
+items beside it (total), one of those items (part), a plan (target), a scale
+(maximum), another period (earlier) or a round number (approximate).
+
+The vocabulary is the one of tests/fixtures/real_reports/README.md. Rules
+compare only like with like; only an ``actual`` is ever held against the form.
+The words that decide a role are data (``[roles]`` in ``lexicon.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfeval_xl.narrative.lexicon import Lexicon
+
+ACTUAL = "actual"
+TOTAL = "total"
+PART = "part"
+TARGET = "target"
+MAXIMUM = "maximum"
+EARLIER = "earlier"
+APPROXIMATE = "approximate"
+ROLES = (ACTUAL, TOTAL, PART, TARGET, MAXIMUM, EARLIER, APPROXIMATE)
+ROLE_LABELS = {
+    ACTUAL: "实际数", TOTAL: "合计数", PART: "分项数", TARGET: "目标值", MAXIMUM: "满分/分值",
+    EARLIER: "以前年度数", APPROXIMATE: "约数",
+}
+
+# A year that names a period (2022年预算), not a date (截至2024年3月底, 2024年1月).
+YEAR = re.compile(r"(?<!截至)(?<!截止)(?<!截止到)(?<!于)((?:19|20)\d{2})年(?!\d{1,2}月|底|末)")
+_LEADING_FILLERS = ("为", "达到", "达", "了", "：", ":", "是", "在")
+_ASIDE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def years_in(sentence: str) -> list[int]:
+    """The years a sentence names as periods, outside its asides: in
+    ``共15个（含2023年转列项目5个），年初预算985万元`` the 2023 governs nothing after it."""
+    return [int(y) for y in YEAR.findall(_ASIDE.sub("", sentence))]
+# figures that grow through the year: a mid-year value is an earlier one
+_RUNNING = ("spent", "execution_rate", "balance")
+_AS_OF = re.compile(r"(?:截至|截止到?)(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>\d{1,2})月")
+
+
+@dataclass(frozen=True)
+class Around:
+    """The words around one number, as the role reader needs them."""
+
+    local: str  # from the previous number in the clause (or the clause start) to the number
+    clause: str  # from the clause start to the number
+    sentence: str  # from the sentence start to the number
+    after: str  # the rest of the sentence after the number
+    unit: str
+    value: object  # the number (Decimal)
+    subject: str
+    approximate: bool  # written with 余/多 inside (1200余人)
+    in_targets: bool  # the paragraph is in the 绩效目标 section
+    own_keyword: bool  # the clause names its subject itself (not inherited from the sentence)
+    same_kind_before: bool  # the sentence has a number of this unit before this one
+    maximum_before: bool  # a maximum was stated earlier in the sentence (满分100分，其中…)
+
+
+class RoleReader:
+    def __init__(self, lex: Lexicon, year: int | None):
+        self.words = lex.roles
+        self.harmless = lex.harmless  # 按计划完成 is done, not planned
+        self.year = year
+
+    def role(self, a: Around) -> str:
+        for decide in (self._earlier, self._maximum, self._target, self._approximate, self._part, self._total):
+            role = decide(a)
+            if role:
+                return role
+        return ACTUAL
+
+    def _has(self, key: str, text: str) -> bool:
+        return any(w in text for w in self.words[key])
+
+    def _earlier(self, a: Around) -> str | None:
+        if a.subject in _RUNNING and self._during_the_year(a.sentence, a.clause):
+            return EARLIER  # 截至6月底支出30万元: the year's spending so far, not its total
+        years = years_in(a.sentence)
+        if years and self.year is not None and years[-1] != self.year:
+            return EARLIER if years[-1] < self.year else TARGET  # 2024年预算 in a 2023 report is a plan
+        clause = a.clause
+        for word in self.words["earlier_not"]:
+            clause = clause.replace(word, "")
+        return EARLIER if self._has("earlier", clause) else None
+
+    def _during_the_year(self, sentence: str, clause: str) -> bool:
+        if any(w in clause for w in ("全年", "年底", "年末", "年度")):
+            return False  # 上半年执行率45%，全年执行率100%
+        if any(w in clause for w in ("上半年", "一季度", "二季度", "三季度", "第一季度", "第二季度", "第三季度", "前三季度")):
+            return True
+        for m in _AS_OF.finditer(sentence):
+            year = int(m.group("year")) if m.group("year") else self.year
+            if year == self.year and int(m.group("month")) < 12:
+                return True
+        return False
+
+    def _maximum(self, a: Around) -> str | None:
+        if a.unit not in ("分", "%"):
+            return None
+        scored = "得" in a.local or "扣" in a.local
+        if self._has("maximum", a.local) and not scored:
+            return MAXIMUM
+        if a.unit == "分" and a.after.startswith("制"):
+            return MAXIMUM  # 百分制, 100分制
+        if a.unit == "分" and a.local.endswith(("（", "(")) and a.after.startswith(("）", ")")):
+            return MAXIMUM  # 项目决策（20分）: the weight written into the label
+        if a.subject == "total_score" and a.value == 100 and a.local.endswith(("总分", "总分为")) and not scored:
+            return MAXIMUM  # 总分100分 describing the system
+        if a.unit == "分" and a.maximum_before and not scored and not re.search(r"评|实际", a.local):
+            return MAXIMUM  # 满分100分，其中项目决策20分、…
+        return None
+
+    def _target(self, a: Around) -> str | None:
+        clause = a.clause
+        for phrase in self.harmless:
+            clause = clause.replace(phrase, "")
+        actual_at = max((clause.rfind(w) for w in self.words["actual"]), default=-1)
+        target_at = max((clause.rfind(w) for w in self.words["target"]), default=-1)
+        if target_at > actual_at:
+            return TARGET
+        if a.after.startswith(self.words["target_after"]):
+            return TARGET
+        if a.in_targets and actual_at < 0:
+            return TARGET
+        return None
+
+    def _approximate(self, a: Around) -> str | None:
+        if a.approximate or a.after.startswith(self.words["approximate_after"]):
+            return APPROXIMATE
+        before = a.local
+        for filler in _LEADING_FILLERS:
+            before = before.removesuffix(filler)
+        return APPROXIMATE if before.endswith(self.words["approximate_before"]) else None
+
+    def _part(self, a: Around) -> str | None:
+        if self._has("part", a.clause.replace("包括在内", "")):
+            return PART
+        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local):
+            return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
+        if not a.own_keyword and "其中" in a.sentence:
+            return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
+        opened = max(a.sentence.rfind("（"), a.sentence.rfind("("))
+        closed = max(a.sentence.rfind("）"), a.sentence.rfind(")"))
+        if opened > closed and a.sentence[opened + 1 : opened + 2] == "含":
+            return PART  # 985万元（含结转项目50万元）
+        if _total_follows(a.after, self.words["total"], a.unit):
+            return PART  # 运维服务费88万元、配件费7.13万元，合计95.13万元
+        return None
+
+    def _total(self, a: Around) -> str | None:
+        if not self._has("total", a.local):
+            return None
+        if a.same_kind_before or "其中" in a.after:
+            return TOTAL
+        return None
+
+
+_SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
+            "社会资金", "企业自筹", "银行贷款")
+
+
+def _one_of_several_sources(sentence: str, local: str) -> bool:
+    """Does the sentence name two or more sources of money, this amount being one of them?"""
+    named = {w for w in _SOURCES if w in sentence}
+    return len(named) >= 2 and any(w in local for w in named)
+
+
+def _total_follows(after: str, words: tuple[str, ...], unit: str) -> bool:
+    """Does a total of this unit follow later in the sentence (合计…95.13万元)?"""
+    for word in words:
+        if len(word) < 2:
+            continue  # 共 alone is too common (共同, 公共) to announce a total
+        at = after.find(word)
+        if at >= 0 and unit in after[at : at + len(word) + 16]:
+            return True
+    return False

@@ -1,0 +1,185 @@
+"""Figures in a table inside the report, pasted as text: one row per
+paragraph, cells separated by ``|`` (``项目 | 预算数（万元） | 执行数（万元） | 执行率``).
+
+The header row says what each column holds and in which unit; a cell's
+figure takes its subject and unit from its column. A row labelled 合计/总计/
+小计 is a total, the other rows are its parts (one row alone is the project's
+actual). Indicator tables (年度指标值 | 实际完成值 | 分值 | 得分) give each
+indicator's target, actual, maximum and score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from perfeval_xl.model import Paragraph
+from perfeval_xl.narrative.claim import (
+    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, Claim, Confidence,
+)
+from perfeval_xl.narrative.numbers import MONEY_UNITS, find_quantities
+from perfeval_xl.narrative.roles import ACTUAL, MAXIMUM, PART, TARGET, TOTAL
+
+_SEPARATOR = re.compile(r"[|｜]")
+_BARE_NUMBER = re.compile(r"^(?P<cmp>[≥≤><＞＜=]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>[%％])?$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总分|总计金额|合计金额|共计)")
+_NAME_COLUMNS = ("三级指标", "指标名称", "项目名称", "名称", "项目", "内容", "明细", "类别", "资金来源", "来源", "科目", "用途")
+
+# (words in the header cell, subject, role, kind); the first match wins, so specific before generic
+_COLUMNS = (
+    (("到位率",), "arrival_rate", ACTUAL, "rate"),
+    (("执行率", "支出率", "支付率"), "execution_rate", ACTUAL, "rate"),
+    (("年初预算",), "initial_budget", ACTUAL, "money"),
+    (("调整后预算", "全年预算", "调整预算", "调整后"), "full_year_budget", ACTUAL, "money"),
+    (("到位",), "arrived", ACTUAL, "money"),
+    (("结余", "结转", "剩余"), "balance", ACTUAL, "money"),
+    (("执行数", "执行金额", "实际支出", "支出", "使用", "拨付", "支付", "决算"), "spent", ACTUAL, "money"),
+    (("预算", "批复", "安排", "下达"), "budget", ACTUAL, "money"),
+    (("年度指标值", "目标值", "指标值", "计划值", "预期值", "年度目标"), INDICATOR_VALUE, TARGET, "value"),
+    (("实际完成值", "完成值", "实际值", "实际完成", "完成情况"), INDICATOR_VALUE, ACTUAL, "value"),
+    (("分值", "权重", "满分", "标准分"), INDICATOR_SCORE, MAXIMUM, "score"),
+    (("扣分",), INDICATOR_DEDUCTION, ACTUAL, "score"),
+    (("得分",), INDICATOR_SCORE, ACTUAL, "score"),
+)
+
+
+def cells(text: str) -> list[str]:
+    return [c.strip() for c in _SEPARATOR.split(text)]
+
+
+def is_table_row(text: str) -> bool:
+    """At least three cells (two separators) in one paragraph."""
+    return len(_SEPARATOR.findall(text)) >= 2
+
+
+@dataclass
+class _Column:
+    subject: str
+    role: str
+    kind: str  # money | rate | value | score
+    unit: str | None  # money unit from the header (万元/元), else None
+
+
+def _column(header: str, caption_unit: str | None) -> _Column | None:
+    for words, subject, role, kind in _COLUMNS:
+        if any(w in header for w in words):
+            unit = None
+            if kind == "money":
+                m = re.search(r"(亿元|万元|元)", header)
+                unit = m.group(1) if m else caption_unit
+            return _Column(subject, role, kind, unit)
+    return None
+
+
+@dataclass
+class _Row:
+    index: int
+    para: Paragraph
+    text: str
+    cells: list[str]
+    starts: list[int]
+
+
+@dataclass
+class TextTable:
+    """The rows of one text table, read when the table ends."""
+
+    index: object  # IndicatorIndex
+    in_targets: bool
+    caption_unit: str | None
+    rows: list[_Row] = field(default_factory=list)
+
+    def row(self, i: int, para: Paragraph, text: str) -> list[Claim]:
+        parts = cells(text)
+        starts, at = [], 0
+        for raw in _SEPARATOR.split(text):
+            starts.append(at + (len(raw) - len(raw.lstrip())))
+            at += len(raw) + 1
+        self.rows.append(_Row(i, para, text, parts, starts))
+        return []
+
+    def finish(self, claims: list[Claim]) -> list[Claim]:
+        """``claims`` with the table's figures added."""
+        if not self.rows:
+            return claims
+        header = self.rows[0]
+        has_header = sum(_numeric(c) for c in header.cells if c) * 2 < len([c for c in header.cells if c])
+        columns = [_column(c, self.caption_unit) for c in header.cells] if has_header else []
+        names = [j for j, c in enumerate(header.cells) if has_header and any(w in c for w in _NAME_COLUMNS)]
+        body = self.rows[1:] if has_header else self.rows
+        data_rows = [r for r in body if not _TOTAL_ROW.match(_label(r, names))]
+        has_total = len(data_rows) < len(body)
+        for r in body:
+            claims.extend(self._row_claims(r, columns, names, has_total, len(data_rows)))
+        return claims
+
+    def _row_claims(self, r: _Row, columns: list, names: list[int], has_total: bool, data_rows: int) -> list[Claim]:
+        label = _label(r, names)
+        is_total = bool(_TOTAL_ROW.match(label))
+        offset = len(columns) - len(r.cells) if 0 < len(r.cells) < len(columns) else 0  # merged cells on the left
+        indicator = self.index.names.get(label) if label else None
+        found: list[Claim] = []
+        for j, cell in enumerate(r.cells):
+            column = columns[j + offset] if j + offset < len(columns) else None
+            for value, unit, decimals, start, end in _figures(cell, column):
+                subject, role, confidence = self._meaning(column, unit, is_total, has_total, data_rows)
+                if subject in (INDICATOR_VALUE, INDICATOR_SCORE, INDICATOR_DEDUCTION) and is_total:
+                    subject = "total_score" if subject == INDICATOR_SCORE else OTHER
+                if self.in_targets and role == ACTUAL and subject not in ("total_score", INDICATOR_SCORE):
+                    role = TARGET
+                where = r.starts[j] + start
+                found.append(Claim(
+                    subject, value, unit, r.para.ref, r.text[:60], confidence, r.index, decimals,
+                    indicator if subject.startswith("indicator_") else None, None, role, r.text[where : r.starts[j] + end],
+                    where, r.starts[j] + end, 0, label if subject.startswith("indicator_") else "", label,
+                    self.rows[0].index,
+                ))
+        return found
+
+    @staticmethod
+    def _meaning(column: _Column | None, unit: str, is_total: bool, has_total: bool, data_rows: int):
+        if column is None:
+            return OTHER, ACTUAL, Confidence.LOW
+        confidence = Confidence.MEDIUM if column.kind != "money" or column.unit else Confidence.LOW
+        role = column.role
+        if column.kind in ("money", "rate"):
+            if is_total:
+                role = TOTAL if data_rows else ACTUAL
+            elif has_total or data_rows > 1:
+                role = PART
+        return column.subject, role, confidence
+
+
+def _label(r: _Row, names: list[int]) -> str:
+    for j in names:
+        if j < len(r.cells) and r.cells[j] and not _numeric(r.cells[j]):
+            return r.cells[j]
+    return next((c for c in r.cells if c and not _numeric(c) and not re.fullmatch(r"\d+|[一二三四五六七八九十]+", c)), "")
+
+
+def _numeric(cell: str) -> bool:
+    return bool(_BARE_NUMBER.match(cell)) or bool(find_quantities(cell))
+
+
+def _figures(cell: str, column: _Column | None):
+    """(value, unit, decimals, start, end) of each figure in one cell. A bare
+    number takes its column's unit; a figure written with a unit keeps it."""
+    m = _BARE_NUMBER.match(cell)
+    if m and column is not None:
+        raw = m.group("num")
+        try:
+            number = Decimal(raw.replace(",", ""))
+        except InvalidOperation:
+            return
+        decimals = len(raw.partition(".")[2])
+        start, end = m.start("num"), m.end("pct") if m.group("pct") else m.end("num")
+        if column.kind == "money":
+            yield number * MONEY_UNITS[column.unit or "万元"], "万元", decimals, start, end
+        elif column.kind == "rate" or m.group("pct"):
+            yield number / 100, "%", decimals, start, end
+        elif column.kind == "score":
+            yield number, "分", decimals, start, end
+        return
+    for q in find_quantities(cell):
+        yield q.value, q.unit, q.decimals, q.start, q.end

@@ -1,0 +1,108 @@
+"""Every figure of a report gets a subject and a role (issue 20): the
+sentences the issue names, read the way a careful reviewer reads them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from perfeval_xl.model import CellRef, Paragraph
+from perfeval_xl.narrative import extract_claims
+from perfeval_xl.narrative.sections import places
+from perfeval_xl.rules import RuleSettings, run_rules
+from perfeval_xl.scheme import DEPARTMENT
+from tests import rulekit
+
+BASELINE = rulekit.build_project(rulekit.load_project_data("baseline_部门评价"))
+
+
+def figures(*texts, project=None):
+    paras = [Paragraph(t, CellRef("评价报告", f"A{i + 1}")) for i, t in enumerate(texts)]
+    return [(c.text, c.subject, c.role) for c in extract_claims(paras, project)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("支付运维服务费88.00万元、设备配件更换费7.13万元，合计支出95.13万元。",
+     [("88.00万元", "spent", "part"), ("7.13万元", "spent", "part"), ("95.13万元", "spent", "total")]),
+    ("预算执行率：年度指标值100%，实际完成93.94%，扣1.5分，该指标得分3.5分。",
+     [("100%", "execution_rate", "target"), ("93.94%", "execution_rate", "actual"),
+      ("扣1.5分", "indicator_deduction", "actual"), ("3.5分", "indicator_score", "actual")]),
+    ("本次评价总分100分，其中项目决策20分、项目过程20分。",
+     [("100分", "total_score", "maximum"), ("20分", "indicator_score", "maximum"), ("20分", "indicator_score", "maximum")]),
+    ("项目年初预算100万元，其中中央资金80万元、省级资金20万元。",
+     [("100万元", "initial_budget", "actual"), ("80万元", "initial_budget", "part"), ("20万元", "initial_budget", "part")]),
+    ("上年预算执行率85%，受益群众1200余人，约20家企业参加。",
+     [("85%", "execution_rate", "earlier"), ("1200余人", "other", "approximate"), ("20家", "other", "approximate")]),
+    ("共慰问困难户30户，每户补助2,000元，合计发放慰问金6万元。",
+     [("30户", "other", "actual"), ("2,000元", "unit_price", "actual"), ("6万元", "spent", "total")]),
+    ("年初预算8个项目985万元（含结转项目50万元），调整预算后项目预算861.46万元。",
+     [("8个", "other", "actual"), ("985万元", "initial_budget", "actual"), ("50万元", "initial_budget", "part"),
+      ("861.46万元", "full_year_budget", "actual")]),
+    ("评价总分为92分，等级为优。", [("92分", "total_score", "actual"), ("优", "grade", "actual")]),
+])
+def test_roles_of_the_issues_sentences(text, expected):
+    assert figures(text) == expected
+
+
+def test_initial_and_adjusted_budget_are_different_subjects():
+    got = figures("年初预算120万元，调整后预算150万元，全年预算150万元。")
+    assert [s for _, s, _ in got] == ["initial_budget", "full_year_budget", "full_year_budget"]
+
+
+def test_goal_section_states_targets_and_the_analysis_states_results():
+    got = figures("（二）项目绩效目标", "全年培训农民不少于500人，培训合格率95%。",
+                  "三、绩效目标完成情况", "全年培训农民526人，培训合格率97%。")
+    assert [(t, r) for t, _, r in got] == [("500人", "target"), ("95%", "target"), ("526人", "actual"), ("97%", "actual")]
+
+
+def test_a_goal_indicator_heading_in_the_analysis_is_not_the_goal_section():
+    paras = [Paragraph(t, CellRef("评价报告", f"A{i + 1}")) for i, t in enumerate(
+        ["四、绩效评价指标分析", "（一）项目决策情况", "2、绩效目标", "（1）绩效目标合理性", "目标设置基本合理，得3分。"])]
+    assert not any(p.in_targets for p in places(paras))
+
+
+def test_a_form_target_is_not_held_against_the_form_result():
+    project = rulekit.build_project(rulekit.apply_delta(rulekit.load_project_data("baseline_部门评价"), {"set": {
+        "narrative": ["（二）项目绩效目标", "被慰问企业满意度95%。"]}}))
+    findings = run_rules(project, DEPARTMENT, settings=RuleSettings(only=frozenset({"XC606"}), raise_errors=True))
+    assert findings == []
+
+
+def test_text_table_cells_take_their_column():
+    got = figures("支出内容 | 预算数（万元） | 执行数（万元） | 执行率", "运维服务费 | 88.00 | 88.00 | 100%",
+                  "合计 | 88.00 | 88.00 | 100%")
+    assert got == [("88.00", "budget", "part"), ("88.00", "spent", "part"), ("100%", "execution_rate", "part"),
+                   ("88.00", "budget", "total"), ("88.00", "spent", "total"), ("100%", "execution_rate", "total")]
+
+
+def test_sub_projects_of_a_report_on_several_are_parts():
+    got = figures("一、基本情况", "（一）“数说红河”展厅运维经费", "该项目到位资金88.00万元。",
+                  "（二）数据平台运维项目", "该项目到位资金7.13万元。")
+    assert [(t, r) for t, _, r in got] == [("88.00万元", "part"), ("7.13万元", "part")]
+
+
+def test_claim_spans_point_at_the_figure():
+    (claim,) = extract_claims([Paragraph("项目实际 支出１４２.５万元。", CellRef("评价报告", "A1"))])
+    assert (claim.text, claim.value) == ("142.5万元", Decimal("142.5"))
+    assert "项目实际支出142.5万元"[claim.start:claim.end] == claim.text
+
+
+_PIECES = ["预算", "支出", "到位", "结余", "执行率", "合计", "其中", "每户", "约", "上年", "年度指标值", "实际完成", "扣",
+           "得", "分值", "总分", "满分", "等级为优", "个二级指标", "、", "，", "。", "：", " | ", "（", "）", "60", "1,200",
+           "3.5", "100", "万元", "元", "%", "分", "人", "家", "（二）项目绩效目标", "2022年", "2024年"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join), min_size=1, max_size=6))
+def test_any_text_gives_claims_and_checks_without_raising(paragraphs):
+    data = rulekit.apply_delta(rulekit.load_project_data("baseline_部门评价"), {"set": {"narrative": paragraphs}})
+    project = rulekit.build_project(data)
+    for claim in extract_claims(project.narrative, project):
+        assert claim.role in ("actual", "total", "part", "target", "maximum", "earlier", "approximate")
+        assert claim.text and claim.start < claim.end
+    narrative_rules = frozenset(r for r in ("XC601", "XC602", "XC603", "XC604", "XC605", "XC606", "XC607", "XC610",
+                                            "XC611", "XC612", "XC613", "XC614", "XC615", "XC616", "XC620", "XC621"))
+    run_rules(project, DEPARTMENT, settings=RuleSettings(only=narrative_rules, raise_errors=True))

@@ -1,0 +1,74 @@
+"""The corpus modeled on real published reports (issue 20) as a test: no
+warning or error on a report with no inconsistency, findings precision of
+at least 95%, and at least 95% of the labelled figures extracted with the
+right role — for each split. The harness itself is proven on a few tiny
+reports of its own (tests/fixtures/real_reports_examples/)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tests import test_real_reports_format as corpus_format
+from tests.real_reports import EXAMPLES, ROOT, SPLITS, load_reports, right, run_report, score
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return {o.report.id: o for o in (run_report(r) for r in load_reports(EXAMPLES))}
+
+
+@pytest.mark.parametrize("split,entry", [
+    (r.split, r.entry) for r in load_reports(EXAMPLES)
+], ids=lambda x: x if isinstance(x, str) else x["id"])
+def test_examples_follow_the_corpus_format(monkeypatch, split, entry):
+    monkeypatch.setattr(corpus_format, "ROOT", EXAMPLES)
+    corpus_format.test_report_is_well_formed(split, entry)
+
+
+def test_harness_scores_the_examples(examples):
+    s = score(list(examples.values()))
+    assert (s["reports"], s["figures"], s["inconsistencies"], s["clean_reports"]) == (3, 66, 4, 1)
+    assert s["subject_and_role_right"] == 1.0 and s["role_right"] == 1.0
+    assert (s["findings_precision"], s["findings_recall"], s["clean_reports_alarmed"]) == (1.0, 1.0, 0)
+    library = examples["ex_library_2023"]
+    assert sorted((f.rule, f.cell) for f in library.true_findings) == [("XC606", "A12"), ("XC614", "A5")]
+    eldercare = examples["ex_eldercare_2024"]
+    assert sorted((f.rule, f.cell) for f in eldercare.true_findings) == [("XC607", "A10"), ("XC610", "A12")]
+
+
+def test_harness_counts_a_wrong_role_and_a_false_alarm(examples):
+    """A label the tool disagrees with lowers the figures; a finding on a clean
+    report is an alarm and a false finding."""
+    (report,) = [r for r in load_reports(EXAMPLES) if r.id == "ex_library_2023"]
+    changed = copy.deepcopy(report)
+    changed.data["figures"][0]["role"] = "target"  # 40万元 is the budget as it stands, not a target
+    changed.data["inconsistencies"] = []  # and say the report is clean
+    outcome = run_report(changed)
+    assert not right(outcome.figures[0])
+    s = score([outcome])
+    assert s["clean_reports_alarmed"] == 1 and s["findings_precision"] == 0.0 and s["role_right"] < 1.0
+
+
+def _split_outcomes(split):
+    reports = load_reports(ROOT, (split,))
+    if not reports:
+        pytest.skip(f"no reports in tests/fixtures/real_reports/{split} yet")
+    return [run_report(r) for r in reports]
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_no_clean_report_is_alarmed(split):
+    outcomes = _split_outcomes(split)
+    alarmed = [(o.report.id, [f"{f.rule} {f.location}: {f.message}" for f in o.findings])
+               for o in outcomes if o.report.clean and o.findings]
+    assert alarmed == []
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_findings_are_precise_and_figures_get_their_role(split):
+    s = score(_split_outcomes(split))
+    if s["findings"]:
+        assert s["findings_precision"] >= 0.95
+    assert s["role_right"] >= 0.95
