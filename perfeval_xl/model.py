@@ -145,8 +145,9 @@ class Timing:
     ``span`` is the days the words name: one day for a date cell or
     ``2023年10月26日``, a month for ``10月``, the quarter for ``第三季度``,
     the last day for ``10月底`` / ``年底``; for a festival early in the year
-    (``春节``, ``元旦``) the evaluation year's and the next year's, since
-    forms use both. ``before`` is set for 前 / 之前 / 以前 / 截至 (by then,
+    (``春节``, ``元旦``) the evaluation year's and the next year's: the
+    evaluation year's is meant, unless the work was done late in the year
+    (年终走访 before the next 春节). ``before`` is set for 前 / 之前 / 以前 / 截至 (by then,
     not during). ``status`` is what the words say about the deadline
     (按期完成, 延期至…). ``span`` is None when the words name no date
     (``按期``) or the year to place it in is unknown.
@@ -176,16 +177,20 @@ class Timing:
             return Period(span.last, span.last)
         if self.grain == "festival":
             return Period(span.first - one, span.last - one)
-        return Period(span.first - one, span.last)
+        return Period(span.first - one, span.last)  # 11月30日前: 11-29 or 11-30; 10月前: 9-30 or 10-31
 
     def done(self) -> Period | None:
-        """The days on which the work can have been completed."""
+        """The days on which the work was completed. A completion written with
+        a bound (``2月8日前全部发放``, ``年底前完成``) names the day it was
+        finished by: clerks write the day that closed the work, so the bound
+        is taken as the completion day (a completion well before it would be
+        written as such)."""
         span = self.span
         if span is None:
             return None
         if self.before:
-            last = span.last - _dt.timedelta(days=1) if self.grain == "festival" else span.last
-            return Period(_dt.date.min, last)
+            last = span.first - _dt.timedelta(days=1) if self.grain == "festival" else span.last
+            return Period(last, last)
         return span
 
 

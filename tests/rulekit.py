@@ -31,6 +31,8 @@ Delta keys (applied in this order):
   ``after`` a named indicator);
 - ``subtotals``: 小计 rows, each ``{ after = "<indicator name>", weight = …, score = … }``:
   a row of its own after that indicator (later rows move down one);
+- ``missing_columns``: indicator fields whose column the form does not have
+  (``set = { missing_columns = ["weight"] }``);
 - ``set``: ``path = value`` in the order written; a measure may be a text
   (parsed as the reader does) or a table ``{ text = "0.9631", number = 96.31,
   unit = "%" }`` when the cell's text and meaning differ (rename an indicator last); ``""`` makes a cell blank. Indicators are
@@ -47,6 +49,7 @@ A measure may also be a TOML date (``actual = 2023-10-26``): a date cell.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -329,6 +332,9 @@ def build_project(data: dict[str, Any]) -> Project:
         )
     year = data.get("year")
     indicators, subtotals, total_row = _indicators(data.get("indicators", []), year, data.get("subtotals", []))
+    if data.get("missing_columns"):  # a form without these columns at all: no cell, not a blank one
+        gone = {name: Sourced.absent() for name in data["missing_columns"]}
+        indicators = tuple(dataclasses.replace(ind, **gone) for ind in indicators)
     return Project(
         file=data.get("file", "fixture.xlsx"),
         form_sheet=FORM_SHEET,

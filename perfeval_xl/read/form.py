@@ -418,7 +418,30 @@ def read_indicators(
             )
         )
         r += 1
+    if "weight" not in cols:
+        out = _weights_from_full_groups(out)
     return out, total_row, r, subtotals
+
+
+def _weights_from_full_groups(indicators: list[Indicator]) -> list[Indicator]:
+    """A form without a 分值 column (湖北式 自评表) gives weights only in its 一级
+    labels. Where a group's 得分 add up to its weight (产出指标（50分）, 得分
+    10+10+10+10+10), every indicator in it has full marks — a score never
+    exceeds its 分值 — so each 分值 is its score: derived, not written, so it
+    has no cell."""
+    groups: dict[str, list[int]] = {}
+    for i, ind in enumerate(indicators):
+        groups.setdefault(ind.level1.value or "", []).append(i)
+    out = list(indicators)
+    for members in groups.values():
+        declared = indicators[members[0]].level1_weight.value
+        scores = [indicators[i].score.value for i in members]
+        if declared is None or any(s is None or s < 0 for s in scores) or abs(sum(scores) - declared) > 1e-6:
+            continue
+        for i in members:
+            score = indicators[i].score
+            out[i] = replace(out[i], weight=Sourced(score.value, "", None, decimals=score.decimals))
+    return out
 
 
 def _measure(view: SheetView, row: int, col: int | None, year: int | None) -> Sourced[Measure]:
@@ -465,6 +488,26 @@ def read_total(view: SheetView, header: HeaderRow, total_row: int | None) -> tup
         return Sourced.absent(), Sourced.absent()
     cols = header.columns
     return _number(view, total_row, cols.get("weight"), "总分分值"), _number(view, total_row, cols.get("score"), "总分")
+
+
+def header_total(view: SheetView, rows: range) -> Sourced[float] | None:
+    """A 总分 stated above the table (``总分：99.65分`` beside the 填报日期), or None."""
+    found = label_value(view, L.HEADER_TOTAL, rows)
+    if found is None or not found.raw:
+        return None
+    parsed = parse_score(found.raw)
+    if parsed.value is None:
+        return None
+    return Sourced(parsed.value, found.raw, found.ref, found.formula, parsed.decimals, parsed.unit)
+
+
+def label_at_row(view: SheetView, row: int, header: HeaderRow) -> Sourced[str]:
+    """The label cell of a row (its first text left of the value columns)."""
+    first_value = min(c for k, c in header.columns.items() if k in ("target", "actual", "weight", "score"))
+    for c in range(1, first_value):
+        if view.text(row, c):
+            return view.sourced_text(row, c)
+    return Sourced.absent(view.grid.ref(row, 1))
 
 
 def read_grade(view: SheetView, rows: range) -> Grade | None:

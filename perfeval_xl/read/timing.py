@@ -227,6 +227,19 @@ def date_timing(day: _dt.date) -> Timing:
     return Timing(Period(day, day))
 
 
+def effective_deadline(target: Timing, actual: Timing) -> Period | None:
+    """The deadline window, with an early-year festival (春节, 元旦) read as the
+    evaluation year's unless the completion falls late in the year, when the
+    next year's festival may be meant (年终走访 before next 春节)."""
+    deadline = target.deadline()
+    done = actual.done()
+    if deadline is None or done is None or target.grain != "festival" or deadline.first == deadline.last:
+        return deadline
+    if done.last < _dt.date(deadline.first.year, 11, 1):
+        return Period(deadline.first, deadline.first)  # a 2023 form, done in spring: 2023's festival
+    return deadline
+
+
 # Serial numbers Excel gives the dates a form can mean (2000-01-01 to 2099-12-31):
 # a completion typed in a cell left General shows as one.
 _SERIALS = range(36_526, 73_051)
@@ -258,7 +271,7 @@ def deadline_met(target: Timing, actual: Timing) -> bool | None:
     if target.festival and target.festival == actual.festival and actual.before:
         by_dates = True  # 春节前完成 against 春节前: the same deadline, whichever year's
     else:
-        deadline, done = target.deadline(), actual.done()
+        deadline, done = effective_deadline(target, actual), actual.done()
         if deadline is not None and done is not None:
             if done.last <= deadline.first:
                 by_dates = True

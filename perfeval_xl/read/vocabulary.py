@@ -57,6 +57,8 @@ INDICATOR_COLUMNS: dict[str, list[str]] = {
     "unit": [r"度量单位", r"计量单位"],
 }
 
+# A 总分 stated in the header area, above the indicator table (湖北式: 总分：99.65分).
+HEADER_TOTAL = [r"总分", r"自评总分", r"自评得分", r"总得分"]
 TOTAL_ROW = [r"总分", r"合计", r"总计", r"得分合计", r"总得分", r"综合得分", r"自评总分", r"评价总分"]
 GRADE_ROW = [
     r"评价等次", r"评价等级", r"等次", r"等级", r"绩效等级", r"评价结果", r"自评等次", r"自评等级", r"综合等级",

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from perfeval_xl.findings import Finding
-from perfeval_xl.model import Grade, Paragraph, Project, Sourced
+from perfeval_xl.model import Grade, Paragraph, Project, Sourced, Subtotal
 from perfeval_xl.read import ReadResult, problems
 from perfeval_xl.read import form as F
 from perfeval_xl.read import vocabulary as L
@@ -130,6 +130,8 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
         if from_title is not None:
             year = Sourced(from_title, title.raw, title.ref)
     if year.value is None:
+        year = _year_line(view, above) or year
+    if year.value is None:
         findings.append(problems.YEAR_MISSING.finding(file, year.ref, "未能确定评价年度（表中与标题中均未写明）。", sheet=sheet))
 
     funds_header = F.find_funds_header(view, header.row)
@@ -159,7 +161,15 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     if not indicators:
         return ReadResult(None, findings, f"指标表为空：工作表“{sheet}”第 {header.row} 行的指标表头下没有任何三级指标。")
     total_weight, total_score = F.read_total(view, header, total_row)
-    if total_row is None:
+    stated = F.header_total(view, above)
+    if stated is not None:
+        # 总分：99.65分 above the table (湖北式 自评表): that is the project's 总分; the row closing
+        # the table then adds up the indicators only, a 小计 over all of them
+        if total_row is not None and (total_weight.present or total_score.present):
+            label = F.label_at_row(view, total_row, header)
+            subtotals.append(Subtotal(label, total_weight, total_score, 0, len(indicators)))
+        total_weight, total_score = Sourced.absent(), stated
+    elif total_row is None:
         findings.append(
             problems.TOTAL_ROW_MISSING.finding(file, None, "指标表末尾没有“总分”行，无法核对总分。", sheet=sheet)
         )
@@ -200,6 +210,17 @@ def _method(raw: Sourced[str]) -> Sourced[str]:
         if known in text or (known == "单位自评" and text in ("自评", "绩效自评")):
             return Sourced(known, raw.raw, raw.ref, raw.formula)
     return raw
+
+
+_YEAR_LINE = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
+
+
+def _year_line(view: SheetView, rows: range) -> Sourced[int] | None:
+    """A line of its own under the title saying the year: ``（2022年度）`` (the central 自评表)."""
+    for r, c, text in view.text_cells():
+        if r in rows and (m := _YEAR_LINE.match(text)):
+            return Sourced(int(m.group(1)), view.text(r, c), view.grid.ref(r, c))
+    return None
 
 
 def _title(view: SheetView, rows: range) -> Sourced[str]:

@@ -16,13 +16,16 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时报告：一级指标名称里带有分数，且该组已填分值之和与之相差超过 0.01 分；
     报告在一级指标名称格上。
 
-    何时通过：各组分值之和等于名称中的分数；名称中没有分数的组不检查。
+    何时通过：各组分值之和等于名称中的分数；名称中没有分数的组、其下没有填写任何分值的组
+    （表中没有分值列）不检查。
     """
     for label, group in project.level1_groups().items():
         declared = group[0].level1_weight
         if not declared.present:
             continue
         weights = [ind.weight for ind in group if ind.weight.present]
+        if not weights:
+            continue  # no 分值 written under it (or no 分值 column): nothing to add up
         total = sum(w.value for w in weights)
         if score_equal(total, declared.value):
             continue

@@ -15,8 +15,10 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     何时报告：三级指标名称已填，而分值无法识别或 ≤ 0（错误），或为空（未填完整，警告）。
 
-    何时通过：分值是大于 0 的数字。
+    何时通过：分值是大于 0 的数字；表中根本没有分值列（有的自评表只在一级指标上写权重）。
     """
+    if all(ind.weight.ref is None for ind in project.indicators):
+        return  # the form has no 分值 column at all (湖北式 自评表 gives 一级 weights only)
     for ind in project.indicators:
         if ind.weight.present and ind.weight.value > 0:
             continue

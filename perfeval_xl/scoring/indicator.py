@@ -11,7 +11,7 @@ and says why.
 from __future__ import annotations
 
 from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
-from perfeval_xl.read.timing import completion_of, deadline_met
+from perfeval_xl.read.timing import completion_of, deadline_met, effective_deadline
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring import qualitative
 from perfeval_xl.scoring.assessment import (
@@ -229,10 +229,10 @@ def _assess_time(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
             unrecognised_wording=True,
         )
     if met is None or met:
-        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target)}，完成值「{actual.text}」{_done_text(done)}，按期完成"
+        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done)}，按期完成"
     else:
         level = QualLevel.NOT_ACHIEVED if actual.level is QualLevel.NOT_ACHIEVED else QualLevel.PARTIAL
-        why = f"期限「{target.text}」{_deadline_text(target)}，完成值「{actual.text}」{_done_text(done)}，未按期完成"
+        why = f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done)}，未按期完成"
     low, high, band_text = qualitative.band(level, weight, scheme)
     r = scheme.rounding
     reason = f"时效指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
@@ -256,11 +256,13 @@ def _assess_time(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
     )
 
 
-def _deadline_text(target: Measure) -> str:
-    deadline = target.timing.deadline() if target.timing else None
+def _deadline_text(target: Measure, done) -> str:
+    deadline = effective_deadline(target.timing, done) if target.timing and done else None
     if deadline is None:
         return ""
-    return f"（即 {deadline.last.isoformat()} 前）" if deadline.first != deadline.last else f"（即 {deadline.last.isoformat()}）"
+    if deadline.first == deadline.last:
+        return f"（即不晚于 {deadline.last.isoformat()}）"
+    return f"（即不晚于 {deadline.first.isoformat()}，宽松理解不晚于 {deadline.last.isoformat()}）"
 
 
 def _done_text(done) -> str:

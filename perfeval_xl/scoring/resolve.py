@@ -52,10 +52,18 @@ def stated_funds_weight(project: Project) -> float | None:
     return weight if 0 < weight < 100 else None
 
 
+def indicator_points(project: Project) -> float:
+    """The points the indicators carry: Σ 三级 分值, or, on a form without a 分值
+    column, Σ of the weights written in the 一级 labels (产出指标（50分）)."""
+    weights = [ind.weight.value for ind in project.indicators if ind.weight.value is not None]
+    if weights:
+        return sum(weights)
+    return sum(group[0].level1_weight.value or 0.0 for group in project.level1_groups().values())
+
+
 def infer_scheme(project: Project) -> tuple[Scheme, str]:
     """The scheme the weights point to, and a Chinese note saying so."""
-    weights = [ind.weight.value for ind in project.indicators if ind.weight.value is not None]
-    total = sum(weights)
+    total = indicator_points(project)
     funds = stated_funds_weight(project) or 10
     written = "".join((project.method.value or "").split())
     why = f"评价方式填写为「{written}」，无法识别" if written else "评价表未填写评价方式"
@@ -78,7 +86,7 @@ def fit_funds_weight(scheme: Scheme, project: Project) -> tuple[Scheme, str | No
         return scheme, None
     if not scheme.funds_in_total:
         return replace(scheme, funds_weight=weight), None
-    indicators = sum(ind.weight.value for ind in project.indicators if ind.weight.value is not None)
+    indicators = indicator_points(project)
     if abs(indicators + weight - scheme.total) > _WEIGHT_SLACK:
         return scheme, None  # the weights do not add up either way: XC201 says so against the scheme
     note = (
