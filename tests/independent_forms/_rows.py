@@ -56,3 +56,11 @@ def runs(group: list[Ind]) -> list[list[Ind]]:
         else:
             out.append([r])
     return out
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A number stored with the format a clerk gave it (0.97 shown as 97%)."""
+
+    value: float
+    number_format: str

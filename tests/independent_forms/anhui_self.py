@@ -217,7 +217,7 @@ def _roads_rows() -> list[Ind]:
         Ind(out, "成本指标", "单公里维修成本", "≤13万元/公里", "12.1万元/公里", 10, 10),
         Ind(out, "成本指标", "人行道修复合同价", "≤65万元", "60万元左右", 5, 5),
         Ind(eff, "社会效益指标", "道路通行条件", "明显改善", "明显改善", 10, 10),
-        Ind(eff, "生态效益指标", "施工扬尘投诉", "≤5件", "2件", 10, 10),
+        Ind(eff, "生态效益指标", "施工扬尘投诉", "≤4件", "4件", 10, 10),
         Ind(eff, "可持续影响指标", "道路养护长效机制", "持续发挥作用", "已建立巡查养护台账，常态化运行", 10, 10),
         Ind(sat, "服务对象满意度指标", "沿线群众满意度", "≥90%", "93.5%", 10, 10),
     ]
@@ -287,7 +287,7 @@ def _lab_rows() -> list[Ind]:
         Ind(out, "数量指标", "农产品质量安全抽检批次", "≥1000批次", "1,200批次以上", 10, 10),
         Ind(out, "数量指标", "快检室运行数量", "≥18个", "18个", 5, 5),
         Ind(out, "质量指标", "抽检合格率", "≥95%", "不低于95%", 10, 10),
-        Ind(out, "时效指标", "检测结果出具时间", "≤10分钟", "平均6分钟", 10, 10),
+        Ind(out, "时效指标", "检测结果出具时间", "≤7分钟", "平均6分钟", 10, 10),
         Ind(out, "时效指标", "年度抽检任务完成时间", "11月30日前", "2022年11月18日", 5, 5),
         Ind(out, "成本指标", "单批次检测成本", "≤120元/批次", "115元/批次", 10, 10),
         Ind(eff, "社会效益指标", "农产品质量安全事件", "0起", "0起", 15, 15),
@@ -350,6 +350,97 @@ def _yuan(**change) -> AnhuiForm:
     return form
 
 
+def _pension(**change) -> AnhuiForm:
+    out, eff, sat = "产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"
+    rows = [
+        Ind(out, "数量指标", "参保缴费人数", "≥18.5万人", "18.72万人", 10, 10),
+        Ind(out, "数量指标", "待遇发放人数", "≥6.2万人", "6.26万人", 10, 10),
+        Ind(out, "质量指标", "待遇按时足额发放率", "100%", "100%", 10, 10),
+        Ind(out, "时效指标", "参保缴费集中征收", "上半年", "2022年6月28日完成", 10, 10),
+        Ind(out, "时效指标", "经办系统升级", "当年内", "提前完成", 5, 5),
+        Ind(out, "成本指标", "人均经办成本", "≤2元/人", "1.92元/人", 5, 5),
+        Ind(eff, "社会效益指标", "城乡居民养老保障水平", "稳步提高", "稳步提高", 15, 15),
+        Ind(eff, "可持续影响指标", "经办服务能力", "持续提升", "持续提升", 15, 15),
+        Ind(sat, "服务对象满意度指标", "参保群众满意度", "≥95%", "不低于95%", 10, 10),
+    ]
+    form = AnhuiForm(
+        year=2022,
+        project="城乡居民基本养老保险经办服务经费",
+        department="安庆市宜秀区人力资源和社会保障局",
+        implementer="安庆市宜秀区社会保险服务中心",
+        total=Money(36, 36, 36),
+        fiscal=Money(36, 36, 36),
+        rate="text",
+        dash_parts=True,
+        l2_merged=False,
+        expected="做好18.5万城乡居民参保缴费和6.2万人待遇发放经办服务，上半年完成集中征收。",
+        achieved="参保缴费18.72万人，待遇发放6.26万人，6月28日完成集中征收，经办系统升级提前完成。",
+        rows=rows,
+        grade_line=("评价等级", "优"),
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _holiday(**change) -> AnhuiForm:
+    out, eff, sat = "产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"
+    rows = [
+        Ind(out, "数量指标", "两节补助发放户数", "≥4700户", "4700户", 15, 15),
+        Ind(out, "质量指标", "补助对象精准率", "100%", "100%", 10, 10),
+        Ind(out, "时效指标", "补助发放时间", "元旦前", "12月28日前全部发放", 10, 10),
+        Ind(out, "成本指标", "户均补助标准", "500元/户", "500元/户", 15, 15),
+        Ind(eff, "社会效益指标", "困难群众节日生活", "得到保障", "全部发放到户，节日生活得到保障", 15, 15),
+        Ind(eff, "可持续影响指标", "兜底保障机制", "持续发挥作用", "持续发挥作用", 15, 15),
+        Ind(sat, "服务对象满意度指标", "受助群众满意度", "≥95%", "98%", 10, 10),
+    ]
+    form = AnhuiForm(
+        year=2022,
+        project="城乡低保对象元旦春节两节补助资金",
+        department="六安市裕安区民政局",
+        implementer="六安市裕安区社会救助服务中心",
+        unit="元",
+        total=Money(2350000, 2350000, 2350000),
+        fiscal=Money(2350000, 2350000, 2350000),
+        expected="元旦前向4700户城乡低保对象每户发放两节补助500元。",
+        achieved="12月28日前向4700户低保对象全部发放到户。",
+        rows=rows,
+        notes=(NOTE,),
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _forest(**change) -> AnhuiForm:
+    out, eff, sat = "产出指标(50分)", "效益指标(30分)", "满意度指标(10分)"
+    rows = [
+        Ind(out, "数量指标", "购置扑火机具", "≥120台套", "120台套", 10, 10),
+        Ind(out, "数量指标", "开展防火巡护", "≥2000人次", "2150人次", 10, 10),
+        Ind(out, "质量指标", "森林火灾受害率", "≤0.8‰", "0.7‰", 10, 10),
+        Ind(out, "时效指标", "防火期物资到位时间", "10月底前", "10月25日前全部到位", 10, 10),
+        Ind(out, "成本指标", "巡护人员日均补助", "≤120元/人·日", "130元/人·日", 10, fig.ratio_score(120, 130, 10),
+            "受物价上涨影响补助标准上调；下年度据实编制预算。"),
+        Ind(eff, "社会效益指标", "重特大森林火灾", "0起", "0起", 15, 15),
+        Ind(eff, "可持续影响指标", "群防群治机制", "建立健全", "部分完成", 15, 10.5, "部分乡镇护林员队伍不稳定；加强培训管理。"),
+        Ind(sat, "服务对象满意度指标", "林区群众满意度", "≥90%", "92%", 10, 10),
+    ]
+    form = AnhuiForm(
+        year=2022,
+        project="森林防火专项经费",
+        department="黄山市徽州区林业局",
+        implementer="黄山市徽州区森林防火指挥部办公室",
+        total=Money(75, 80, 77.6),
+        fiscal=Money(75, 80, 77.6),
+        expected="购置扑火机具120台套，开展防火巡护2000人次以上，确保不发生重特大森林火灾。",
+        achieved="因防火期延长，年中追加巡护经费5万元；全年巡护2150人次，未发生重特大森林火灾。",
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _written(build: Callable[[], AnhuiForm]) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         write(path, build())
@@ -404,4 +495,10 @@ FORMS = [
         "部分完成 scored full",
         faults=(Fault(SHEET, "H21", "完成值为“部分完成”，得分应在分值的60%–80%之间，表中为满分15分"),),
     ),
+    FormCase("anhui_10_yanglao_jingban", "anhui_self", _written(_pension),
+             "上半年 / 2022年6月28日完成, 当年内 / 提前完成, 不低于95%, 评价等级 line, 二级 written once"),
+    FormCase("anhui_11_liangjie_buzhu", "anhui_self", _written(_holiday),
+             "money in 元 as numbers, 元旦前 / 12月28日前全部发放, bare unit standard as cost"),
+    FormCase("anhui_12_senlin_fanghuo", "anhui_self", _written(_forest),
+             "反向 unit cost overrun scored A/B and explained, 部分完成 at 70%, budget raise explained, ‰ units"),
 ]

@@ -402,6 +402,96 @@ def _parts_do_not_sum() -> CountyForm:
     return _relief(project="2023年特困人员临时生活补助资金", fiscal_budget=180, carryover_budget=30)
 
 
+def _nursing_home(**change) -> CountyForm:
+    out, eff, sat = "产出指标", "效益指标", "满意度指标"
+    rows = [
+        Ind(out, "数量指标", "改造敬老院数量", "≥5所", "5所", 10, 10),
+        Ind(out, "数量指标", "新增护理床位", "≥60张", "62张", 10, 10),
+        Ind(out, "质量指标", "消防验收合格率", "100%", "100%", 10, 10),
+        Ind(out, "时效指标", "改造完成时间", "第三季度", "9月底完工", 10, 10),
+        Ind(out, "成本指标", "单所改造补助", "≤17万元/所", "16.66万元/所", 10, 10),
+        Ind(eff, "社会效益指标", "特困老人集中供养条件", "明显改善", "明显改善", 10, 10),
+        Ind(eff, "社会效益指标", "特困人员集中供养率", "≥60%", "63%", 10, 10),
+        Ind(eff, "可持续影响指标", "敬老院管理服务机制", "持续发挥作用", "已建立院长负责制，常态化运行", 10, 10),
+        Ind(sat, "服务对象满意度指标", "入住老人满意度", "≥90%", "95%", 10, 10),
+    ]
+    form = CountyForm(
+        year=2023,
+        project="2023年农村敬老院提升改造资金",
+        department="遂川县民政局",
+        implementer="遂川县社会福利中心",
+        initial=85,
+        budget=85,
+        spent=83.3,
+        expected="完成5所农村敬老院提升改造，新增护理床位60张，第三季度完工。",
+        achieved="5所敬老院9月底完工，新增护理床位62张，消防验收全部合格。",
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _vaccination(**change) -> CountyForm:
+    out, eff, sat = "产出指标", "效益指标", "满意度指标"
+    rows = [
+        Ind(out, "数量指标", "猪瘟免疫头数", "≥18万头", "18.6万头", 10, 10, kind="正向"),
+        Ind(out, "数量指标", "强制免疫病种数", "4种", "4种", 10, 10, kind="正向"),
+        Ind(out, "质量指标", "免疫抗体合格率", "≥70%", 0.86, 10, 10, kind="正向"),
+        Ind(out, "时效指标", "春季集中免疫完成时间", "5月底前", "5月25日前完成", 10, 10, kind="定性"),
+        Ind(out, "成本指标", "每头份疫苗补助", "≤0.8元/头份", "0.78元/头份", 10, 10, kind="反向"),
+        Ind(eff, "社会效益指标", "重大动物疫情发生数", "0起", "0起", 15, 15, kind="反向"),
+        Ind(eff, "可持续影响指标", "基层动物防疫体系", "持续稳定运行", "持续稳定运行", 15, 15, kind="定性"),
+        Ind(sat, "服务对象满意度指标", "养殖户满意度", "≥90%", 0.94, 10, 10, kind="正向"),
+    ]
+    form = CountyForm(
+        year=2023,
+        project="2023年动物疫病强制免疫补助",
+        department="万安县农业农村局",
+        implementer="万安县畜牧兽医站",
+        initial=52,
+        budget=52,
+        spent=52,
+        expected="对猪瘟等4种重大动物疫病实施强制免疫，免疫抗体合格率70%以上。",
+        achieved="全年免疫猪18.6万头，抗体合格率86%，未发生重大动物疫情。",
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _rehab(**change) -> CountyForm:
+    out, eff, sat = "产出指标", "效益指标", "满意度指标"
+    rows = [
+        Ind(out, "数量指标", "康复救助残疾儿童人数", "≥260人", "268人", 10, 10),
+        Ind(out, "质量指标", "康复训练达标率", "≥85%", "88%", 10, 10),
+        Ind(out, "时效指标", "救助资金拨付", "按季度拨付", "按季度及时拨付", 10, 10),
+        Ind(out, "时效指标", "年度康复评估完成时间", "12月20日前", dt.date(2023, 12, 15), 10, 10),
+        Ind(out, "成本指标", "人均康复救助标准", "≤0.9万元/人·年", "0.86万元/人·年", 10, 10),
+        Ind(eff, "社会效益指标", "残疾儿童康复状况", "明显改善", "明显改善", 15, 15),
+        Ind(eff, "可持续影响指标", "康复服务体系", "持续完善", "持续完善", 15, 15),
+        Ind(sat, "服务对象满意度指标", "家长满意度", "≥90%", "96%", 10, 10),
+    ]
+    form = CountyForm(
+        year=2023,
+        project="2023年残疾儿童康复救助资金",
+        department="永丰县残疾人联合会",
+        implementer="永丰县残疾人康复中心",
+        initial=230,
+        budget=230,
+        spent=230,
+        expected="为260名以上残疾儿童提供康复救助，12月20日前完成年度评估。",
+        achieved="全年救助268名残疾儿童，12月15日完成年度评估，上年结转30万元一并使用。",
+        rows=rows,
+        fiscal_budget=200,
+        carryover_budget=30,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _written(writer: Callable[[Path, CountyForm], None], build: Callable[[], CountyForm]) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         form = build()
@@ -440,4 +530,10 @@ FORMS = [
         faults=(Fault(COVER_FORM, "D6", "年度资金总额全年预算数230万元，其中当年财政拨款180万元与上年结转30万元合计210万元",
                       also=("C6", "D7", "D8", "C7", "C8", "E6", "E7", "E8")),),
     ),
+    FormCase("county_08_jinglaoyuan", "county_handmade", _written(write_plain, _nursing_home),
+             "no merges, 元 as text, 第三季度 / 9月底完工, restated qualitative, 小计 and 自评等次 rows"),
+    FormCase("county_09_qiangzhi_mianyi", "county_handmade", _written(write_typed, _vaccination),
+             "单位自评 with 指标类型 column, fractions shown as 0%, 反向 met, 0起"),
+    FormCase("county_10_kangfu_jiuzhu", "county_handmade", _written(write_cover, _rehab),
+             "cover sheet, 上年结转 part consistent (200 + 30), blank 执行率 and 等次, date cell"),
 ]

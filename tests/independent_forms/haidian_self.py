@@ -228,6 +228,34 @@ def _schools(**change) -> HaidianForm:
     return form
 
 
+def _facilities(**change) -> HaidianForm:
+    rows = [
+        Ind(OUT, "数量指标", "维护社区服务设施", "≥46处", "46处", 10, 10),
+        Ind(OUT, "质量指标", "维护验收合格率", "100%", "100%", 10, 10),
+        Ind(OUT, "时效指标", "报修响应时间", "≤48小时", "平均40小时", 10, 10),
+        Ind(OUT, "时效指标", "汛期前隐患排查", "6月底前", "6月24日完成", 10, 10),
+        Ind(OUT, "成本指标", "单处年维护费", "≤1.85万元/处", "1.85万元/处", 10, 10),
+        Ind(EFF, "社会效益指标", "设施完好率", "≥95%", "97%", 15, 15),
+        Ind(EFF, "可持续影响指标", "长效维护机制", "建立", "部分建立", 15, 9.75, "部分社区未落实专人管护；下年度纳入考核。"),
+        Ind(SAT, "服务对象满意度指标", "居民满意度", "≥90%", "93%", 10, 10),
+    ]
+    form = HaidianForm(
+        year=2016,
+        project="街道社区公共服务设施维护经费",
+        department="[171]北京市海淀区学院路街道办事处",
+        implementer="北京市海淀区学院路街道办事处",
+        budget=85,
+        spent=85,
+        fiscal_spent=85,
+        expected="维护辖区46处社区公共服务设施，汛期前完成隐患排查。",
+        achieved="46处设施全部完成维护，6月24日完成汛期前隐患排查。",
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _reverse_formula_wrong() -> HaidianForm:
     rows = changed(_grid_rows(), 3, score=9)  # 5/6 × 10 = 8.33
     return _grid(project="街乡网格化管理运行经费", rows=rows)
@@ -245,4 +273,6 @@ FORMS = [
         "反向 A/B × 分值 = 8.33 scored 9",
         faults=(Fault(SHEET, "I17", "办结时间指标≤5个工作日，实际6个工作日，按A/B×分值应得8.33分，表中为9分"),),
     ),
+    FormCase("haidian_05_shequ_sheshi", "haidian_self", _written(_facilities),
+             "部分建立 at 65% explained, ≤48小时 / 平均20小时, 6月底前 / 6月24日完成"),
 ]

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment
 
 from tests.independent_forms import _figures as fig
 from tests.independent_forms._case import Fault, FormCase
-from tests.independent_forms._rows import Ind, changed, groups, scores
+from tests.independent_forms._rows import Ind, Shown, changed, groups, scores
 
 SHEET = "自评表"
 FIRST = 10  # first indicator row
@@ -106,8 +106,10 @@ def write(path: Path, form: HubeiForm) -> None:
         for ind in group:
             ws.cell(r, 2, ind.l2)
             ws.cell(r, 3, ind.name)
-            ws.cell(r, 4, ind.target)
-            ws.cell(r, 5, ind.actual)
+            for c, value in ((4, ind.target), (5, ind.actual)):
+                cell = ws.cell(r, c, value.value if isinstance(value, Shown) else value)
+                if isinstance(value, Shown):
+                    cell.number_format = value.number_format
             if form.weight_column:
                 ws.cell(r, 6, ind.weight)
             ws.cell(r, score_col, ind.score)
@@ -231,6 +233,55 @@ def _water(**change) -> HubeiForm:
     return form
 
 
+def _workers(**change) -> HubeiForm:
+    rows = [
+        Ind(OUT, "数量", "帮扶困难职工户数", "≥600户", "612户", 10, 10),
+        Ind(OUT, "质量", "帮扶对象精准率", "100%", "100%", 10, 10),
+        Ind(OUT, "时效", "帮扶资金发放", "春节前", "2月6日前发放完毕", 15, 15),
+        Ind(OUT, "成本", "户均帮扶标准", "≤1000元/户", "980元/户", 15, 15),
+        Ind(EFF, "社会效益指标", "困难职工基本生活", "得到保障", "得到保障", 20, 20),
+        Ind(SAT, "服务对象满意度指标", "帮扶对象满意度", "≥95%", "97%", 10, 10),
+    ]
+    form = HubeiForm(
+        year=2024,
+        project="2024年春节困难职工帮扶资金",
+        department="黄冈市总工会",
+        implementer="黄冈市职工服务中心",
+        budget=60,
+        spent=60,
+        rows=rows,
+        filled="2025年1月20日",
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _preschool(**change) -> HubeiForm:
+    rows = [
+        Ind(OUT, "数量", "资助幼儿人数", "≥2800人", "2850人", 10, 10),
+        Ind(OUT, "数量", "新增公办学位", "≥360个", "360个", 10, 10),
+        Ind(OUT, "质量", "幼儿园保教质量达标率", Shown(0.95, "0%"), Shown(0.97, "0%"), 10, 10),
+        Ind(OUT, "时效", "资金下达时间", "≤30天", "26天", 10, 10),
+        Ind(OUT, "成本", "生均保教费减免标准", "≤500元/生·学期", "500元/生·学期", 10, 10),
+        Ind(EFF, "社会效益指标", "学前三年毛入园率", Shown(0.9, "0%"), Shown(0.923, "0.0%"), 10, 10),
+        Ind(EFF, "可持续影响指标", "普惠性资源覆盖率", "≥85%", "88%", 10, 10),
+        Ind(SAT, "服务对象满意度指标", "家长满意度", "≥90%", "96%", 10, 10),
+    ]
+    form = HubeiForm(
+        year=2022,
+        project="2022年学前教育发展资金",
+        department="蕲春县教育局",
+        implementer="蕲春县学前教育管理中心",
+        budget=420,
+        spent=411.6,
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _funds_score_wrong() -> HubeiForm:
     form = _aid(project="2022年研究生学业奖学金项目")
     form.funds_score_override = 18.5  # 20 × 99.03% = 19.81
@@ -271,4 +322,8 @@ FORMS = [
         "年底前 missed (延期至次年1月) with full marks",
         faults=(Fault(SHEET, "F13", "年度演出任务要求年底前完成，完成值写明部分延期至次年1月，却得满分10分", also=("E13", "G13")),),
     ),
+    FormCase("hubei_07_kunnan_zhigong_2024", "hubei_self", _written(_workers),
+             "2024 春节前 met by 2月6日前发放完毕, 20-point funds at 100%"),
+    FormCase("hubei_08_xueqian_jiaoyu", "hubei_self", _written(_preschool),
+             "percentages stored as fractions formatted 0% / 0.0%, funds 98.00% × 20"),
 ]

@@ -224,7 +224,7 @@ def _children(**change) -> JiangxiForm:
             Ind(O, "产出时效", "暑期关爱活动完成时间", "8月底前", "8月25日前全部完成", 5, 5),
             Ind(O, "产出成本", "人均服务成本", "≤375元/人", "364元/人", 10, 10),
             Ind(E, "社会效益", "家庭监护责任落实", "有效落实", "有效落实", 10, 10),
-            Ind(E, "社会效益", "留守儿童意外伤害事件", "≤2起", "0起", 10, 10),
+            Ind(E, "社会效益", "留守儿童意外伤害事件", "≤2起", "2起", 10, 10),
             Ind(E, "满意度", "留守儿童及监护人满意度", "≥90%", "95.6%", 10, 10),
         ]
     )
@@ -237,7 +237,7 @@ def _children(**change) -> JiangxiForm:
         budget=45,
         spent=45,
         expected="为全县1200名以上农村留守儿童提供关爱服务，建档率100%，落实家庭监护责任。",
-        achieved="全年服务留守儿童1236人，开展关爱活动52场，建档率100%，未发生意外伤害事件。",
+        achieved="全年服务留守儿童1236人，开展关爱活动52场，建档率100%，发生轻微意外伤害事件2起。",
         rows=rows,
         report=[
             "宁都县民政局2023年农村留守儿童关爱服务项目部门评价报告",
@@ -420,6 +420,122 @@ def _clinic(**change) -> JiangxiForm:
     return form
 
 
+def _after_school(**change) -> JiangxiForm:
+    rate = fig.rate(147, 150)
+    rows = (
+        decision_rows({"绩效目标合理性": ("基本符合", 4, "个别学校服务时长目标偏低；下年度统一标准。")})
+        + process_rows(rate, rate_why="部分学校课后服务经费据实结算，结余3万元收回。")
+        + [
+            Ind(O, "产出数量", "开展课后服务学校数", "≥42所", "42所", 5, 5),
+            Ind(O, "产出数量", "参与课后服务学生人数", "≥2.1万人", "约2.3万人", 5, 5),
+            Ind(O, "产出质量", "义务教育学校课后服务覆盖率", "≥90%", "95%", 5, 5),
+            Ind(O, "产出时效", "补助资金拨付", "每学期结束后1个月内", "按学期及时拨付", 5, 5),
+            Ind(O, "产出成本", "生均补助标准", "≤70元/生·年", "64元/生·年", 10, 10),
+            Ind(E, "社会效益", "家长接送难问题", "有效缓解", "有效缓解", 15, 15),
+            Ind(E, "满意度", "家长满意度", "≥90%", "94.5%", 15, 15),
+        ]
+    )
+    form = JiangxiForm(
+        year=2023,
+        project="2023年城区中小学课后服务补助资金",
+        department="南康区教育体育局",
+        implementer="南康区教育体育局",
+        initial=150,
+        budget=150,
+        spent=147,
+        expected="全区42所义务教育学校开展课后服务，覆盖率90%以上。",
+        achieved="42所学校全部开展课后服务，参与学生约2.3万人，覆盖率95%。",
+        rows=rows,
+        method_row=True,
+        subtotals=True,
+        grade="",
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _cameras(**change) -> JiangxiForm:
+    rows = (
+        decision_rows({"预算编制科学性": ("基本符合", 2, "运维费按上年标准测算，未考虑新增点位；下年度据实测算。")})
+        + process_rows(1.0)
+        + [
+            Ind(O, "产出数量", "运维监控点位", "≥56个", "56个", 5, 5),
+            Ind(O, "产出质量", "系统正常运行率", "≥98%", "99.1%", 5, 5),
+            Ind(O, "产出时效", "故障修复时间", "≤24小时", "平均20小时", 5, 5),
+            Ind(O, "产出时效", "防火期前巡检完成时间", "9月底前", dt.date(2023, 9, 22), 5, 5),
+            Ind(O, "产出成本", "单点年运维费", "≤1.25万元/个", "1.21万元/个", 10, 10),
+            Ind(E, "社会效益", "森林火情发现时效", "明显提升", "明显提升", 15, 15),
+            Ind(E, "满意度", "林区管护人员满意度", "≥90%", "93%", 15, 15),
+        ]
+    )
+    form = JiangxiForm(
+        year=2023,
+        project="2023年森林防火视频监控系统运维经费",
+        department="崇义县林业局",
+        implementer="崇义县森林防火指挥部办公室",
+        initial=68,
+        budget=68,
+        spent=68,
+        expected="保障全县56个森林防火视频监控点位正常运行，防火期前完成全面巡检。",
+        achieved="56个点位全年正常运行率99.1%，9月22日完成防火期前巡检。",
+        rows=rows,
+        grade="spread",
+        report=[
+            "崇义县林业局2023年森林防火视频监控系统运维经费部门评价报告",
+            "一、项目基本情况",
+            "项目预算68万元，实际到位68万元，全年支出68万元，预算执行率100%。",
+            "二、绩效评价指标体系",
+            "评价指标体系包括项目决策、项目过程、项目产出、项目效益4个一级指标，11个二级指标和18个三级指标。",
+            "三、评价结论",
+            "该项目综合得分99分，绩效评价等级为“优”。",
+        ],
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _road_safety(**change) -> JiangxiForm:
+    rate = fig.rate(252.2, 260)
+    rows = (
+        decision_rows({
+            "绩效目标合理性": ("基本符合", 3, "目标未区分县道、乡道；下年度细化。"),
+            "绩效指标明确性": ("部分符合", 3, "效益指标难以量化考核；下年度补充量化指标。"),
+            "预算编制科学性": ("基本符合", 2, "材料价格测算偏低。"),
+        })
+        + process_rows(rate, {"制度执行有效性": ("基本符合", 4, "部分标段监理日志不全；已督促整改。")},
+                       rate_why="1个标段尾款待审计后支付。")
+        + [
+            Ind(O, "产出数量", "实施安防工程里程", "≥120公里", "112公里", 10, fig.ratio_score(112, 120, 10),
+                "2个村道改线暂缓实施；下年度纳入计划。"),
+            Ind(O, "产出质量", "交工验收合格率", "100%", "100%", 5, 5),
+            Ind(O, "产出时效", "工程完工时间", "年底前", "12月26日完工", 5, 5),
+            Ind(O, "产出成本", "每公里造价", "≤2.2万元/公里", "2.25万元/公里", 10, fig.ratio_score(2.2, 2.25, 10),
+                "波形护栏钢材涨价；今后预算考虑价格波动。"),
+            Ind(E, "社会效益", "农村公路交通事故", "同比下降", "部分实现", 15, 10.5, "部分路段事故未减少；加强警示设施。"),
+            Ind(E, "满意度", "沿线群众满意度", "≥90%", "86%", 15, fig.ratio_score(86, 90, 15), "部分群众认为施工期通行不便。"),
+        ]
+    )
+    plain = {D: "项目决策", P: "项目过程", O: "项目产出", E: "项目效益"}
+    rows = [Ind(**{**r.__dict__, "l1": plain[r.l1]}) for r in rows]
+    form = JiangxiForm(
+        year=2023,
+        project="2023年农村公路安全生命防护工程",
+        department="大余县交通运输局",
+        implementer="大余县农村公路管理所",
+        initial=260,
+        budget=260,
+        spent=252.2,
+        expected="完成120公里农村公路安全生命防护工程，年底前完工。",
+        achieved="完成112公里，12月26日完工，交工验收合格率100%。",
+        rows=rows,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _subtotal_wrong() -> JiangxiForm:
     form = _garbage(project="2023年农村生活垃圾收运体系建设资金")
     product = groups(form.rows)[2]
@@ -494,4 +610,10 @@ FORMS = [
         "2023 春节 (22 January) deadline, paid by 8 February, full marks",
         faults=(Fault(SHEET, "G26", "2023年春节为1月22日，慰问金2月8日前才发放完毕，未按期完成却得满分10分", also=("E26", "H26")),),
     ),
+    FormCase("jiangxi_11_kehou_fuwu", "jiangxi_dept", _written(_after_school),
+             "小计 rows, 评价方式 row, blank 等次, 约2.3万人, 每学期结束后1个月内 / 按学期及时拨付"),
+    FormCase("jiangxi_12_fanghuo_jiankong", "jiangxi_dept", _written(_cameras),
+             "date cell met, ≤24小时 / 平均8小时, spread ☑ grade, report with counts"),
+    FormCase("jiangxi_13_anfang_gongcheng", "jiangxi_dept", _written(_road_safety),
+             "一级 labels without weights, 良 ticked, shortfalls scored B/A, A/B and in band, all explained"),
 ]

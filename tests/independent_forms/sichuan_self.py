@@ -47,6 +47,8 @@ class SichuanForm:
     conclusion: str = ""
     problems: str = "无"
     measures: str = "无"
+    year: int = 2023
+    unit_funds: tuple[float, float, float] | None = None  # 单位资金 (年初, 调整后, 执行), part of 总额
 
     @property
     def rate(self) -> float:
@@ -71,7 +73,7 @@ def write(path: Path, form: SichuanForm) -> None:
     money = wb.add_format({"border": 1, "num_format": "0.00", "font_size": 10})
     pct = wb.add_format({"border": 1, "num_format": "0.00%", "font_size": 10})
     ws.merge_range("A1:K1", "报表编号：510000_0013zp", wb.add_format({"align": "right", "font_size": 9}))
-    ws.merge_range("A2:K2", "部门预算项目支出绩效自评表（2023年度）", title)
+    ws.merge_range("A2:K2", f"部门预算项目支出绩效自评表（{form.year}年度）", title)
     ws.write("A3", "项目名称", box)
     ws.merge_range("B3:K3", f"{form.code}-{form.project}", box)
     ws.write("A4", "主管部门", box)
@@ -102,7 +104,9 @@ def write(path: Path, form: SichuanForm) -> None:
     ws.write_number("G9", 10, box)
     ws.write_number("H9", form.funds_score, box)
     ws.merge_range("I9:K13", (form.reason + "\n" if form.reason else "") + REASON_NOTE, box)
-    parts = (("其中：财政资金", form.initial, form.budget, form.spent), ("财政专户管理资金", 0, 0, 0), ("单位资金", 0, 0, 0))
+    own = form.unit_funds or (0, 0, 0)
+    fiscal = (fig.total(form.initial, -own[0]), fig.total(form.budget, -own[1]), fig.total(form.spent, -own[2]))
+    parts = (("其中：财政资金", *fiscal), ("财政专户管理资金", 0, 0, 0), ("单位资金", *own))
     for r, (label, a, b, c) in enumerate(parts, start=10):
         ws.write(f"B{r}", label, box)
         for col, value in zip("CDE", (a, b, c)):
@@ -307,6 +311,93 @@ def _security(**change) -> SichuanForm:
     return form
 
 
+def _doctors(**change) -> SichuanForm:
+    rows = [
+        Ind(OUT, "数量指标", "补助乡村医生人数", 320, 326, 20, 20, kind="≥", unit="人"),
+        Ind(OUT, "质量指标", "乡村医生培训合格率", 95, 97.5, 15, 15, kind="≥", unit="%"),
+        Ind(OUT, "时效指标", "补助资金发放及时率", 100, 100, 15, 15, kind="=", unit="%"),
+        Ind(OUT, "成本指标", "人均年补助", 3000, 2945, 10, 10, kind="≤", unit="元/人"),
+        Ind(EFF, "社会效益指标", "村卫生室服务能力", "明显提升", "明显提升", 20, 20, kind="定性"),
+        Ind(SAT, "服务对象满意度指标", "乡村医生满意度", 90, 93, 10, 10, kind="≥", unit="%"),
+    ]
+    form = SichuanForm(
+        code="51112224T000009834512",
+        project="2023年乡村医生补助",
+        department="井研县卫生健康局",
+        implementer="井研县卫生健康局",
+        goal="按标准向320名以上在岗乡村医生发放补助，稳定乡村医生队伍。",
+        done="全年向326名乡村医生按季度足额发放补助。",
+        process="按季度核定在岗人数并拨付补助资金。",
+        initial=96,
+        budget=96,
+        spent=96,
+        rows=rows,
+        rate_text=False,
+        conclusion="项目自评得分100分。",
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _school_repair(**change) -> SichuanForm:
+    rows = [
+        Ind(OUT, "数量指标", "维修校舍面积", 3200, 3260, 20, 20, kind="≥", unit="平方米"),
+        Ind(OUT, "质量指标", "工程验收合格率", 100, 100, 20, 20, kind="=", unit="%"),
+        Ind(OUT, "时效指标", "暑期完工率", 100, 100, 10, 10, kind="=", unit="%"),
+        Ind(OUT, "成本指标", "单位面积维修成本", 290, 277, 10, 10, kind="≤", unit="元/平方米"),
+        Ind(EFF, "社会效益指标", "校舍安全隐患", "全部消除", "全部消除", 20, 20, kind="定性"),
+        Ind(SAT, "服务对象满意度指标", "师生满意度", 90, 95, 10, 10, kind="≥", unit="%"),
+    ]
+    form = SichuanForm(
+        code="51112224T000009902211",
+        project="2023年中小学校舍维修项目",
+        department="井研县教育局",
+        implementer="井研县教育局",
+        goal="暑期完成3200平方米校舍维修，消除校舍安全隐患。",
+        done="完成3260平方米校舍维修，8月底前全部完工并通过验收。",
+        process="财政资金80万元、学校自有资金12万元共同保障。",
+        initial=92,
+        budget=92,
+        spent=90.4,
+        unit_funds=(12, 12, 12),
+        rows=rows,
+        conclusion="项目自评得分99.83分。",
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _veterans(**change) -> SichuanForm:
+    rows = [
+        Ind(OUT, "数量指标", "慰问退役军人人数", 900, 900, 20, 20, kind="≥", unit="人"),
+        Ind(OUT, "质量指标", "慰问对象精准率", 100, 100, 20, 20, kind="=", unit="%"),
+        Ind(OUT, "时效指标", "慰问金发放时间", "春节前", "2月6日前全部发放", 20, 20, kind="定性"),
+        Ind(OUT, "成本指标", "人均慰问标准", 500, 500, 10, 10, kind="≤", unit="元/人"),
+        Ind(EFF, "社会效益指标", "退役军人获得感", "明显增强", "明显增强", 10, 10, kind="定性"),
+        Ind(SAT, "服务对象满意度指标", "慰问对象满意度", 95, 99, 10, 10, kind="≥", unit="%"),
+    ]
+    form = SichuanForm(
+        code="51112224T000010044308",
+        project="2024年春节走访慰问退役军人经费",
+        department="井研县退役军人事务局",
+        implementer="井研县退役军人服务中心",
+        goal="春节前走访慰问900名退役军人及其他优抚对象。",
+        done="2月6日前完成900人走访慰问，慰问金全部发放。",
+        process="分乡镇组织走访，慰问金通过“一卡通”发放。",
+        initial=45,
+        budget=45,
+        spent=45,
+        rows=rows,
+        year=2024,
+        conclusion="项目自评得分100分。",
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _cost_over_full_marks() -> SichuanForm:
     rows = _security_rows()
     rows = changed(rows, 3, actual=0.76)  # ≤0.7万元/台, paid 0.76, still 10 of 10
@@ -337,4 +428,10 @@ FORMS = [
         "预算执行率 93.50% for 127.5/150",
         faults=(Fault(SHEET, "F9", "预算执行数127.5万元/调整后预算数150万元=85.00%，表中填93.50%", also=("H9",)),),
     ),
+    FormCase("sichuan_08_xiangcun_yisheng", "sichuan_self", _written(_doctors),
+             "≥/=/≤ in 指标性质, bare numbers, 执行率 as a % number"),
+    FormCase("sichuan_09_xiaoshe_weixiu", "sichuan_self", _written(_school_repair),
+             "单位资金 part of 总额 (80 财政 + 12 单位), 执行率 98.26%"),
+    FormCase("sichuan_10_tuiyi_junren_2024", "sichuan_self", _written(_veterans),
+             "2024 春节前 met by 2月6日前全部发放 (定性 in 指标性质)"),
 ]

@@ -393,6 +393,74 @@ def _checkbox(**change) -> QuirkForm:
     return form
 
 
+def _solar(**change) -> QuirkForm:
+    rows = [
+        Ind(OUT, "数量指标", "运维村级光伏电站", "≥35座", "35座", 10, 10),
+        Ind(OUT, "数量指标", "发电收益分配村数", "≥35个", "35个", 10, 10),
+        Ind(OUT, "质量指标", "电站正常运行率", "≥95%", "97.2%", 10, 10),
+        Ind(OUT, "时效指标", "年度检修完成时间", "11月底前", Styled(dt.date(2023, 11, 10), "d31"), 10, 10),
+        Ind(OUT, "成本指标", "单站年运维补助", "≤0.9万元/座", "0.9万元/座", 10, 10),
+        Ind(EFF, "经济效益指标", "村集体年均增收", "≥3万元", "约3.2万元", 15, 15),
+        Ind(EFF, "可持续影响指标", "电站运维机制", "长效运行", "长效运行", 15, 15),
+        Ind(SAT, "服务对象满意度指标", "村民满意度", "≥90%", "95%", 10, 10),
+    ]
+    form = QuirkForm(
+        method="单位自评",
+        year=2023,
+        project="2023年村级光伏电站运维补助",
+        department="定南县乡村振兴局",
+        implementer="定南县乡村振兴服务中心",
+        initial=31.5,
+        budget=31.5,
+        spent=31.5,
+        expected="保障35座村级光伏电站正常运行，11月底前完成年度检修。",
+        achieved="35座电站正常运行率97.2%，11月10日完成年度检修，村集体年均增收约3.2万元。",
+        rows=rows,
+        title=Rich((("2023年村级光伏电站运维补助", "宋体"), ("项目支出绩效自评表", "黑体"))),
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
+def _drains(**change) -> QuirkForm:
+    rate = fig.rate(123.75, 125)
+    rows = _dept_rows(
+        rate,
+        "清淤量据实结算，结余1.25万元。",
+        [
+            Ind(O, "产出数量", "清淤管网长度", "≥85公里", "86.5公里", 10, 10),
+            Ind(O, "产出质量", "清淤验收合格率", "100%", "100%", 5, 5),
+            Ind(O, "产出时效", "主汛期前清淤", "5月底前", Styled(dt.date(2023, 5, 26), "d14"), 5, 5),
+            Ind(O, "产出时效", "下半年清淤完成", "10月底前", Styled(dt.date(2023, 10, 1), "d57"), 5, 5),
+            Ind(O, "产出成本", "每公里清淤成本", "≤1.45万元/公里", "1.43万元/公里", 5, 5),
+        ],
+        [
+            Ind(E, "社会效益", "城区内涝点", "明显减少", "明显减少", 15, 15),
+            Ind(E, "满意度", "市民满意度", "≥90%", "92%", 15, 15),
+        ],
+    )
+    form = QuirkForm(
+        method="部门评价",
+        year=2023,
+        project="2023年城区排水管网清淤项目",
+        department="龙南市城市管理局",
+        implementer="龙南市排水管理所",
+        initial=125,
+        budget=125,
+        spent=123.75,
+        expected="完成城区85公里排水管网清淤，主汛期前完成第一轮清淤。",
+        achieved="完成清淤86.5公里，5月26日完成汛前清淤，10月完成下半年清淤。",
+        rows=rows,
+        phonetic_labels=True,
+        funds_formulas=True,
+        total_formula=True,
+    )
+    for key, value in change.items():
+        setattr(form, key, value)
+    return form
+
+
 def _late_report() -> QuirkForm:
     rows = changed(_water_rows(), 4, target="9月30日前", actual=Styled(dt.date(2023, 10, 18), "d58"))
     return _water(project="2023年城市供水水质督查项目", rows=rows, title=None,
@@ -430,6 +498,10 @@ FORMS = [
             Fault(SHEET, "A24", "项目产出标明30分，其下三级指标分值合计28分"),
         ),
     ),
+    FormCase("quirk_09_wps_guangfu", "xml_quirks", _written(WPS, _solar),
+             "WPS: date id 31 (yyyy年m月d日) with no numFmt, rich title runs, 约3.2万元"),
+    FormCase("quirk_10_excel_paishui", "xml_quirks", _written(EXCEL, _drains),
+             "Excel zh-CN 部门评价: date ids 14 and 57 (yyyy年m月) for deadlines, shared funds formulas"),
 ]
 
 
