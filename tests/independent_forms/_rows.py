@@ -64,3 +64,19 @@ class Shown:
 
     value: float
     number_format: str
+
+
+@dataclass
+class Facts:
+    """What every form of the seed-like layouts states about its project."""
+
+    year: int
+    project: str
+    department: str
+    implementer: str
+    initial: float  # 年初预算数, 万元
+    budget: float  # 全年预算数 (A)
+    spent: float  # 全年执行数 (B)
+    expected: str  # 年度总体目标: 预期目标
+    achieved: str  # 实际完成情况
+    rows: list[Ind]

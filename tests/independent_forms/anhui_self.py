@@ -11,7 +11,7 @@ the 10-point funds row counted in 总分 (Σ 三级 = 90). The central form has 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +19,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from tests.independent_forms import _figures as fig
+from tests.independent_forms._cells import merge as _merge
 from tests.independent_forms._case import Fault, FormCase
 from tests.independent_forms._rows import Ind, changed, groups, runs, scores
 
@@ -67,14 +68,6 @@ class AnhuiForm:
 
 def _num(x: object) -> float:
     return float(str(x).replace(",", "")) if not isinstance(x, (int, float)) else float(x)
-
-
-def _merge(ws, ref: str, value=None) -> None:
-    first, last = ref.split(":")
-    if first != last:
-        ws.merge_cells(ref)
-    if value is not None:
-        ws[ref.split(":")[0]] = value
 
 
 def write(path: Path, form: AnhuiForm) -> None:
@@ -200,9 +193,7 @@ def _jobs(**change) -> AnhuiForm:
         rows=_jobs_rows(),
         notes=(NOTE,),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _roads_rows() -> list[Ind]:
@@ -236,9 +227,7 @@ def _roads(**change) -> AnhuiForm:
         rows=_roads_rows(),
         grade_line=("自评等级", "优"),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _flood_rows() -> list[Ind]:
@@ -274,9 +263,7 @@ def _flood(**change) -> AnhuiForm:
         rows=_flood_rows(),
         notes=(NOTE, "2.执行率为空时按全年执行数/全年预算数计算。"),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _lab_rows() -> list[Ind]:
@@ -310,9 +297,7 @@ def _lab(**change) -> AnhuiForm:
         rows=_lab_rows(),
         grade_line=("自评等级", "优"),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _yuan_rows() -> list[Ind]:
@@ -345,9 +330,7 @@ def _yuan(**change) -> AnhuiForm:
         rows=_yuan_rows(),
         notes=(NOTE,),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _pension(**change) -> AnhuiForm:
@@ -378,9 +361,7 @@ def _pension(**change) -> AnhuiForm:
         rows=rows,
         grade_line=("评价等级", "优"),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _holiday(**change) -> AnhuiForm:
@@ -407,9 +388,7 @@ def _holiday(**change) -> AnhuiForm:
         rows=rows,
         notes=(NOTE,),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _forest(**change) -> AnhuiForm:
@@ -436,9 +415,7 @@ def _forest(**change) -> AnhuiForm:
         achieved="因防火期延长，年中追加巡护经费5万元；全年巡护2150人次，未发生重特大森林火灾。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _written(build: Callable[[], AnhuiForm]) -> Callable[[Path], None]:

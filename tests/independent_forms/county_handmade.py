@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -23,21 +23,11 @@ import xlsxwriter
 
 from tests.independent_forms import _figures as fig
 from tests.independent_forms._case import Fault, FormCase
-from tests.independent_forms._rows import Ind, changed, groups, scores, weights
+from tests.independent_forms._rows import Facts, Ind, changed, groups, scores, weights
 
 
 @dataclass
-class CountyForm:
-    year: int
-    project: str
-    department: str
-    implementer: str
-    initial: float
-    budget: float
-    spent: float
-    expected: str
-    achieved: str
-    rows: list[Ind]
+class CountyForm(Facts):
     method: str = "单位自评"
     funds_weight: float = 10  # shown on the funds row
     report: list[str] = field(default_factory=list)
@@ -129,9 +119,7 @@ def _toilets(**change) -> CountyForm:
         achieved="完成980户改厕，10月26日全部完工，验收合格率97.6%。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _level1_weights_wrong() -> CountyForm:
@@ -250,9 +238,7 @@ def _stockpile(**change) -> CountyForm:
             f"经评价，该项目得分{fig.show(total)}分，评价等级为“{fig.grade(total)}”。",
         ],
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 # ---------------------------------------------------------------- formulas (xlsxwriter with cached values)
@@ -322,9 +308,7 @@ def _extension(**change) -> CountyForm:
         achieved="培育示范主体162户，建设示范基地8个，主推技术到位率95.5%；结余2.56万元按规定收回。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 # ---------------------------------------------------------------- cover (openpyxl, a 封面 sheet first)
@@ -392,9 +376,7 @@ def _relief(**change) -> CountyForm:
         achieved="全年临时救助1632人次，支出230万元，急难型救助均按期审批。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _parts_do_not_sum() -> CountyForm:
@@ -427,9 +409,7 @@ def _nursing_home(**change) -> CountyForm:
         achieved="5所敬老院9月底完工，新增护理床位62张，消防验收全部合格。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _vaccination(**change) -> CountyForm:
@@ -456,9 +436,7 @@ def _vaccination(**change) -> CountyForm:
         achieved="全年免疫猪18.6万头，抗体合格率86%，未发生重大动物疫情。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _rehab(**change) -> CountyForm:
@@ -487,9 +465,7 @@ def _rehab(**change) -> CountyForm:
         fiscal_budget=200,
         carryover_budget=30,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _written(writer: Callable[[Path, CountyForm], None], build: Callable[[], CountyForm]) -> Callable[[Path], None]:

@@ -9,7 +9,7 @@ The funds block has 年初预算数(A) / 全年执行数(B) / 分值(10分) / �
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -162,9 +162,7 @@ def _stations(**change) -> HaidianForm:
         achieved="30个驿站全部按季度获得补贴，全年服务63200人次；2个驿站年底结算延后，结余11.6万元。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _grid_rows() -> list[Ind]:
@@ -194,9 +192,7 @@ def _grid(**change) -> HaidianForm:
         achieved="全年受理问题19650件，按期结案率96.8%，诉求平均6个工作日办结。",
         rows=_grid_rows(),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _schools(**change) -> HaidianForm:
@@ -223,9 +219,7 @@ def _schools(**change) -> HaidianForm:
         achieved="8月26日完成12460平方米校舍维修改造并通过验收。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _facilities(**change) -> HaidianForm:
@@ -251,9 +245,7 @@ def _facilities(**change) -> HaidianForm:
         achieved="46处设施全部完成维护，6月24日完成汛期前隐患排查。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _reverse_formula_wrong() -> HaidianForm:

@@ -10,7 +10,7 @@ written by a program with formulas and no cached values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +18,7 @@ import openpyxl
 from openpyxl.styles import Alignment
 
 from tests.independent_forms import _figures as fig
+from tests.independent_forms._cells import merge as _merge
 from tests.independent_forms._case import Fault, FormCase
 from tests.independent_forms._rows import Ind, Shown, changed, groups, scores
 
@@ -55,14 +56,6 @@ class HubeiForm:
         if self.top_total_override is not None:
             return self.top_total_override
         return fig.total(scores(self.rows), self.funds_score)
-
-
-def _merge(ws, ref: str, value=None) -> None:
-    first, last = ref.split(":")
-    if first != last:
-        ws.merge_cells(ref)
-    if value is not None:
-        ws[first] = value
 
 
 def write(path: Path, form: HubeiForm) -> None:
@@ -171,9 +164,7 @@ def _aid(**change) -> HubeiForm:
         spent=1248.3,
         rows=_aid_rows(),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _culture_rows() -> list[Ind]:
@@ -200,9 +191,7 @@ def _culture(**change) -> HubeiForm:
         rows=_culture_rows(),
         weight_column=False,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _water_rows() -> list[Ind]:
@@ -228,9 +217,7 @@ def _water(**change) -> HubeiForm:
         rows=_water_rows(),
         formulas=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _workers(**change) -> HubeiForm:
@@ -252,9 +239,7 @@ def _workers(**change) -> HubeiForm:
         rows=rows,
         filled="2025年1月20日",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _preschool(**change) -> HubeiForm:
@@ -277,9 +262,7 @@ def _preschool(**change) -> HubeiForm:
         spent=411.6,
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _funds_score_wrong() -> HubeiForm:

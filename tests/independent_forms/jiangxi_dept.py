@@ -10,7 +10,7 @@ an 评价方式 row, and a 评价报告 sheet with a short consistent narrative.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -18,8 +18,9 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 
 from tests.independent_forms import _figures as fig
+from tests.independent_forms._cells import merge as _merge
 from tests.independent_forms._case import Fault, FormCase
-from tests.independent_forms._rows import Ind, changed, groups, runs, scores, weights
+from tests.independent_forms._rows import Facts, Ind, changed, groups, runs, scores, weights
 
 SHEET = "绩效评价表"
 REPORT = "评价报告"
@@ -27,17 +28,7 @@ BANDS = "100-90（含）分为优、90-80（含）分为良、80-60（含）分�
 
 
 @dataclass
-class JiangxiForm:
-    year: int
-    project: str
-    department: str
-    implementer: str
-    initial: float
-    budget: float
-    spent: float
-    expected: str
-    achieved: str
-    rows: list[Ind]
+class JiangxiForm(Facts):
     method_row: bool = False
     subtotals: bool = False
     grade: object = "checkbox"  # "checkbox" (one cell), "spread" (four cells), "plain", "" (left blank) or a text
@@ -55,14 +46,6 @@ class JiangxiForm:
     @property
     def total(self) -> float:
         return self.total_override if self.total_override is not None else scores(self.rows)
-
-
-def _merge(ws, ref: str, value=None) -> None:
-    first, last = ref.split(":")
-    if first != last:
-        ws.merge_cells(ref)
-    if value is not None:
-        ws[first] = value
 
 
 def _grade_text(form: JiangxiForm) -> str:
@@ -251,9 +234,7 @@ def _children(**change) -> JiangxiForm:
             "绩效目标设置偏保守，个别站点服务台账更新不及时。",
         ],
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _garbage_rows() -> list[Ind]:
@@ -297,9 +278,7 @@ def _garbage(**change) -> JiangxiForm:
         grade="plain",
         bands_row=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _festival_rows() -> list[Ind]:
@@ -339,9 +318,7 @@ def _festival(**change) -> JiangxiForm:
             "经评价，该项目综合得分99分，绩效等级为“优”。",
         ],
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _toilet_rows() -> list[Ind]:
@@ -376,9 +353,7 @@ def _toilet(**change) -> JiangxiForm:
         grade="",
         rate_as_number=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _clinic_rows() -> list[Ind]:
@@ -415,9 +390,7 @@ def _clinic(**change) -> JiangxiForm:
         grade="plain",
         bands_row=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _after_school(**change) -> JiangxiForm:
@@ -450,9 +423,7 @@ def _after_school(**change) -> JiangxiForm:
         subtotals=True,
         grade="",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _cameras(**change) -> JiangxiForm:
@@ -491,9 +462,7 @@ def _cameras(**change) -> JiangxiForm:
             "该项目综合得分99分，绩效评价等级为“优”。",
         ],
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _road_safety(**change) -> JiangxiForm:
@@ -531,9 +500,7 @@ def _road_safety(**change) -> JiangxiForm:
         achieved="完成112公里，12月26日完工，交工验收合格率100%。",
         rows=rows,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _subtotal_wrong() -> JiangxiForm:

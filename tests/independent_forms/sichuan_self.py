@@ -10,7 +10,7 @@ including the funds part. No 评价等次 row; 评价结论 / 存在问题 / 改
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -208,9 +208,7 @@ def _salary(**change) -> SichuanForm:
         reason="年中调资追加预算12.96万元。",
         conclusion="项目自评得分100分，工资及社保均足额按时发放。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _checkup_rows() -> list[Ind]:
@@ -244,9 +242,7 @@ def _checkup(**change) -> SichuanForm:
         problems="部分外出务工人员未能参检。",
         measures="增设周末及节假日体检点。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _subsidy_rows() -> list[Ind]:
@@ -275,9 +271,7 @@ def _subsidy(**change) -> SichuanForm:
         rows=_subsidy_rows(),
         conclusion="项目自评得分100分。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _security_rows() -> list[Ind]:
@@ -306,9 +300,7 @@ def _security(**change) -> SichuanForm:
         rows=_security_rows(),
         conclusion="项目自评得分100分。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _doctors(**change) -> SichuanForm:
@@ -335,9 +327,7 @@ def _doctors(**change) -> SichuanForm:
         rate_text=False,
         conclusion="项目自评得分100分。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _school_repair(**change) -> SichuanForm:
@@ -364,9 +354,7 @@ def _school_repair(**change) -> SichuanForm:
         rows=rows,
         conclusion="项目自评得分99.83分。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _veterans(**change) -> SichuanForm:
@@ -393,9 +381,7 @@ def _veterans(**change) -> SichuanForm:
         year=2024,
         conclusion="项目自评得分100分。",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _cost_over_full_marks() -> SichuanForm:

@@ -14,7 +14,7 @@ cell pictures, inline strings, rows and cells without ``r``, ``t="b"``/``t="e"``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -34,25 +34,15 @@ from tests.independent_forms._ooxml import (
     Styled,
     write_package,
 )
-from tests.independent_forms._rows import Ind, changed, groups, runs, scores, weights
+from tests.independent_forms._rows import Facts, Ind, changed, groups, runs, scores, weights
 
 SHEET = "绩效评价表"
 FIRST = 13  # first indicator row
 
 
 @dataclass
-class QuirkForm:
+class QuirkForm(Facts):
     method: str  # 单位自评 / 部门评价
-    year: int
-    project: str
-    department: str
-    implementer: str
-    initial: float
-    budget: float
-    spent: float
-    expected: str
-    achieved: str
-    rows: list[Ind]
     title: object = None  # str or Rich; default “<project>绩效评价表”
     phonetic_labels: bool = False
     funds_formulas: bool = False  # shared IFERROR(E/D,"") down G6:G9 and ROUND(MIN(G6,1)*F6,2)
@@ -215,9 +205,7 @@ def _water(**change) -> QuirkForm:
         funds_formulas=True,
         total_formula=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 D, P, O, E = "项目决策（20分）", "项目过程（20分）", "项目产出（30分）", "项目效益（30分）"
@@ -279,9 +267,7 @@ def _village(**change) -> QuirkForm:
             "I24": Formula('_xlfn.DISPIMG("ID_1B2C3D4E5F60718293A4B5C6D7E8F901",1)', '=DISPIMG("ID_1B2C3D4E5F60718293A4B5C6D7E8F901",1)'),
         },
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _broadband_rows() -> list[Ind]:
@@ -315,9 +301,7 @@ def _broadband(**change) -> QuirkForm:
         rate_text="99%",
         extra={"J12": "已复核", "J13": True, "J14": False, "K12": "辅助列", "K13": Error("#N/A"), "H15": ""},
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _orchard_rows() -> list[Ind]:
@@ -347,9 +331,7 @@ def _orchard(**change) -> QuirkForm:
         rows=_orchard_rows(),
         spent_style="redefined50",
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _checkbox_rows() -> list[Ind]:
@@ -388,9 +370,7 @@ def _checkbox(**change) -> QuirkForm:
         phonetic_labels=True,
         total_formula=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _solar(**change) -> QuirkForm:
@@ -418,9 +398,7 @@ def _solar(**change) -> QuirkForm:
         rows=rows,
         title=Rich((("2023年村级光伏电站运维补助", "宋体"), ("项目支出绩效自评表", "黑体"))),
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _drains(**change) -> QuirkForm:
@@ -456,9 +434,7 @@ def _drains(**change) -> QuirkForm:
         funds_formulas=True,
         total_formula=True,
     )
-    for key, value in change.items():
-        setattr(form, key, value)
-    return form
+    return replace(form, **change)
 
 
 def _late_report() -> QuirkForm:
