@@ -8,7 +8,7 @@ read it. Compared per sheet: each cell's value (a date cell — by its XML, see
 serial number), its formula text, and the merged ranges.
 
 Every workbook we have: the independent forms, the XML-quirk reader books, the
-copies LibreOffice re-saved, ``samples/*.xlsx``, ``input_templates/*.xlsx`` and
+copies LibreOffice re-saved of both, ``samples/*.xlsx``, ``input_templates/*.xlsx`` and
 any workbook under ``tests/``. The reader books also say what a person sees in
 their tricky cells; both readers must read exactly that.
 """
@@ -40,6 +40,7 @@ def _workbooks() -> list[tuple[str, str]]:
     out = [("form", f.name) for f in FORMS]
     out += [("book", b.name) for b in READER_BOOKS]
     out += [("libreoffice", f.name) for f in FORMS]
+    out += [("libreoffice-book", b.name) for b in READER_BOOKS]
     out += [("file", str(p.relative_to(ROOT))) for p in FILES]
     return out
 
@@ -50,10 +51,11 @@ def _path(kind: str, name: str) -> Path:
         return corpus.forms[name]
     if kind == "book":
         return corpus.books[name]
-    if kind == "libreoffice":
-        if name not in corpus.resaved:
+    if kind in ("libreoffice", "libreoffice-book"):
+        copies = corpus.resaved if kind == "libreoffice" else corpus.resaved_books
+        if name not in copies:
             pytest.skip(f"no LibreOffice copy: {corpus.resave_error}")
-        return corpus.resaved[name]
+        return copies[name]
     return ROOT / name
 
 

@@ -27,6 +27,7 @@ class Corpus:
     forms: dict[str, Path] = field(default_factory=dict)  # form name -> original workbook
     books: dict[str, Path] = field(default_factory=dict)  # reader-only workbook name -> path
     resaved: dict[str, Path] = field(default_factory=dict)  # form name -> the LibreOffice copy
+    resaved_books: dict[str, Path] = field(default_factory=dict)  # reader-only workbook name -> its copy
     resave_error: str | None = None  # why there are no LibreOffice copies
 
 
@@ -50,8 +51,10 @@ def build(root: Path, *, libreoffice: bool = True) -> Corpus:
         corpus.resave_error = "LibreOffice (soffice) is not installed"
     else:
         try:
-            corpus.resaved = resave(list(corpus.forms.values()), root / "libreoffice", root / "lo_profile")
-            corpus.resaved = {p.stem: p for p in corpus.resaved.values()}
+            copies = resave([*corpus.forms.values(), *corpus.books.values()], root / "libreoffice", root / "lo_profile")
+            by_stem = {p.stem: p for p in copies.values()}
+            corpus.resaved = {name: by_stem[name] for name in corpus.forms}
+            corpus.resaved_books = {name: by_stem[name] for name in corpus.books}
         except (subprocess.SubprocessError, OSError) as exc:
             corpus.resave_error = f"LibreOffice failed: {exc}"
     return corpus
