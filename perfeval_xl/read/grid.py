@@ -123,6 +123,7 @@ def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     from perfeval_xl.read.number_format import builtin_format, is_date_format
+    from perfeval_xl.read.text import unescape_xstring
 
     date1904 = wb.epoch == CALENDAR_MAC_1904
     grids: list[Grid] = []
@@ -147,6 +148,8 @@ def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
                     formula = str(getattr(value, "text", "") or "").lstrip("=") or None
                     value = None
                     has_formula = True
+                if type(value) is str:
+                    value = unescape_xstring(value)  # openpyxl leaves Excel's _x000D_ escapes in the text
                 number_format = cell.number_format
                 if number_format == "General" and cell.has_style:
                     # openpyxl knows no East Asian built-in formats (ids 27-58): a zh-CN date shows as General
@@ -178,6 +181,7 @@ def _fill_cached_values(path: Path, grids: list[Grid], sheets: set[str]) -> None
             if grid.name not in sheets:
                 continue
             ws = wb[grid.name]
+            ws.reset_dimensions()  # read-only mode trusts <dimension>; WPS writes A1 for a whole sheet
             formula_cells = {k for k, v in grid.cells.items() if v.formula is not None}
             if not formula_cells:
                 continue

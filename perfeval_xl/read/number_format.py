@@ -77,13 +77,11 @@ def builtin_format(format_id: int) -> str:
 
 
 def is_date_format(number_format: str | None) -> bool:
-    """Does the format show a serial number as a date (or date and time)?
-    A time-only format (``h:mm``) is not a date: a form's cells never need it."""
+    """Does the format show a serial number as a date or time (as openpyxl
+    decides, elapsed-time formats such as ``[h]:mm`` excepted)? The cell then
+    holds a date: 45225 shown as ``0时00分`` is still 2023-10-26."""
     from openpyxl.styles.numbers import is_date_format as _is_date, is_timedelta_format
 
     if not number_format or number_format == "General":
         return False
-    if not _is_date(number_format) or is_timedelta_format(number_format):
-        return False
-    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
-    return any(c in bare for c in "ydm") and not re.fullmatch(r"[hms:.\s上午下时分秒/]*(am/pm)?[hms:.\s上午下时分秒/]*", bare)
+    return _is_date(number_format) and not is_timedelta_format(number_format)

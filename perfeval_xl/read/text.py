@@ -20,6 +20,17 @@ _WHITESPACE = re.compile(r"\s+")
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "︰": ":"})
 
 
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_xstring(text: str) -> str:
+    """Text as stored in an xlsx string, with its ``_xHHHH_`` escapes decoded
+    (ECMA-376 ST_Xstring): Excel stores a carriage return as ``_x000D_``."""
+    if "_x" not in text:
+        return text
+    return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def nfkc(text: str) -> str:
     """Full-width digits, letters, brackets and colons become half-width."""
     return unicodedata.normalize("NFKC", text)

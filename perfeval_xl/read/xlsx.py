@@ -28,6 +28,7 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
 from perfeval_xl.read.number_format import builtin_format, is_date_format
+from perfeval_xl.read.text import unescape_xstring
 from perfeval_xl.read.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
 
 __all__ = ["DEFAULT_LIMITS", "MB", "FastSheets", "Limits", "SheetUnreadable", "WorkbookRefused", "check_package"]
@@ -106,11 +107,11 @@ def _shared_strings(pkg: Package, part: str | None) -> list[str]:
     out = []
     for si in pkg.xml(part):
         if len(si) == 1 and si[0].tag in _TEXT_TAGS:  # nearly every string: <si><t>…</t></si>
-            out.append(si[0].text or "")
+            out.append(unescape_xstring(si[0].text or ""))
             continue
         # rich text runs (r/t) joined; phonetic guides (rPh) are not part of the text
         texts = [t.text or "" for t in si.iter() if _local(t.tag) == "t" and _local(t.getparent().tag) != "rPh"]
-        out.append("".join(texts))
+        out.append(unescape_xstring("".join(texts)))
     return out
 
 
@@ -279,7 +280,7 @@ def _sheet_grid(
                 elif text:
                     value = _cell_number(text)
             elif ctag == "is":
-                value = _inline_text(child)
+                value = unescape_xstring(_inline_text(child))
             elif ctag == "f":
                 formula = _formula(child, ref, shared)
         if value is not None or formula:

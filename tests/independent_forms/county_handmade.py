@@ -508,8 +508,13 @@ FORMS = [
     ),
     FormCase("county_08_jinglaoyuan", "county_handmade", _written(write_plain, _nursing_home),
              "no merges, 元 as text, 第三季度 / 9月底完工, restated qualitative, 小计 and 自评等次 rows"),
-    FormCase("county_09_qiangzhi_mianyi", "county_handmade", _written(write_typed, _vaccination),
-             "单位自评 with 指标类型 column, fractions shown as 0%, 反向 met, 0起"),
+    FormCase(
+        "county_09_qiangzhi_mianyi", "county_handmade", _written(write_typed, _vaccination),
+        "单位自评 with 指标类型 column, fractions shown as 0%, 反向 met, 0起",
+        # (first written as clean; the lead's review: the 总分 row's 分值 90 counts the indicators only while its
+        # 得分 100 includes the funds' 10 points, so the row cannot be right as written — a planted fault)
+        faults=(Fault(TYPED, "G24", "总分行分值写90分（只计指标），得分100分却含资金部分10分，同一行口径不一，满分应为100分"),),
+    ),
     FormCase("county_10_kangfu_jiuzhu", "county_handmade", _written(write_cover, _rehab),
              "cover sheet, 上年结转 part consistent (200 + 30), blank 执行率 and 等次, date cell"),
 ]

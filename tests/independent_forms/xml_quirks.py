@@ -497,8 +497,10 @@ class ReaderBook:
 
 
 DAY = dt.date(2023, 10, 26)
+# (no "d50": these books redefine id 50 as 0.00 below, so a cell styled with id 50 shows 45225.00 in Excel,
+# not a date — the lead's review found the first version expecting both)
 DATE_STYLES = ["d14", "d15", "d16", "d17", "d22", "d27", "d28", "d29", "d30", "d31", "d32", "d33", "d34", "d35", "d36",
-               "d50", "d51", "d52", "d53", "d54", "d55", "d56", "d57", "d58", "d_cn", "d_slash", "d59"]
+               "d51", "d52", "d53", "d54", "d55", "d56", "d57", "d58", "d_cn", "d_slash", "d59"]
 
 
 def _dates_sheet(name: str) -> Sheet:
