@@ -106,6 +106,10 @@ def render_project(project: Project) -> list[str]:
             f"  第{ind.row}行 {head}{weight}：指标值 {_text(ind.target)}，完成值 {_text(ind.actual)}，"
             f"分值 {_num(ind.weight)}，得分 {_num(ind.score)}"
         )
+    for sub in project.subtotals:
+        covered = project.indicators[sub.first : sub.stop]
+        rows = f"第{covered[0].row}–{covered[-1].row}行" if covered else "（无指标）"
+        lines.append(f"  小计{_at(sub.label)}（{rows}的合计）：分值 {_num(sub.weight)}，得分 {_num(sub.score)}")
     lines.append(f"总分：分值 {_num(project.total_weight)}，得分 {_num(project.total_score)}")
     grade = project.grade
     ticked = f"（勾选：{'、'.join(grade.checked) or '无'}）" if grade.checkbox_form else ""
