@@ -13,7 +13,7 @@ from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, Qu
 from perfeval_xl.read.timing import completion_of, deadline_met
 from perfeval_xl.read.units import MONEY_UNITS, normalise_unit, unit_factors
 from perfeval_xl.scheme import Scheme
-from perfeval_xl.tolerance import score_equal
+from perfeval_xl.tolerance import money_equal, score_equal
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -100,6 +100,24 @@ def named(project: Project, *keywords: str) -> Iterator[Indicator]:
 def is_cost_indicator(ind: Indicator) -> bool:
     """Cost indicators: 二级 产出成本 / 成本指标, or 一级 成本指标 (财预〔2021〕101号)."""
     return "成本" in compact(ind.level2.value) or "成本" in compact(ind.level1.value)
+
+
+# names that say the indicator is the whole project's cost, not an item's
+WHOLE_PROJECT = re.compile(r"项目总成本|总成本|项目成本|项目资金|项目总投资|项目总投入|总投入|总投资|资金总额|项目支出|项目经费|资金总量")
+
+
+def stands_for_whole_project(ind: Indicator, project: Project) -> bool:
+    """Is this cost indicator the project's whole spending? Its name says so
+    (项目总成本), or its ceiling is the project's budget (≤60万元 with 全年预算数 60).
+    A unit cost, a contract price or one item's cost is neither."""
+    if WHOLE_PROJECT.search(compact(ind.name.value)):
+        return True
+    target = ind.target.value
+    if target is None or target.number is None or project.funds is None:
+        return False
+    ceiling = to_wan(target.number, target.unit)
+    budgets = [row.value for row in (project.funds.total.budget, project.funds.total.initial) if row.present]
+    return ceiling is not None and any(money_equal(ceiling, b) for b in budgets)
 
 
 def is_satisfaction_indicator(ind: Indicator) -> bool:

@@ -2,31 +2,13 @@
 
 import re
 
-from perfeval_xl.model import Indicator, Project
+from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import compact, is_cost_indicator, normalise_unit, to_wan
+from perfeval_xl.rules._common import compact, is_cost_indicator, normalise_unit, stands_for_whole_project, to_wan
 from perfeval_xl.tolerance import fmt_number, money_equal
 
 # per-unit costs (人均、每家、单价…) are not the project's total and are not compared with B
 PER_UNIT = re.compile(r"单位|人均|户均|亩均|每|平均|单价|标准|/")
-
-
-# names that say the indicator is the whole project's cost, not an item's
-WHOLE_PROJECT = re.compile(r"项目总成本|总成本|项目成本|项目资金|项目总投资|项目总投入|总投入|总投资|资金总额|项目支出|项目经费|资金总量")
-
-
-def stands_for_whole_project(ind: Indicator, project: Project) -> bool:
-    """Is this cost indicator the project's whole spending? Its name says so
-    (项目总成本), or its ceiling is the project's budget (≤60万元 with 全年预算数 60).
-    A unit cost, a contract price or one item's cost is neither."""
-    if WHOLE_PROJECT.search(compact(ind.name.value)):
-        return True
-    target = ind.target.value
-    if target is None or target.number is None or project.funds is None:
-        return False
-    ceiling = to_wan(target.number, target.unit)
-    budgets = [row.value for row in (project.funds.total.budget, project.funds.total.initial) if row.present]
-    return ceiling is not None and any(money_equal(ceiling, b) for b in budgets)
 
 
 @rule(id="XC303", name="indicators.cost_differs_from_spent", severity="warning", title="成本指标完成值与执行数不符")
