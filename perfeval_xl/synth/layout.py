@@ -47,8 +47,10 @@ CHOICES = {
     # over it) / 产出指标小计 in the 一级 column, merged over the three label columns
     "subtotal_rows": ("none", "level2", "named"),
     # how a date cell (a completion date) is formatted: 2023年10月26日 / 2023-10-26 /
-    # 2023/10/26 / Excel's short date (built-in 14, shown 2023/10/26 in zh-CN)
-    "date_format": ('yyyy"年"m"月"d"日"', "yyyy-mm-dd", "yyyy/m/d", "mm-dd-yy"),
+    # 2023/10/26 / Excel's short date (built-in 14, shown 2023/10/26 in zh-CN) / 10月26日 /
+    # 二〇二三年十月二十六日 (WPS and Excel's Chinese numerals)
+    "date_format": ('yyyy"年"m"月"d"日"', "yyyy-mm-dd", "yyyy/m/d", "mm-dd-yy", 'm"月"d"日"',
+                    '[DBNum1][$-804]yyyy"年"m"月"d"日"'),
 }
 
 
