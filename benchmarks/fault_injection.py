@@ -5,8 +5,10 @@ Usage::
     python benchmarks/fault_injection.py [--clean 100] [--per-fault 30] [--seed 0]
 
 Clean projects come from ``perfeval_xl.synth`` (consistent figures, six
-sectors, 部门评价 / 财政评价 / 单位自评) written as real workbooks in random
-layouts, read back by the reader and checked by the whole pipeline
+sectors, 部门评价 / 财政评价 / 单位自评, in the wording real forms use: deadlines
+met by date cells, 30家以上, 约20家, 全部发放, unit costs, 小计 rows, a blank
+等次 — see ``PHRASINGS``) written as real workbooks in random layouts, read
+back by the reader and checked by the whole pipeline
 (``pipeline.evaluate_file``: reader, scoring and every rule), so the figures
 measure what a clerk would get.
 
