@@ -403,14 +403,19 @@ def actual_blank(spec, rng):
     return f"indicators[{i}].actual"
 
 
-def deadline_missed_full_marks(spec, rng):
-    """A 时效 indicator done after its deadline (a date cell or a date text), still at full marks."""
+def _done_late(spec: ProjectSpec, rng: random.Random) -> int | None:
+    """A 时效 indicator with a dated deadline, now done after it (a date cell or a date text)."""
     i = _pick(rng, _indices(spec, lambda ind: _dated_deadline(spec, ind)))
-    if i is None:
-        return None
-    ind = spec.indicators[i]
-    ind.actual = deadlines.late_completion(rng, _deadline(spec, ind), spec.year)
-    return _full_marks(spec, i, _LATE_REASON)
+    if i is not None:
+        ind = spec.indicators[i]
+        ind.actual = deadlines.late_completion(rng, _deadline(spec, ind), spec.year)
+    return i
+
+
+def deadline_missed_full_marks(spec, rng):
+    """A 时效 indicator done after its deadline, still at full marks."""
+    i = _done_late(spec, rng)
+    return None if i is None else _full_marks(spec, i, _LATE_REASON)
 
 
 def deadline_late_words_full_marks(spec, rng):
@@ -424,11 +429,10 @@ def deadline_late_words_full_marks(spec, rng):
 
 def deadline_missed_unexplained(spec, rng):
     """Done after the deadline, scored in the 部分达成 band, with no 偏差原因."""
-    i = _pick(rng, _indices(spec, lambda ind: _dated_deadline(spec, ind)))
+    i = _done_late(spec, rng)
     if i is None:
         return None
     ind = spec.indicators[i]
-    ind.actual = deadlines.late_completion(rng, _deadline(spec, ind), spec.year)
     ind.score, ind.deviation = round(number_of(ind.weight) * 0.7, 2), ""
     _retotal(spec)
     return f"indicators[{i}].deviation"
