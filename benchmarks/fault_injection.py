@@ -5,8 +5,10 @@ Usage::
     python benchmarks/fault_injection.py [--clean 100] [--per-fault 30] [--seed 0]
 
 Clean projects come from ``perfeval_xl.synth`` (consistent figures, six
-sectors, 部门评价 / 财政评价 / 单位自评) written as real workbooks in random
-layouts, read back by the reader and checked by the whole pipeline
+sectors, 部门评价 / 财政评价 / 单位自评, in the wording real forms use: deadlines
+met by date cells, 30家以上, 约20家, 全部发放, unit costs, 小计 rows, a blank
+等次 — see ``PHRASINGS``) written as real workbooks in random layouts, read
+back by the reader and checked by the whole pipeline
 (``pipeline.evaluate_file``: reader, scoring and every rule), so the figures
 measure what a clerk would get.
 
@@ -28,7 +30,9 @@ from __future__ import annotations
 import argparse
 import copy
 import dataclasses
+import datetime as dt
 import random
+import re
 import sys
 import tempfile
 import time
@@ -40,9 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 from perfeval_xl.findings import Finding, Severity  # noqa: E402
 from perfeval_xl.pipeline import evaluate_file  # noqa: E402
-from perfeval_xl.synth import write_project  # noqa: E402
-from perfeval_xl.synth.canon import number_of, parse_measure  # noqa: E402
-from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec  # noqa: E402
+from perfeval_xl.synth import deadlines, write_project  # noqa: E402
+from perfeval_xl.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure  # noqa: E402
+from perfeval_xl.synth.layout import CHOICES, LayoutOptions  # noqa: E402
+from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec, SubtotalSpec  # noqa: E402
 from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
 
 OURS = ("XC1", "XC2", "XC3", "XC4")
@@ -67,6 +72,33 @@ def _indices(spec: ProjectSpec, test: Callable[[IndicatorSpec], bool]) -> list[i
 def _quantitative(ind: IndicatorSpec) -> bool:
     m = parse_measure(ind.target)
     return isinstance(m, tuple) and m[2] not in (None, "")
+
+
+def _deadline(spec: ProjectSpec, ind: IndicatorSpec) -> deadlines.Deadline | None:
+    """The deadline a 时效 indicator's target names (None when it names none)."""
+    return deadlines.deadline_of(ind.target, spec.year) if isinstance(ind.target, str) and spec.year else None
+
+
+def _dated_deadline(spec: ProjectSpec, ind: IndicatorSpec) -> bool:
+    deadline = _deadline(spec, ind)
+    return deadline is not None and deadline.dated
+
+
+def _full_marks(spec: ProjectSpec, i: int, deviation: str) -> str:
+    """Give indicator ``i`` its whole 分值, with a 偏差原因, and keep 总分 and 等次 consistent."""
+    ind = spec.indicators[i]
+    ind.score, ind.deviation = number_of(ind.weight), deviation
+    _retotal(spec)
+    return f"indicators[{i}].score"
+
+
+def _retotal(spec: ProjectSpec) -> None:
+    """总分 = Σ 得分 (+ the funds 得分 under 单位自评), 等次 its band (a blank 等次 stays blank)."""
+    spec.total_score = round(sum(number_of(x.score) or 0 for x in spec.indicators) + _funds_in_total(spec), 2)
+    spec.grade = _band(spec.total_score) if spec.grade else ""
+
+
+_LATE_REASON = "原因：受汛期和招标进度影响工期顺延；措施：加强调度，督促施工单位加快进度。"
 
 
 def _pick(rng: random.Random, choices: list[int]) -> int | None:
@@ -100,15 +132,29 @@ def wrong_rate(spec, rng):
     return "funds.total.rate"
 
 
+def _beyond_rounding(written: float, true: float) -> bool:
+    """Is ``written`` wrong even as a rounding of ``true`` to the decimals it shows?
+    (The writer drops trailing zeros: 97.00% is shown 97%, a rounding of 96.6%.)"""
+    decimals = len(fmt_plain(written, 2).partition(".")[2])
+    return abs(written - true) > 0.5 * 10**-decimals + 1e-9
+
+
 def rate_slightly_wrong(spec, rng):
     """Off by 0.3–1 percentage point: beyond rounding, easy to miss by eye."""
     rate = number_of(_total(spec).spent) / number_of(_total(spec).budget)
-    _total(spec).rate = _pct(rate + rng.choice((-1, 1)) * rng.uniform(0.003, 0.01) if rate < 0.99 else rate - 0.005)
+    offset = rng.choice((-1, 1)) * rng.uniform(0.003, 0.01) if rate < 0.99 else -0.005
+    wrong = round((rate + offset) * 100, 2)
+    if not _beyond_rounding(wrong, rate * 100):  # 96.6% written 97%: show the hundredths
+        wrong = round(wrong + (0.07 if offset > 0 else -0.07), 2)
+    _total(spec).rate = f"{wrong:.2f}%"
     return "funds.total.rate"
 
 
 def total_slightly_wrong(spec, rng):
-    spec.total_score = round(number_of(spec.total_score) + rng.choice((-1, 1)) * rng.choice((0.05, 0.1, 0.25, 0.5)), 2)
+    true = number_of(spec.total_score)
+    deltas = [sign * step for sign in (-1, 1) for step in (0.05, 0.1, 0.25, 0.5)]
+    rng.shuffle(deltas)
+    spec.total_score = next(round(true + d, 2) for d in deltas if _beyond_rounding(round(true + d, 2), true))
     return "total_score"
 
 
@@ -170,8 +216,7 @@ def weight_total_wrong(spec, rng):
     ind = spec.indicators[i]
     ind.weight = number_of(ind.weight) + rng.choice((1, 2, -1))
     ind.score = min(number_of(ind.score), ind.weight)
-    spec.total_score = round(sum(number_of(x.score) for x in spec.indicators) + _funds_in_total(spec), 2)
-    spec.grade = _band(spec.total_score)
+    _retotal(spec)
     return "total_weight"
 
 
@@ -192,8 +237,7 @@ def level1_weights_swapped(spec, rng):
         ind = spec.indicators[i]
         ratio = number_of(ind.score) / number_of(ind.weight)
         ind.weight, ind.score = w, round(w * ratio, 2)
-    spec.total_score = round(sum(number_of(x.score) for x in spec.indicators) + _funds_in_total(spec), 2)
-    spec.grade = _band(spec.total_score)
+    _retotal(spec)
     first = min(groups[a_label][0], groups[b_label][0])
     return f"indicators[{first}].level1_weight"
 
@@ -268,10 +312,22 @@ def arrival_below_execution(spec, rng):
     return f"indicators[{i}].actual"
 
 
+def _money_cost_totals(spec: ProjectSpec) -> list[int]:
+    """Cost indicators in money that are not per-unit costs (项目总成本, a contract price, one item's cost)."""
+    def money_total(ind):
+        m = parse_measure(ind.target)
+        return ("成本" in ind.level2 and isinstance(m, tuple) and m[2] in ("万元", "元")
+                and not any(w in ind.name for w in ("单位", "每", "均", "单价")))
+    return _indices(spec, money_total)
+
+
 def cost_differs(spec, rng):
-    i = _pick(rng, _indices(spec, lambda ind: ind.name == "项目总成本"))
-    if i is None:
+    """The project's total cost ≠ B. Only where 项目总成本 is the form's one money cost
+    total: beside a contract price both cover parts, and XC303 compares neither."""
+    totals = _money_cost_totals(spec)
+    if len(totals) != 1 or spec.indicators[totals[0]].name != "项目总成本":
         return None
+    i = totals[0]
     spent = number_of(_total(spec).spent)
     spec.indicators[i].actual = f"{spent * rng.uniform(0.5, 0.95):.2f}万元"
     return f"indicators[{i}].actual"
@@ -347,6 +403,97 @@ def actual_blank(spec, rng):
     return f"indicators[{i}].actual"
 
 
+def _done_late(spec: ProjectSpec, rng: random.Random) -> int | None:
+    """A 时效 indicator with a dated deadline, now done after it (a date cell or a date text)."""
+    i = _pick(rng, _indices(spec, lambda ind: _dated_deadline(spec, ind)))
+    if i is not None:
+        ind = spec.indicators[i]
+        ind.actual = deadlines.late_completion(rng, _deadline(spec, ind), spec.year)
+    return i
+
+
+def deadline_missed_full_marks(spec, rng):
+    """A 时效 indicator done after its deadline, still at full marks."""
+    i = _done_late(spec, rng)
+    return None if i is None else _full_marks(spec, i, _LATE_REASON)
+
+
+def deadline_late_words_full_marks(spec, rng):
+    """A 时效 indicator whose 完成值 says it was late or only partly done, still at full marks."""
+    i = _pick(rng, _indices(spec, lambda ind: _deadline(spec, ind) is not None))
+    if i is None:
+        return None
+    spec.indicators[i].actual = rng.choice(("延期至次年3月", "部分未按期完成", "未按期完成", "部分完成", "延期完成"))
+    return _full_marks(spec, i, _LATE_REASON)
+
+
+def deadline_missed_unexplained(spec, rng):
+    """Done after the deadline, scored in the 部分达成 band, with no 偏差原因."""
+    i = _done_late(spec, rng)
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    ind.score, ind.deviation = round(number_of(ind.weight) * 0.7, 2), ""
+    _retotal(spec)
+    return f"indicators[{i}].deviation"
+
+
+def subtotal_wrong(spec, rng):
+    """A 小计 row whose 分值 or 得分 is not the sum of its rows (the layout gets 小计 rows)."""
+    groups = list(dict.fromkeys(ind.level1 for ind in spec.indicators))
+    k = rng.randrange(len(groups))
+    members = [ind for ind in spec.indicators if ind.level1 == groups[k]]
+    column = rng.choice(("weight", "score"))
+    figure = round(sum(number_of(getattr(ind, column)) for ind in members), 2)
+    wrong = round(figure + rng.choice((-3, -2, -1, -0.5, 1, 2)), 2)
+    spec.subtotals = [SubtotalSpec(groups[k], **{column: wrong})]
+    return f"subtotals[{k}].{column}"
+
+
+def _counted(ind: IndicatorSpec) -> bool:
+    m = parse_measure(ind.target)
+    return isinstance(m, tuple) and m[0] == "≥" and m[1] >= 5 and m[2] not in (None, "%") and "成本" not in ind.level2
+
+
+def approximate_short_full_marks(spec, rng):
+    """约12家 against ≥20家 at full marks: short by far more than an approximation's margin."""
+    i = _pick(rng, _indices(spec, _counted))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    _, number, unit = parse_measure(ind.target)
+    figure = max(1, round(number * rng.uniform(0.4, 0.75)))
+    ind.actual = rng.choice(("约{}{}", "{}{}左右")).format(figure, unit)
+    return _full_marks(spec, i, "原因：部分对象未纳入；措施：下年度加大工作力度。")
+
+
+def qualified_target_missed(spec, rng):
+    """A target written 30家以上 / 3个工作日内, missed by an exact figure, at full marks."""
+    i = _pick(rng, _indices(spec, lambda ind: is_qualified(ind.target) and isinstance(parse_measure(ind.target), tuple)))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    comparator, number, unit = parse_measure(ind.target)
+    factor = rng.uniform(0.5, 0.85) if comparator == "≥" else rng.uniform(1.3, 2)
+    ind.actual = f"{max(1, round(number * factor))}{unit}"
+    return _full_marks(spec, i, "原因：受客观因素影响；措施：加强调度。")
+
+
+def unit_cost_over_full_marks(spec, rng):
+    """A unit cost or contract price above its ceiling, at full marks."""
+    def ceiling(ind):
+        m = parse_measure(ind.target)
+        return "成本" in ind.level2 and ind.name != "项目总成本" and isinstance(m, tuple) and m[0] == "≤"
+
+    i = _pick(rng, _indices(spec, ceiling))
+    if i is None:
+        return None
+    ind = spec.indicators[i]
+    _, number, unit = parse_measure(ind.target)
+    ind.actual = f"{number * rng.uniform(1.15, 1.5):.2f}{unit}"
+    return _full_marks(spec, i, "原因：材料价格上涨；措施：加强成本控制。")
+
+
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
@@ -357,6 +504,8 @@ FAULTS: dict[str, Fault] = {
         grade_wrong, duplicate_indicator, target_placeholder, method_unknown, execution_indicator_wrong,
         arrival_below_execution, cost_differs, cost_written_ge, actual_not_numeric, unit_mismatch,
         missed_without_deviation, satisfaction_over_100, negative_actual, actual_blank,
+        deadline_missed_full_marks, deadline_late_words_full_marks, deadline_missed_unexplained, subtotal_wrong,
+        approximate_short_full_marks, qualified_target_missed, unit_cost_over_full_marks,
     )
 }
 
@@ -367,6 +516,35 @@ def _funds_in_total(spec: ProjectSpec) -> float:
 
 def _band(total: float) -> str:
     return next(g for g, low in (("优", 90), ("良", 80), ("中", 60), ("差", -1e9)) if total >= low - 1e-9)
+
+
+# ---------------------------------------------------------------- real-form phrasings
+
+_DATE_TEXT = re.compile(r"\d{1,2}月(\d{1,2}日|底)")
+
+
+def _any(spec: ProjectSpec, test: Callable[[IndicatorSpec], bool]) -> bool:
+    return any(test(ind) for ind in spec.indicators)
+
+
+# The phrasings of issue 19 a clean workbook may hold (each must raise nothing).
+PHRASINGS: dict[str, Callable[[ProjectSpec, LayoutOptions], bool]] = {
+    "date cell": lambda spec, _: _any(spec, lambda ind: isinstance(ind.actual, dt.date)),
+    "date text": lambda spec, _: _any(spec, lambda ind: _deadline(spec, ind) is not None
+                                      and isinstance(ind.actual, str) and bool(_DATE_TEXT.search(ind.actual))),
+    "deadline met in words": lambda spec, _: _any(spec, lambda ind: _dated_deadline(spec, ind)
+                                                  and ind.actual in ("按期完成", "提前完成", "按时完成", "如期完成")),
+    "festival deadline": lambda spec, _: _any(spec, lambda ind: ind.target == "春节前"),
+    "qualified target": lambda spec, _: _any(spec, lambda ind: is_qualified(ind.target)),
+    "approximate actual": lambda spec, _: _any(spec, lambda ind: is_approximate(ind.actual)),
+    "restating actual": lambda spec, _: _any(spec, lambda ind: ind.target in ("按时足额发放", "按期完工", "应保尽保")
+                                             and ind.actual != ind.target and ind.score == ind.weight),
+    "unit cost": lambda spec, _: _any(spec, lambda ind: "成本" in ind.level2 and "/" in ind.target),
+    "contract price": lambda spec, _: _any(spec, lambda ind: "合同" in ind.name),
+    "小计 rows": lambda _, layout: layout.subtotal_rows != "none",
+    "closing rows": lambda _, layout: layout.closing_rows,
+    "blank 等次": lambda spec, _: spec.grade == "",
+}
 
 
 # ---------------------------------------------------------------- running
@@ -380,6 +558,8 @@ def _clean_layout(spec: ProjectSpec, rng: random.Random, formulas_allowed: bool)
     layout = random_layout(rng)
     if not formulas_allowed:
         layout = dataclasses.replace(layout, formulas=False, sum_formulas=False)
+    if spec.subtotals and layout.subtotal_rows == "none":  # a planted 小计 needs its row
+        layout = dataclasses.replace(layout, subtotal_rows=rng.choice(CHOICES["subtotal_rows"][1:]))
     return layout
 
 
@@ -389,26 +569,40 @@ def _evaluate(spec, layout, folder: Path, name: str):
     return expected, evaluate_file(path, path.name)
 
 
+def clean_case(seed: int, k: int) -> tuple[ProjectSpec, LayoutOptions]:
+    """The ``k``-th clean (spec, layout) of a run: formulas allowed."""
+    rng = random.Random(seed * 100_000 + k)
+    spec = random_spec(rng)
+    return spec, _clean_layout(spec, rng, True)
+
+
 def measure_clean(count: int, seed: int, folder: Path, out) -> tuple[int, int]:
+    """Returns (files with any warning or error, of them with an XC1xx–XC4xx one)."""
     ours, others = Counter(), Counter()
-    files_with_ours = 0
+    files_with_ours = files_with_any = 0
+    seen = Counter()
     for k in range(count):
-        rng = random.Random(seed * 100_000 + k)
-        spec = random_spec(rng)
-        _, result = _evaluate(spec, _clean_layout(spec, rng, True), folder, f"clean_{k}")
+        spec, layout = clean_case(seed, k)
+        seen.update(name for name, present in PHRASINGS.items() if present(spec, layout))
+        _, result = _evaluate(spec, layout, folder, f"clean_{k}")
         if result.failure:
             print(f"  clean {k}: 读取失败 {result.failure}", file=out)
+            files_with_any += 1
             continue
         alarms = _alarms(result.findings)
         mine = [f for f in alarms if f.rule.startswith(OURS)]
         files_with_ours += bool(mine)
+        files_with_any += bool(alarms)
         for f in alarms:
             (ours if f in mine else others)[f.rule] += 1
             print(f"  clean {k}: {f.rule} {f.severity.value} {f.location} {f.message}", file=out)
-    print(f"clean workbooks: {count}; with an XC1xx–XC4xx warning/error: {files_with_ours}", file=out)
+    print(f"clean workbooks: {count}; with any warning/error: {files_with_any}; "
+          f"with an XC1xx–XC4xx one: {files_with_ours}", file=out)
     print(f"  XC1xx–XC4xx alarms: {sum(ours.values())} {dict(ours)}", file=out)
     print(f"  other rules' alarms (scoring/narrative/reader): {sum(others.values())} {dict(others)}", file=out)
-    return files_with_ours, sum(ours.values())
+    print("  real-form phrasings (workbooks holding each): "
+          + ", ".join(f"{name} {seen[name]}" for name in PHRASINGS), file=out)
+    return files_with_any, files_with_ours
 
 
 def measure_recall(per_fault: int, seed: int, folder: Path, out) -> float:
@@ -457,7 +651,7 @@ def main(argv: list[str] | None = None) -> int:
         files_with_alarms, _ = measure_clean(args.clean, args.seed, folder, sys.stdout)
         recall = measure_recall(args.per_fault, args.seed, folder, sys.stdout)
     print(f"time: {time.time() - started:.0f} s")
-    return 0 if recall >= 0.97 and files_with_alarms == 0 else 1
+    return 0 if recall >= 0.99 and files_with_alarms == 0 else 1
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ failing pairs in full.
 
 Measured on 2026-11-25 (reader of main at that date, 39 layout options):
 2000/2000 parsed fully, 349,842 values and cells checked, 0 failures.
+Measured on 2026-12-04 (42 options: 小计 rows, closing rows, date cell formats;
+deadlines, date cells, qualified figures, blank 等次 in the specs): 2000/2000
+parsed fully, 407,742 values and cells checked, 0 failures.
 """
 
 from __future__ import annotations

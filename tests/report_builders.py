@@ -9,6 +9,7 @@ importer, so a shared mistake cannot hide.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,7 +184,7 @@ def spec_grid(spec: ProjectSpec, *, unit: str = "万元", serial: bool = False, 
     first = len(grid.rows)
     lead = 1 if serial else 0
     for i, ind in enumerate(spec.indicators):
-        add(([str(i + 1)] if serial else []) + [ind.level1, ind.level2, ind.name, ind.target, ind.actual,
+        add(([str(i + 1)] if serial else []) + [ind.level1, ind.level2, ind.name, ind.target, as_written(ind.actual),
                                                  _num(ind.weight), _num(ind.score), ind.deviation]
             + ([ind.kind] if kind else []), [1] * width)
     for col, key in ((lead, lambda x: x.level1), (lead + 1, lambda x: (x.level1, x.level2))):
@@ -199,6 +200,13 @@ def spec_grid(spec: ProjectSpec, *, unit: str = "万元", serial: bool = False, 
     grade = "".join(g + ("☑" if g == spec.grade else "□") for g in GRADES) if checkbox else spec.grade
     add(["评价等次", grade], [1, width - 1])
     return grid
+
+
+def as_written(value) -> str:
+    """A cell value as a report's text: a date (a date cell in the spec) as 2023年10月26日."""
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value
 
 
 def _num(value) -> str:

@@ -76,7 +76,7 @@ def _department(result) -> str:
 def test_one_notice_for_each_department_with_problems(rendered):
     outcome, pages = rendered
     with_problems = {_department(r) for r in outcome.batch.read if any(r.count(s) for s in SHOWN)}
-    assert len(with_problems) >= 5  # the samples: six departments with errors or warnings
+    assert len(with_problems) >= 5  # the samples: seven departments with errors or warnings
     assert sorted(pages) == sorted(d + "_核查意见.docx" for d in with_problems)
 
 

@@ -3,12 +3,13 @@ read back with openpyxl, must hold a spelling of the expected value."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import openpyxl
 import pytest
 
-from perfeval_xl.synth.canon import number_of, parse_measure, split_level1
+from perfeval_xl.synth.canon import is_approximate, number_of, parse_measure, split_level1
 from perfeval_xl.synth.layout import LayoutOptions
 from perfeval_xl.synth.variants import random_layout, random_spec
 from perfeval_xl.synth.writer import write_project
@@ -20,6 +21,10 @@ def _means(path: str, raw, number_format: str, expected) -> bool:
         return True  # formulas are checked separately
     if expected is None:
         return raw is None or (isinstance(raw, str) and not raw.strip()) or path.endswith("level1_weight")
+    if path.endswith(".approximate"):
+        return is_approximate(raw) == expected
+    if isinstance(expected, dt.date):  # a date cell, formatted as a date
+        return isinstance(raw, dt.datetime) and raw.date() == expected and "d" in number_format
     if path.endswith(".level1"):
         return split_level1(raw)[0] == expected
     if path.endswith(".level1_weight"):

@@ -5,6 +5,7 @@ contract allows, with the values and cells a reader must find.
 - ``layout``: ``LayoutOptions``, one field per tolerance of the contract;
 - ``writer``: ``write_project(spec, layout, path) -> {model path: Expected}``;
 - ``variants``: ``random_spec(rng)`` / ``random_layout(rng)`` for tests and benchmarks;
+- ``deadlines``: 时效 deadlines (10月底前, 春节前) and completions that meet or miss them;
 - ``canon``: what a spec's typed values mean in the reader's conventions (kept apart from ``read``);
 - ``compare``: ``mismatches(project, expected)`` for checking a reader;
 - ``measure``: ``run_variant(seed, dir, read)``: one seeded pair written, read and compared;
@@ -12,8 +13,8 @@ contract allows, with the values and cells a reader must find.
 """
 
 from perfeval_xl.synth.layout import LayoutOptions
-from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, load_spec
+from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, SubtotalSpec, load_spec
 from perfeval_xl.synth.writer import Expected, write_project
 
-__all__ = ["Expected", "FundsRowSpec", "IndicatorSpec", "LayoutOptions", "ProjectSpec", "load_spec",
+__all__ = ["Expected", "FundsRowSpec", "IndicatorSpec", "LayoutOptions", "ProjectSpec", "SubtotalSpec", "load_spec",
            "write_project"]

@@ -6,6 +6,7 @@ value **and** its cell must match. Pure: takes a ``Project``, no I/O.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -32,9 +33,14 @@ class Mismatch:
 
 def resolve(project: Project, path: str) -> tuple[object, str | None, str | None]:
     """The (comparable value, sheet, cell) the reader gave for a model path;
-    a missing intermediate object (no funds block, fewer indicators) is (None, None, None)."""
+    a missing intermediate object (no funds block, fewer indicators) is (None, None, None).
+    A name a ``Sourced`` does not have is looked up on its value, keeping its cell
+    (``indicators[2].actual.approximate``)."""
     node: object = project
+    ref = None
     for name, index in _PATH_RE.findall(path):
+        if isinstance(node, Sourced) and not hasattr(node, name):
+            node, ref = node.value, node.ref
         node = getattr(node, name, None)
         if node is not None and index:
             node = node[int(index)] if int(index) < len(node) else None
@@ -45,15 +51,17 @@ def resolve(project: Project, path: str) -> tuple[object, str | None, str | None
     if isinstance(node, Sourced):
         ref = node.ref
         return comparable(node.value), (ref.sheet if ref else None), (ref.cell if ref else None)
-    return comparable(node), None, None
+    return comparable(node), (ref.sheet if ref else None), (ref.cell if ref else None)
 
 
 def comparable(value: object) -> object:
-    """Measures as (comparator, number, unit) or their text; enums as their value."""
+    """Measures as (comparator, number, unit), a date cell's as its date, others
+    as their text; enums as their value."""
     if isinstance(value, Measure):
         if value.is_quantitative:
             return value.comparator.value, value.number, value.unit or None
-        return value.text.strip() or None
+        day = _date_cell(value)
+        return day if day is not None else value.text.strip() or None
     if hasattr(value, "value") and not isinstance(value, (int, float, str)):
         return value.value  # an Enum
     if isinstance(value, str):
@@ -61,7 +69,26 @@ def comparable(value: object) -> object:
     return value
 
 
+def _date_cell(measure: Measure) -> dt.date | None:
+    """The day a date cell holds: a completion of exactly one day, shown as the
+    ISO date the reader gives a date cell's text (the generator writes no such text)."""
+    timing = measure.timing
+    if timing is None or timing.span is None or timing.before or timing.span.first != timing.span.last:
+        return None
+    day = timing.span.first
+    return day if measure.text.strip() == day.isoformat() else None
+
+
+def _per_unit_in_yuan(value: object) -> object:
+    """A money rate as a measure in 元 per unit: (≤, 33, 万元/公里) and (≤, 330000, 元/公里)
+    are one figure, and the reader may give either."""
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[2], str) and value[2].startswith("万元/"):
+        return value[0], value[1] * 10000, value[2][1:]
+    return value
+
+
 def values_equal(expected: object, got: object) -> bool:
+    expected, got = _per_unit_in_yuan(expected), _per_unit_in_yuan(got)
     if isinstance(expected, tuple) and isinstance(got, tuple) and len(expected) == len(got):
         return all(values_equal(e, g) for e, g in zip(expected, got))
     if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(got, bool):

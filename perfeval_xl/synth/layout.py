@@ -15,7 +15,7 @@ LABEL_SYNONYMS = {
     "年度指标值": ("年度指标值", "指标值", "目标值"),
     "偏差原因分析及改进措施": ("偏差原因分析及改进措施", "偏差原因"),
     "总分": ("总分", "合计"),
-    "评价等次": ("评价等次", "评价等级", "等次"),
+    "评价等次": ("评价等次", "评价等级", "等次", "自评等次"),
     "全年执行数": ("全年执行数", "实际支出数", "执行数"),
 }
 
@@ -43,6 +43,14 @@ CHOICES = {
     "total_label": LABEL_SYNONYMS["总分"],
     "grade_label": LABEL_SYNONYMS["评价等次"],
     "spent_label": LABEL_SYNONYMS["全年执行数"],
+    # a 小计 row closing each 一级 group: none / 小计 in the 二级 column (the 一级 label merged
+    # over it) / 产出指标小计 in the 一级 column, merged over the three label columns
+    "subtotal_rows": ("none", "level2", "named"),
+    # how a date cell (a completion date) is formatted: 2023年10月26日 / 2023-10-26 /
+    # 2023/10/26 / Excel's short date (built-in 14, shown 2023/10/26 in zh-CN) / 10月26日 /
+    # 二〇二三年十月二十六日 (WPS and Excel's Chinese numerals)
+    "date_format": ('yyyy"年"m"月"d"日"', "yyyy-mm-dd", "yyyy/m/d", "mm-dd-yy", 'm"月"d"日"',
+                    '[DBNum1][$-804]yyyy"年"m"月"d"日"'),
 }
 
 
@@ -63,6 +71,7 @@ class LayoutOptions:
     merge_values: bool = True  # header values and the grade merged across columns
     kind_column: bool = False  # 指标类型 after 偏差原因
     grade_legend: bool = True  # the 100-90（含）分为优… row
+    closing_rows: bool = False  # 评分说明 / 填表人 rows after the table
     # label spelling
     bracket_style: str = "full"
     colon_style: str = "full"
@@ -88,6 +97,8 @@ class LayoutOptions:
     comparator_style: str = "symbol"
     measure_numbers: str = "text"
     grade_style: str = "checkbox"
+    subtotal_rows: str = "none"
+    date_format: str = 'yyyy"年"m"月"d"日"'
     # narrative
     narrative_style: str = "rows"
     narrative_sheet: str = "评价报告"

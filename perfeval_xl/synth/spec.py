@@ -11,6 +11,7 @@ money in 万元, rates as fractions or percentage strings, scores as numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -46,12 +47,22 @@ class IndicatorSpec:
     level1: str
     level2: str
     name: str
-    target: str  # 年度指标值, e.g. ≥20家 / 全部符合
-    actual: str  # 全年完成值
+    target: str  # 年度指标值, e.g. ≥20家 / 全部符合 / 10月底前
+    actual: str | dt.date  # 全年完成值; a date is a date cell (TOML: actual = 2023-10-26)
     weight: Raw  # 分值
     score: Raw  # 得分
     deviation: str = ""  # 偏差原因分析及改进措施
     kind: str = ""  # 指标类型 正向/反向/定性 (written only when the layout has the column)
+
+
+@dataclass
+class SubtotalSpec:
+    """What the clerk typed in the 小计 row closing one 一级 group (when the
+    layout has such rows). A blank field is the sum of the group's rows."""
+
+    level1: str  # the 一级 label of the group, as in IndicatorSpec.level1
+    weight: Raw = None
+    score: Raw = None
 
 
 @dataclass
@@ -68,8 +79,9 @@ class ProjectSpec:
     indicators: list[IndicatorSpec]
     total_weight: Raw
     total_score: Raw
-    grade: str  # the chosen grade 优/良/中/差 (the layout decides plain or ☑ form)
+    grade: str  # the chosen grade 优/良/中/差 (the layout decides plain or ☑ form); "" left blank
     narrative: list[str] = field(default_factory=list)  # one entry per paragraph
+    subtotals: list[SubtotalSpec] = field(default_factory=list)  # 小计 figures that are not the sums
 
 
 def spec_from_dict(data: dict) -> ProjectSpec:
@@ -78,7 +90,7 @@ def spec_from_dict(data: dict) -> ProjectSpec:
     Unknown keys are an error so that a typo in a sample never goes unnoticed.
     """
     project = dict(data.get("project", {}))
-    _check_keys(project, ProjectSpec, "project", extra={"funds", "indicators", "narrative"})
+    _check_keys(project, ProjectSpec, "project", extra={"funds", "indicators", "narrative", "subtotals"})
     funds_data = data.get("funds", {})
     unknown_rows = set(funds_data) - set(FUNDS_ROW_KEYS)
     if unknown_rows:
@@ -92,10 +104,15 @@ def spec_from_dict(data: dict) -> ProjectSpec:
     for i, item in enumerate(data.get("indicators", [])):
         _check_keys(item, IndicatorSpec, f"indicators[{i}]")
         indicators.append(IndicatorSpec(**item))
+    subtotals = []
+    for i, item in enumerate(data.get("subtotals", [])):
+        _check_keys(item, SubtotalSpec, f"subtotals[{i}]")
+        subtotals.append(SubtotalSpec(**item))
     narrative = data.get("narrative", {}).get("paragraphs", [])
     return ProjectSpec(
         funds=funds,
         indicators=indicators,
+        subtotals=subtotals,
         narrative=[p for p in narrative if p.strip()],
         **project,
     )

@@ -10,6 +10,7 @@ programs look like.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from perfeval_xl.synth.canon import fmt_plain, number_of, parse_measure, split_level1
+from perfeval_xl.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure, split_level1
 from perfeval_xl.synth.layout import LayoutOptions, brackets, fiscal_label, label, lettered
-from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, IndicatorSpec, ProjectSpec, Raw
+from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, IndicatorSpec, ProjectSpec, Raw, SubtotalSpec
 
 GRADES = ("优", "良", "中", "差")
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -142,11 +143,15 @@ class _Form:
         decimals = len(percent.partition(".")[2])
         return value, "0%" if decimals == 0 else "0." + "0" * decimals + "%"
 
-    def measure(self, text: str):
+    def measure(self, text: str | dt.date):
         """Re-spell a quantitative measure: comparator (≥ / >= / 不低于), spacing,
-        or a bare ``100%``/``20`` as a number cell; qualitative text unchanged."""
+        or a bare ``100%``/``20`` as a number cell; a date as a date cell in the
+        layout's date format; qualitative text and figures with qualifying words
+        (``30家以上``, ``约20家``) unchanged."""
+        if isinstance(text, dt.date):
+            return Cell(text, self.layout.date_format)
         parsed = parse_measure(text)
-        if not isinstance(parsed, tuple):
+        if not isinstance(parsed, tuple) or is_qualified(text):
             return text
         comparator, number, unit = parsed
         if self.layout.measure_numbers == "numeric" and not comparator and unit in ("%", None):
@@ -337,12 +342,19 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     for j, text in enumerate(header):
         form.put(form.row, c0 + j, text)
     form.row += 1
-    first = form.row
-    for i, ind in enumerate(spec.indicators):
+    rows: list[int] = []
+    groups: list[tuple[int, int]] = []  # (first, stop) indicator indices of each 一级 group
+    for i in range(len(spec.indicators)):
         _write_indicator_row(form, spec.indicators, i, form.row)
+        rows.append(form.row)
         form.row += 1
-    last = form.row - 1
-    _merge_groups(form, spec.indicators, first)
+        if i + 1 == len(spec.indicators) or spec.indicators[i + 1].level1 != spec.indicators[i].level1:
+            groups.append((_group_start(spec.indicators, i, lambda x: x.level1), i + 1))
+            if layout.subtotal_rows != "none":
+                _write_subtotal(form, spec, len(groups) - 1, groups[-1], rows)
+                form.row += 1
+    form.expect(f"subtotals[{len(groups) if layout.subtotal_rows != 'none' else 0}]", None, None)
+    _merge_groups(form, spec.indicators, rows)
 
     total_row = form.row
     form.put(total_row, c0, label(layout.total_label, layout))
@@ -351,10 +363,16 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     weight, score = form.number(spec.total_weight), form.number(spec.total_score)
     weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
     if layout.formulas and spec.indicators:
+        ranges = [(rows[first], rows[stop - 1]) for first, stop in groups]
         column_sum = {
-            "weight": (f"SUM({a1(first, c0 + 5)}:{a1(last, c0 + 5)})", [ind.weight for ind in spec.indicators]),
-            "score": (f"SUM({a1(first, c0 + 6)}:{a1(last, c0 + 6)})", [ind.score for ind in spec.indicators]),
+            "weight": ("+".join(f"SUM({a1(top, c0 + 5)}:{a1(bottom, c0 + 5)})" for top, bottom in ranges),
+                       [ind.weight for ind in spec.indicators]),
+            "score": ("+".join(f"SUM({a1(top, c0 + 6)}:{a1(bottom, c0 + 6)})" for top, bottom in ranges),
+                      [ind.score for ind in spec.indicators]),
         }
+        if layout.subtotal_rows == "none":  # one block of rows: one SUM, as a clerk writes it
+            column_sum = {k: (f"SUM({a1(rows[0], c0 + col)}:{a1(rows[-1], c0 + col)})", raws)
+                          for (k, (_, raws)), col in zip(column_sum.items(), (5, 6))}
         weight = _total_formula(form, "weight", weight_meaning, *column_sum["weight"]) or weight
         score = _total_formula(form, "score", score_meaning, *column_sum["score"]) or score
     form.expect("total_weight", weight_meaning, form.put(total_row, c0 + 5, weight))
@@ -369,7 +387,7 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
             boxes[1] += " " * 8
         grade_text = "".join(boxes)
     else:
-        grade_text = spec.grade
+        grade_text = spec.grade or None  # a blank 等次: the completed copy fills it
     cell = form.put(grade_row, c0 + 1, grade_text)
     if layout.merge_values:
         form.merge(grade_row, c0 + 1, grade_row, form.last_col)
@@ -378,6 +396,50 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     if layout.grade_legend:
         form.put(form.row, c0 + 1, brackets("100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差", layout))
         form.row += 1
+    if layout.closing_rows:
+        _write_closing_rows(form, spec)
+
+
+def _write_subtotal(form: _Form, spec: ProjectSpec, k: int, group: tuple[int, int], rows: list[int]) -> None:
+    """The 小计 row closing 一级 group ``k``: the sums of its rows, unless the
+    spec says what the clerk typed there."""
+    layout, c0, row = form.layout, form.c0, form.row
+    first, stop = group
+    members = spec.indicators[first:stop]
+    level1 = members[0].level1
+    typed = next((sub for sub in spec.subtotals if sub.level1 == level1), SubtotalSpec(level1))
+    if layout.subtotal_rows == "named":
+        text = split_level1(level1)[0] + "小计"
+        label_cell = form.put(row, c0, text)
+        form.merge(row, c0, row, c0 + 2)
+    else:
+        text = "小计"
+        label_cell = form.put(row, c0 + 1, text)
+    form.expect(f"subtotals[{k}].label", text, label_cell)
+    form.expect(f"subtotals[{k}].first", first, None)
+    form.expect(f"subtotals[{k}].stop", stop, None)
+    for field_name, col in (("weight", c0 + 5), ("score", c0 + 6)):
+        parts = [number_of(getattr(ind, field_name)) for ind in members]
+        column_sum = round(sum(p for p in parts if p is not None), 2)
+        raw = getattr(typed, field_name)
+        meaning = column_sum if raw is None else number_of(raw)
+        value = form.number(column_sum if raw is None else raw)
+        if (layout.formulas and meaning is not None and None not in parts
+                and abs(sum(parts) - meaning) < 1e-6):
+            value = Formula(f"=SUM({a1(rows[first], col)}:{a1(rows[stop - 1], col)})")
+        form.expect(f"subtotals[{k}].{field_name}", meaning, form.put(row, col, value))
+
+
+def _write_closing_rows(form: _Form, spec: ProjectSpec) -> None:
+    """What many forms put under the table: how it was scored, who filled it in."""
+    c0 = form.c0
+    form.put(form.row, c0, "评分说明：定量指标按完成值与指标值之比计分，定性指标按达成、部分达成、未达成三档计分。")
+    form.merge(form.row, c0, form.row, form.last_col)
+    form.row += 1
+    form.put(form.row, c0, "填表人：张三")
+    form.put(form.row, c0 + 3, "联系电话：0797-1234567")
+    form.put(form.row, c0 + 5, f"填报日期：{(spec.year or 2023) + 1}年3月15日")
+    form.row += 1
 
 
 def _total_formula(form: _Form, field_name: str, written: float | None, sum_expr: str, raws: list) -> Formula | None:
@@ -414,8 +476,13 @@ def _write_indicator_row(form: _Form, indicators: list[IndicatorSpec], i: int, r
     form.expect(f"{prefix}.level1_weight", level1_weight, level1_cell)
     form.expect(f"{prefix}.level2", _text_or_none(ind.level2), level2_cell)
     form.expect(f"{prefix}.name", _text_or_none(ind.name), form.put(row, c0 + 2, ind.name))
-    form.expect(f"{prefix}.target", parse_measure(ind.target), form.put(row, c0 + 3, form.measure(ind.target)))
-    form.expect(f"{prefix}.actual", parse_measure(ind.actual), form.put(row, c0 + 4, form.measure(ind.actual)))
+    for field_name, col in (("target", c0 + 3), ("actual", c0 + 4)):
+        raw = getattr(ind, field_name)
+        meaning = parse_measure(raw)
+        cell = form.put(row, col, form.measure(raw))
+        form.expect(f"{prefix}.{field_name}", meaning, cell)
+        if isinstance(meaning, tuple):  # a figure: 约20家 is approximate, 20家以上 is not
+            form.expect(f"{prefix}.{field_name}.approximate", is_approximate(raw), cell)
     form.expect(f"{prefix}.weight", number_of(ind.weight), form.put(row, c0 + 5, form.number(ind.weight)))
     form.expect(f"{prefix}.score", number_of(ind.score), form.put(row, c0 + 6, form.number(ind.score)))
     form.expect(f"{prefix}.deviation", _text_or_none(ind.deviation), form.put(row, c0 + 7, ind.deviation or None))
@@ -430,18 +497,22 @@ def _group_start(indicators: list[IndicatorSpec], i: int, key) -> int:
     return i
 
 
-def _merge_groups(form: _Form, indicators: list[IndicatorSpec], first_row: int) -> None:
+def _merge_groups(form: _Form, indicators: list[IndicatorSpec], rows: list[int]) -> None:
+    """Merge runs of equal 一级 (and 二级) labels down their rows; a 小计 row
+    written in the 二级 column sits under its 一级 label's merge."""
     style = form.layout.level_labels
     if style == "blank":
         return
-    columns = [(form.c0, lambda x: x.level1)]
+    columns = [(form.c0, lambda x: x.level1, form.layout.subtotal_rows == "level2")]
     if style == "merged":  # "mixed": 一级 merged, 二级 written once with blanks below
-        columns.append((form.c0 + 1, lambda x: (x.level1, x.level2)))
-    for col, key in columns:
+        columns.append((form.c0 + 1, lambda x: (x.level1, x.level2), False))
+    for col, key, over_subtotal in columns:
         start = 0
         for i in range(1, len(indicators) + 1):
             if i == len(indicators) or key(indicators[i]) != key(indicators[start]):
-                form.merge(first_row + start, col, first_row + i - 1, col)
+                group_ends = i == len(indicators) or indicators[i].level1 != indicators[i - 1].level1
+                last = rows[i - 1] + (1 if over_subtotal and group_ends else 0)
+                form.merge(rows[start], col, last, col)
                 start = i
 
 
