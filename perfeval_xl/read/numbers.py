@@ -193,7 +193,7 @@ def _with_unit(number: Decimal, decimals: int, rest: str, *, after_digits: bool)
         return Figure(number, None, decimals)
     if rest[0] in SCALE:
         unit = rest[1:]
-        if unit in ("", "元"):  # '60万元' / '60万': unit as written, no scaling
+        if unit in ("", "元") or unit.startswith("元/"):  # '60万元', '60万', '1万元/公里': unit as written
             return Figure(number, rest, decimals)
         if is_unit(unit, after_digits=after_digits):  # '6万人' = 60000 人
             return Figure(number * SCALE[rest[0]], unit, max(0, decimals - 4 if rest[0] == "万" else decimals - 8))

@@ -31,7 +31,11 @@ SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 # A unit written after Arabic digits that is not in KNOWN_UNITS is still
 # accepted when it is a short run of letters/CJK (公顷次, 套/户 ...), unless it
 # carries words that make the figure approximate, a range or a comparison.
-_GENERIC_UNIT = re.compile(r"^[A-Za-z\u4e00-\u9fff/²³]{1,4}$")
+_GENERIC_UNIT = re.compile(
+    r"^[A-Za-z\u4e00-\u9fff/²³]{1,4}$"
+    # a rate: 元/平方米, 元/m2 (㎡ after NFKC), 万元/公里, 元/人·月
+    r"|^[A-Za-z\u4e00-\u9fff]{1,3}/[A-Za-z\u4e00-\u9fff·]{1,5}[23²³]?$"
+)
 APPROXIMATE = ("约", "左右", "上下", "多", "余", "近", "大概", "大约", "超", "逾")
 RANGE = ("或", "至", "到", "~", "-", "、", "和", "及", ",", "/")
 COMPARE = ("以上", "以下", "以内", "不低于", "不超过", "不少于", "不高于", "以外")
@@ -66,6 +70,8 @@ def normalise_unit(unit: str | None) -> str | None:
     if unit is None or not unit.strip():
         return None
     unit = re.sub(r"\s+", "", unit)
+    if "/" in unit:  # 元/㎡ and 元/平方米: each side in its one spelling
+        return "/".join(UNIT_SYNONYMS.get(part, part) for part in unit.split("/"))
     return UNIT_SYNONYMS.get(unit, unit)
 
 
@@ -77,6 +83,7 @@ def unit_factors(target_unit: str | None, actual_unit: str | None) -> tuple[floa
     t, a = normalise_unit(target_unit), normalise_unit(actual_unit)
     if t is None or a is None or t == a:
         return 1.0, 1.0
-    if t in MONEY_UNITS and a in MONEY_UNITS:
-        return MONEY_UNITS[t], MONEY_UNITS[a]
+    (t_head, _, t_per), (a_head, _, a_per) = t.partition("/"), a.partition("/")
+    if t_head in MONEY_UNITS and a_head in MONEY_UNITS and t_per == a_per:
+        return MONEY_UNITS[t_head], MONEY_UNITS[a_head]  # 60万元 and 600000元, 1万元/公里 and 9500元/公里
     return None

@@ -34,6 +34,7 @@ def check(project: Project, ctx: RuleContext) -> None:
         if is_cost_indicator(ind)
         and ind.actual.present
         and ind.actual.value.number is not None
+        and not ind.actual.value.approximate  # 约1009万元 is not a figure to hold against B
         and to_wan(ind.actual.value.number, ind.actual.value.unit) is not None
         and not PER_UNIT.search(compact(ind.name.value) + (normalise_unit(ind.actual.value.unit) or ""))
     ]

@@ -12,6 +12,7 @@ from perfeval_xl.rules._scoring import (
     points,
     scheme_of,
 )
+from perfeval_xl.scoring.assessment import TIME
 
 
 @rule(id="XC501", name="scoring.full_score_target_missed", severity="error", title="未完成目标却得满分")
@@ -41,7 +42,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         ctx.report(
             at=ind.score,
             message=(
-                f"{label(ind)}未达到年度指标值（{figures(ind)}），却得满分 {points(ind.score.value, scheme)} 分；"
+                f"{label(ind)}{'未在期限内完成' if a.kind == TIME else '未达到年度指标值'}（{figures(ind)}），"
+                f"却得满分 {points(ind.score.value, scheme)} 分；"
                 f"按评分规则最多 {allowed} 分。依据：{a.reason}。{approximate_note(a)}"
             ),
             severity=inexact_severity(a, ctx),

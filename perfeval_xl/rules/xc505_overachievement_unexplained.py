@@ -4,6 +4,7 @@ from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._scoring import assessments, figures, label, scheme_of
 from perfeval_xl.scoring import POSITIVE
+from perfeval_xl.scoring.indicator import APPROXIMATE_SHARE
 from perfeval_xl.tolerance import fmt_number
 
 # a target of 0 has no ratio: Guangxi asks for a reason from an actual of 30 (standards §2.7)
@@ -31,7 +32,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         if a.kind != POSITIVE or a.formula is None:
             continue
         if a.target > 0:
-            ratio = a.actual / a.target
+            # an approximate actual (约135公里) counts at the low end of its error
+            ratio = a.actual * (1 - APPROXIMATE_SHARE if a.approximate else 1) / a.target
             if ratio < scheme.overachieve_threshold - 1e-9:
                 continue
             how = f"为指标值的 {fmt_number(ratio * 100, 1)}%，达到 {fmt_number(scheme.overachieve_threshold * 100)}% 以上"

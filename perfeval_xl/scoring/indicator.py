@@ -45,13 +45,13 @@ def indicator_kind(ind: Indicator) -> str:
     成本节约率 percentage stays 正向), else 正向 like 达到.
     """
     declared = (ind.kind.value or "").strip()
+    target = ind.target.value
+    if target is not None and target.timing is not None:
+        return TIME  # a deadline is judged by its dates even where 指标类型 says 定性
     if declared == QUALITATIVE:
         return QUALITATIVE
-    target = ind.target.value
     if target is None:
         return ""
-    if target.timing is not None:
-        return TIME
     if not target.is_quantitative:
         return QUALITATIVE
     if target.comparator in _BY_COMPARATOR:
@@ -229,10 +229,10 @@ def _assess_time(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
             unrecognised_wording=True,
         )
     if met is None or met:
-        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done)}，按期完成"
+        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done, actual.text)}，按期完成"
     else:
         level = QualLevel.NOT_ACHIEVED if actual.level is QualLevel.NOT_ACHIEVED else QualLevel.PARTIAL
-        why = f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done)}，未按期完成"
+        why = f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done, actual.text)}，未按期完成"
     low, high, band_text = qualitative.band(level, weight, scheme)
     r = scheme.rounding
     reason = f"时效指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
@@ -265,8 +265,12 @@ def _deadline_text(target: Measure, done) -> str:
     return f"（即不晚于 {deadline.first.isoformat()}，宽松理解不晚于 {deadline.last.isoformat()}）"
 
 
-def _done_text(done) -> str:
+def _done_text(done, written: str) -> str:
     period = done.done() if done is not None else None
-    if period is None:
-        return ""
+    if period is None or written in (str(period), _zh_date(period.last)):
+        return ""  # 2023年12月20日 needs no (2023-12-20) after it
     return f"（{period}）"
+
+
+def _zh_date(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
