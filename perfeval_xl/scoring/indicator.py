@@ -153,9 +153,15 @@ def _assess_qualitative(ind: Indicator, scheme: Scheme, weight: float) -> Assess
             computed=own,
             unrecognised_wording=True,
         )
+    return _banded(QUALITATIVE, level, why, own, scheme, weight)
+
+
+def _banded(kind: str, level: QualLevel, why: str, own: float | None, scheme: Scheme, weight: float) -> Assessment:
+    """The assessment of a qualitative or time indicator whose level is known:
+    the self-score kept when inside the level's band, else moved into it."""
     low, high, band_text = qualitative.band(level, weight, scheme)
     r = scheme.rounding
-    reason = f"定性指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
+    reason = f"{kind}指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
     if own is None:
         computed = None
         reason += "；自评得分未填写"
@@ -164,7 +170,7 @@ def _assess_qualitative(ind: Indicator, scheme: Scheme, weight: float) -> Assess
         if computed != own:
             reason += f"；自评得分 {fmt_number(own, r)} 不在该档内，核定为 {fmt_number(computed, r)}"
     return Assessment(
-        QUALITATIVE,
+        kind,
         judged=True,
         reason=reason,
         computed=computed,
@@ -228,32 +234,13 @@ def _assess_time(ind: Indicator, scheme: Scheme, weight: float) -> Assessment:
             computed=ind.score.value,
             unrecognised_wording=True,
         )
+    dates = f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done, actual.text)}"
     if met is None or met:
-        level, why = QualLevel.ACHIEVED, f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done, actual.text)}，按期完成"
+        level, why = QualLevel.ACHIEVED, f"{dates}，按期完成"
     else:
         level = QualLevel.NOT_ACHIEVED if actual.level is QualLevel.NOT_ACHIEVED else QualLevel.PARTIAL
-        why = f"期限「{target.text}」{_deadline_text(target, done)}，完成值「{actual.text}」{_done_text(done, actual.text)}，未按期完成"
-    low, high, band_text = qualitative.band(level, weight, scheme)
-    r = scheme.rounding
-    reason = f"时效指标：{why}，允许得分为分值的{band_text}，即 {fmt_number(low, r)}–{fmt_number(high, r)} 分"
-    own = ind.score.value
-    if own is None:
-        computed = None
-        reason += "；自评得分未填写"
-    else:
-        computed = clamp_to_band(own, low, high, r)
-        if computed != own:
-            reason += f"；自评得分 {fmt_number(own, r)} 不在该档内，核定为 {fmt_number(computed, r)}"
-    return Assessment(
-        TIME,
-        judged=True,
-        reason=reason,
-        computed=computed,
-        allowed_low=low,
-        allowed_high=high,
-        met=level is QualLevel.ACHIEVED,
-        level=level,
-    )
+        why = f"{dates}，未按期完成"
+    return _banded(TIME, level, why, ind.score.value, scheme, weight)
 
 
 def _deadline_text(target: Measure, done) -> str:
