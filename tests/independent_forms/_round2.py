@@ -9,6 +9,9 @@ exact B/A or from the rate as shown (so no form sits on a rounding edge).
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Callable
+
 from tests.independent_forms import _figures as fig
 from tests.independent_forms._rows import Ind
 
@@ -38,3 +41,17 @@ def funds(spent: float, budget: float, weight: float = 10) -> tuple[float, float
 def check_weights(rows: list[Ind], expected: float, what: str) -> None:
     got = weight_sum(rows)
     assert got == expected, f"{what}: 分值 add up to {got}, not {expected}"
+
+
+def written(write: Callable[[Path, object], None], build: Callable[[], object], indicator_total: float,
+            *, weights_add_up: bool = True) -> Callable[[Path], None]:
+    """A FormCase builder: build the form, check its 三级 分值 add up (unless the fault is
+    that they do not), and write it with ``write``."""
+
+    def make(path: Path) -> None:
+        form = build()
+        if weights_add_up:
+            check_weights(form.rows, indicator_total, form.project)
+        write(path, form)
+
+    return make

@@ -68,8 +68,7 @@ class DeptForm:
         return "  ".join(f"{g}{'■' if g == chosen else '□'}" for g in "优良中差")
 
 
-def write(path: Path, form: DeptForm) -> dict[str, str]:
-    """Write the workbook; returns where the total and grade went (for the faults' anchors)."""
+def write(path: Path, form: DeptForm) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -125,7 +124,6 @@ def write(path: Path, form: DeptForm) -> dict[str, str]:
                 r += 1
             _merge(ws, f"B{start}:B{r - 1}", run[0].l2)
         _merge(ws, f"A{first}:A{r - 1}", group[0].l1)
-    where = {"total": f"H{r}", "grade": f"D{r + 1}"}
     _merge(ws, f"A{r}:C{r}", "合计")
     ws[f"D{r}"] = 100
     ws[f"H{r}"] = form.total
@@ -146,17 +144,10 @@ def write(path: Path, form: DeptForm) -> dict[str, str]:
             rep[f"A{i}"] = paragraph
         rep.column_dimensions["A"].width = 100
     wb.save(path)
-    return where
 
 
 def _written(build: Callable[[], DeptForm], *, weights_add_up: bool = True) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        form = build()
-        if weights_add_up:
-            r2.check_weights(form.rows, 100, form.project)
-        write(path, form)
-
-    return make
+    return r2.written(write, build, 100, weights_add_up=weights_add_up)
 
 
 STANDARDS = {

@@ -195,13 +195,7 @@ def write(path: Path, form: WeightForm) -> None:
 
 
 def _written(build: Callable[[], WeightForm], *, weights_add_up: bool = True) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        form = build()
-        if weights_add_up:
-            r2.check_weights(form.rows, 90, form.project)
-        write(path, form)
-
-    return make
+    return r2.written(write, build, 90, weights_add_up=weights_add_up)
 
 
 OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"

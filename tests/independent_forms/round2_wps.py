@@ -145,13 +145,10 @@ def lay_out(form: CountyForm) -> Sheet:
 
 
 def _written(flavor: Flavor, build: Callable[[], CountyForm], *, weights_add_up: bool = True) -> Callable[[Path], None]:
-    def make(path: Path) -> None:
-        form = build()
-        if weights_add_up:
-            r2.check_weights(form.rows, 90, form.project)
+    def write(path: Path, form: CountyForm) -> None:
         write_package(path, [lay_out(form)], flavor)
 
-    return make
+    return r2.written(write, build, 90, weights_add_up=weights_add_up)
 
 
 OUT, EFF, SAT = "产出指标", "效益指标", "满意度指标"
