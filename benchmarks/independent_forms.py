@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/independent_forms.py [--no-libreoffice] [--list]
+    python benchmarks/independent_forms.py [--no-libreoffice] [--list] [--family PREFIX]
 
 Builds every form of ``tests/independent_forms`` (hand-written layouts of real
 published 自评表 / 部门评价表, and XML files written the way Excel, WPS and other
@@ -15,7 +15,9 @@ originals and for the copies LibreOffice re-saved:
 - planted faults found: a warning or error on the fault's anchor cell (recall).
 
 ``--list`` prints every false alarm and missed fault (form, cell, rule, message),
-grouped by rule: the work list.
+grouped by rule: the work list. ``--family round2`` measures only the families whose
+name starts with the prefix (the second, unseen set); without it the whole corpus is
+measured and a per-family line is printed.
 """
 
 from __future__ import annotations
@@ -59,7 +61,22 @@ def measure(paths: dict[str, Path]) -> dict:
             (found if hit else missed).append((form.name, fault))
     clean = sum(1 for f in FORMS if f.clean and f.name in paths)
     return {"clean": clean, "forms": sum(1 for f in FORMS if f.name in paths), "alarmed": alarmed,
-            "false_alarms": false_alarms, "found": found, "missed": missed, "unread": unread}
+            "false_alarms": false_alarms, "found": found, "missed": missed, "unread": unread,
+            "families": sorted({f.family for f in FORMS if f.name in paths})}
+
+
+def family_lines(m: dict) -> list[str]:
+    """One line per family: clean forms alarmed and planted faults found."""
+    family_of = {f.name: f.family for f in FORMS}
+    lines = []
+    for family in m["families"]:
+        members = [f for f in FORMS if f.family == family]
+        clean = sum(1 for f in members if f.clean)
+        alarmed = sum(1 for name in m["alarmed"] if family_of[name] == family)
+        found = sum(1 for name, _ in m["found"] if family_of[name] == family)
+        faults = found + sum(1 for name, _ in m["missed"] if family_of[name] == family)
+        lines.append(f"  {family:18} clean alarmed {alarmed}/{clean}, faults found {found}/{faults}")
+    return lines
 
 
 def report(title: str, m: dict, listing: bool) -> None:
@@ -78,6 +95,9 @@ def report(title: str, m: dict, listing: bool) -> None:
         print(f"  {rule:8} {n:3}  on {len(forms_per_rule[rule])} forms")
     recall = len(m["found"]) / faults if faults else 1.0
     print(f"planted faults found: {len(m['found'])}/{faults} ({recall:.0%})")
+    if len(m["families"]) > 1:
+        print("per family:")
+        print("\n".join(family_lines(m)))
     for name, failure in m["unread"]:
         print(f"  not read: {name}: {failure}")
     if not listing:
@@ -99,9 +119,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice re-saved set")
     parser.add_argument("--list", action="store_true", help="list every false alarm and missed fault")
+    parser.add_argument("--family", default="", metavar="PREFIX",
+                        help="only the families whose name starts with PREFIX (e.g. round2)")
     args = parser.parse_args()
+    if not any(f.family.startswith(args.family) for f in FORMS):
+        parser.error(f"no family starts with {args.family!r}")
     with tempfile.TemporaryDirectory(prefix="independent_forms_") as tmp:
-        corpus = build(Path(tmp), libreoffice=not args.no_libreoffice)
+        corpus = build(Path(tmp), libreoffice=not args.no_libreoffice, family=args.family)
         report("originals", measure(corpus.forms), args.list)
         if corpus.resaved:
             report("re-saved by LibreOffice", measure(corpus.resaved), args.list)

@@ -31,17 +31,21 @@ class Corpus:
     resave_error: str | None = None  # why there are no LibreOffice copies
 
 
-def build(root: Path, *, libreoffice: bool = True) -> Corpus:
+def build(root: Path, *, libreoffice: bool = True, family: str = "") -> Corpus:
+    """Write the forms (only those whose family starts with ``family``, when given) and, with
+    no family filter, the reader-only workbooks; then the LibreOffice copies of all of them."""
     corpus = Corpus(root)
     originals = root / "originals"
     originals.mkdir(parents=True, exist_ok=True)
     for form in FORMS:
+        if not form.family.startswith(family):
+            continue
         path = originals / form.filename
         form.build(path)
         corpus.forms[form.name] = path
     books = root / "reader_books"
     books.mkdir(exist_ok=True)
-    for book in READER_BOOKS:
+    for book in READER_BOOKS if not family else ():
         path = books / book.filename
         book.build(path)
         corpus.books[book.name] = path
