@@ -206,7 +206,8 @@ class Measure:
     ``qualifier`` keeps the words that qualify a number as written (``约``,
     ``左右``, ``平均``, ``以上``); ``approximate`` is set when they make it
     inexact (约, 左右, 余, 多, 近): such a number is compared with a tolerance
-    and never alone makes an error.
+    and never alone makes an error. A range (``200-220户``) is read as at
+    least its lower end, its upper end kept in ``upper``.
     """
 
     text: str
@@ -217,6 +218,7 @@ class Measure:
     timing: Timing | None = None
     qualifier: str = ""
     approximate: bool = False
+    upper: float | None = None  # a range's upper end (200-220户: number 200, comparator ≥, upper 220)
 
     @property
     def is_quantitative(self) -> bool:

@@ -387,13 +387,18 @@ def test_number_cell_unit_from_format():
         ("未达成年度指标且效果较差", QualLevel.NOT_ACHIEVED),
         ("已全部完成", QualLevel.ACHIEVED),
         ("满意", QualLevel.ACHIEVED),
+        # effects said as reached, and hedged words real forms use (issue 19)
+        ("有效提升", QualLevel.ACHIEVED),
+        ("效果显著", QualLevel.ACHIEVED),
+        ("基本合理", QualLevel.BASIC),
+        ("部分有效", QualLevel.PARTIAL),
         ("基本满意", QualLevel.BASIC),
         ("未全部完成", QualLevel.PARTIAL),  # "not fully" never reads as success
         ("未按期完成", QualLevel.NOT_ACHIEVED),
         ("不满意", QualLevel.NOT_ACHIEVED),
         # no grade named: a person must judge
         ("春节前", None),
-        ("有效提升", None),
+        ("有效推进中", None),
         ("体现县委县政府的关心关爱", None),
         ("完成率高", None),
         ("完成，但部分未完成", None),  # negation wins over the leading word

@@ -25,6 +25,8 @@ from perfeval_xl.read.values import (
     split_weight_label,
 )
 from perfeval_xl.read.measures import comparator_symbol
+from perfeval_xl.read.text import squeeze
+from perfeval_xl.read.timing import parse_timing
 
 _SCORE_HEADER = {"weight": [r"分值(\(.*\))?", r"权重(\(.*\))?"], "score": [r"得分(\(.*\))?"]}
 
@@ -336,6 +338,25 @@ def _is_note_row(view: SheetView, row: int, upto_col: int) -> bool:
     return L.matches(first, L.NOTE_ROW) or (L.matches(first, L.NOTE_ROW, prefix=True) and re.match(r"^[^:]{1,6}:", first) is not None)
 
 
+# What a row says when it holds no indicator: the 不适用 rows of the central 自评表 and the
+# unfilled rows of a template.
+_PLACEHOLDER_NAME = re.compile(r"^(?:无|不适用|本项目不涉及|不涉及|暂无|/|-+|—+|–|\(?请填写.*\)?|(?:三级)?指标\d*|XX+|X+|\.\.\.|…+)$", re.I)
+
+
+def _is_placeholder_row(view: SheetView, row: int, cols: dict[str, int]) -> bool:
+    """A row whose 三级指标 is 无 / 不适用 / 本项目不涉及 / a template placeholder and
+    that carries no positive 分值 or 得分."""
+    name = view.norm(row, cols["name"])
+    if not _PLACEHOLDER_NAME.match(name or "-"):
+        return False
+    for key in ("weight", "score"):
+        if key in cols:
+            value = parse_score(view.safe_value(row, cols[key])).value
+            if value is not None and value > 0:
+                return False
+    return True
+
+
 def _is_subtotal_row(view: SheetView, row: int, label_cols: list[int]) -> bool:
     return any(L.matches(text, L.SUBTOTAL_ROW) for text in _own_texts(view, row, label_cols))
 
@@ -383,6 +404,9 @@ def read_indicators(
             r += 1
             continue
         blank_run = 0
+        if _is_placeholder_row(view, r, cols):
+            r += 1  # 本项目不涉及 with 分值 “/”, a template's （请填写三级指标名称）: no indicator
+            continue
         if _is_subtotal_row(view, r, label_cols):
             label_col = next(c for c in label_cols if view.grid.anchor(r, c)[0] == r and L.matches(view.norm(r, c), L.SUBTOTAL_ROW))
             subtotals.append(
@@ -409,8 +433,8 @@ def read_indicators(
                 level1_weight=w1,
                 level2=level2,
                 name=name,
-                target=_with_columns(_measure(view, r, cols.get("target"), year), kind.value, unit),
-                actual=_with_columns(_measure(view, r, cols.get("actual"), year), None, unit),
+                target=(target := _with_columns(_measure(view, r, cols.get("target"), year), kind.value, unit)),
+                actual=_completion(_with_columns(_measure(view, r, cols.get("actual"), year), None, unit), target, year),
                 weight=_number(view, r, cols.get("weight"), "分值"),
                 score=_number(view, r, cols.get("score"), "得分"),
                 deviation=view.sourced_text(r, cols["deviation"]) if "deviation" in cols else Sourced.absent(),
@@ -456,6 +480,20 @@ def _measure(view: SheetView, row: int, col: int | None, year: int | None) -> So
     # a number cell shows the decimals of its format (0.998 as “100%” under 0%), not of its stored value
     decimals = parse_number(value, number_format).decimals if isinstance(value, (int, float)) else None
     return Sourced(measure, measure.text, ref, view.formula(row, col), decimals=decimals, unit=measure.unit)
+
+
+def _completion(actual: Sourced[Measure], target: Sourced[Measure], year: int | None) -> Sourced[Measure]:
+    """Beside a deadline, a completion may say more than its date (``10月8日完成全部场次``,
+    ``按期报送``): read the date out of it, when there is no other figure."""
+    measure = actual.value
+    if measure is None or measure.timing is not None or measure.number is not None:
+        return actual
+    if target.value is None or target.value.timing is None:
+        return actual
+    timing = parse_timing(squeeze(measure.text), year, lenient=True)
+    if timing is None:
+        return actual
+    return Sourced(replace(measure, timing=timing), actual.raw, actual.ref, actual.formula, actual.decimals, actual.unit)
 
 
 def _with_columns(value: Sourced[Measure], kind: str | None, unit: str) -> Sourced[Measure]:

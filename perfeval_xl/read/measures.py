@@ -46,6 +46,8 @@ _PHRASE_END = set(",，;；。.、:：!！(（") | {"\n"}
 _TRAILING_PUNCT = "。.!！;；,，"
 
 
+_TRAILING_NOTE = re.compile(r"(?<=[\d%‰A-Za-z\u4e00-\u9fff])\((?:[^()]*[^\d()][^()]*)\)$")
+
 # Words that qualify a figure. Approximate ones make it inexact (约20家, 60万元左右,
 # 1200余人, 20多家, 近300人); the others only say what kind of figure it is (平均6分钟).
 _APPROX_LEADING = ("大约", "约为", "将近", "接近", "约", "近", "大概")
@@ -77,15 +79,35 @@ def _parse_measure(value: object, text: str, number_format: str | None, year: in
     timing = parse_timing(squeezed.rstrip(_TRAILING_PUNCT), year)
     if timing is not None:
         return Measure(text=text, level=qualitative_level(text), timing=timing)
-    # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does
-    qualifier, approximate, rest = _qualifiers(squeezed.replace("(含)", ""))
+    # '90%（含）以上': （含） only says the bound is inclusive, as ≥ already does; '98.6%（抽检核实）':
+    # a note in brackets after a figure says where it comes from, not what it is
+    qualifier, approximate, rest = _qualifiers(_TRAILING_NOTE.sub("", squeezed.replace("(含)", "")))
     comparator, rest = split_comparator(rest)
     figure = read_text_figure(rest, explain=False)
     if figure.number is not None:
         if comparator is not Comparator.NONE:
             qualifier = qualifier or _comparator_words(squeezed)
         return Measure(text, comparator, float(figure.number), figure.unit, qualifier=qualifier, approximate=approximate)
+    if comparator is Comparator.NONE and (span := _range(rest)) is not None:
+        low, high, unit = span  # 200-220户: at least 200 (a target met from its lower end)
+        return Measure(text, Comparator.GE, low, unit, qualifier=rest, upper=high)
     return Measure(text=text, level=qualitative_level(text))
+
+
+_RANGE = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)(?P<u1>[^\d~～\-—–至到]*)(?:~|～|-|—|–|至|到)(?P<high>\d[\d,]*(?:\.\d+)?)(?P<u2>\D*)$")
+
+
+def _range(text: str) -> tuple[float, float, str | None] | None:
+    """``200-220户`` / ``2~3次`` / ``85%-90%``: (low, high, unit) when both ends read as
+    figures of one unit and low ≤ high; None otherwise."""
+    m = _RANGE.match(text)
+    if m is None:
+        return None
+    low = read_text_figure(m.group("low") + (m.group("u1") or m.group("u2")), explain=False)
+    high = read_text_figure(m.group("high") + m.group("u2"), explain=False)
+    if low.number is None or high.number is None or low.unit != high.unit or low.number > high.number:
+        return None
+    return float(low.number), float(high.number), low.unit
 
 
 def _qualifiers(text: str) -> tuple[str, bool, str]:
@@ -196,6 +218,10 @@ def qualitative_level(text: object) -> QualLevel | None:
     return _level_of(squeeze(cell_text(text)).rstrip(_TRAILING_PUNCT))
 
 
+# 基本合理, 部分有效: 基本 / 部分 before a short positive word grade it, as 基本符合 and 部分实现 do
+_HEDGED = re.compile(r"^(基本|部分)([\u4e00-\u9fff]{2,4})$")
+
+
 @lru_cache(maxsize=4096)  # the same few answers recur on every form of a batch
 def _level_of(t: str) -> QualLevel | None:
     phrases, tails = _lexicon()
@@ -203,6 +229,8 @@ def _level_of(t: str) -> QualLevel | None:
         return None
     if t in phrases:
         return phrases[t]
+    if (m := _HEDGED.match(t)) and not NEGATIVE_CUE.search(m.group(2)):
+        return QualLevel.BASIC if m.group(1) == "基本" else QualLevel.PARTIAL
     for phrase in sorted((p for p in phrases if t.startswith(p)), key=len, reverse=True):
         rest = t[len(phrase) :]
         tail = next((w for w in tails if rest.startswith(w)), "")

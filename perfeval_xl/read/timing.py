@@ -200,10 +200,12 @@ def _span(text: str, year: int | None) -> tuple[Period | None, str, str | None, 
 
 
 @lru_cache(maxsize=4096)
-def parse_timing(text: str, year: int | None) -> Timing | None:
+def parse_timing(text: str, year: int | None, lenient: bool = False) -> Timing | None:
     """The time phrase ``text`` is, placed in evaluation year ``year``; None
     when the text is not (all) a time phrase. ``text`` is squeezed (NFKC, no
-    whitespace)."""
+    whitespace). ``lenient``: other words may stand around the date (a
+    completion beside a deadline: ``10月8日完成全部场次``, ``8月到货``), but no
+    other figure."""
     if not text or len(text) > 40:
         return None
     status = _status(text)
@@ -211,10 +213,12 @@ def parse_timing(text: str, year: int | None) -> Timing | None:
     if m is None:
         # no date at all: only words about the deadline (按期 / 按期完成 / 提前完成 / 延期)
         rest = _FILLER.sub("", _ON_TIME.sub("", _LATE.sub("", text)))
-        return Timing(status=status) if status is not None and not rest else None
+        if status is not None and (not rest or (lenient and not any(ch.isdigit() for ch in text))):
+            return Timing(status=status)
+        return None
     before_text, after_text = text[: m.start()], text[m.end() :]
     rest = _FILLER.sub("", _ON_TIME.sub("", _LATE.sub("", before_text + after_text)))
-    if rest or any(ch.isdigit() for ch in before_text + after_text):
+    if any(ch.isdigit() for ch in before_text + after_text) or (rest and not lenient):
         return None  # more than a time phrase: 10月底前完成20户, 2023年度预算 …
     before = bool(_BEFORE.match(after_text)) or bool(_BY.search(before_text))
     return Timing(span, before, grain, status, festival)

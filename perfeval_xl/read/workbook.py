@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
-from perfeval_xl.findings import Finding
+from perfeval_xl.findings import Finding, Severity
 from perfeval_xl.model import Grade, Paragraph, Project, Sourced, Subtotal
 from perfeval_xl.read import ReadResult, problems
 from perfeval_xl.read import form as F
@@ -137,13 +138,7 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     funds_header = F.find_funds_header(view, header.row)
     funds = None
     funds_end = header.row
-    if funds_header is None:
-        findings.append(
-            problems.FUNDS_BLOCK_MISSING.finding(
-                file, None, "未找到项目资金表（年初预算数、全年预算数、全年执行数），资金相关核对无法进行。", sheet=sheet
-            )
-        )
-    else:
+    if funds_header is not None:
         funds, rows = F.read_funds(view, funds_header, header.row)
         if funds is None:
             findings.append(
@@ -160,6 +155,8 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     indicators, total_row, last, subtotals = F.read_indicators(view, header, year.value)
     if not indicators:
         return ReadResult(None, findings, f"指标表为空：工作表“{sheet}”第 {header.row} 行的指标表头下没有任何三级指标。")
+    if funds_header is None:
+        findings.append(_funds_block_missing(file, sheet, indicators))
     total_weight, total_score = F.read_total(view, header, total_row)
     stated = F.header_total(view, above)
     if stated is not None:
@@ -200,6 +197,21 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
         subtotals=tuple(subtotals),
     )
     return ReadResult(project, findings)
+
+
+def _funds_block_missing(file: str, sheet: str, indicators) -> Finding:
+    """No 项目资金 block: a warning, unless the 预算执行率 is scored as a 三级 indicator
+    instead (部门评价 score sheets often carry no funds block), then only a note."""
+    if any("执行率" in (ind.name.value or "") for ind in indicators):
+        return replace(
+            problems.FUNDS_BLOCK_MISSING.finding(
+                file, None, "表中没有项目资金表，预算执行率作为三级指标评价；资金表相关核对未进行。", sheet=sheet
+            ),
+            severity=Severity.INFO,
+        )
+    return problems.FUNDS_BLOCK_MISSING.finding(
+        file, None, "未找到项目资金表（年初预算数、全年预算数、全年执行数），资金相关核对无法进行。", sheet=sheet
+    )
 
 
 def _method(raw: Sourced[str]) -> Sourced[str]:

@@ -22,7 +22,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时报告：正向指标（≥、>、不低于、达到或只写数字）完成值 ≥ 指标值 × 阈值；
     指标值为 0 时完成值 ≥ 30；且该行“偏差原因分析及改进措施”为空。
 
-    何时通过：完成值低于阈值；偏差原因已填写；反向、等于型和定性指标，以及单位不同
+    何时通过：完成值低于阈值；指标值是范围（2~3次）而完成值不超过其上限；偏差原因已填写；反向、等于型和定性指标，以及单位不同
     无法比较的指标不判断（等于型超出属于未达标，由偏差原因规则处理）。
     """
     scheme = scheme_of(ctx)
@@ -31,9 +31,15 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         if a.kind != POSITIVE or a.formula is None:
             continue
+        upper = ind.target.value.upper  # a range (2~3次) is exceeded only above its upper end
+        if upper is not None and a.target > 0:
+            ceiling = upper * a.target / ind.target.value.number  # in the unit the assessment compared
+            if a.actual <= ceiling:
+                continue
         if a.target > 0:
             # an approximate actual (约135公里) counts at the low end of its error
-            ratio = a.actual * (1 - APPROXIMATE_SHARE if a.approximate else 1) / a.target
+            base = ceiling if upper is not None else a.target
+            ratio = a.actual * (1 - APPROXIMATE_SHARE if a.approximate else 1) / base
             if ratio < scheme.overachieve_threshold - 1e-9:
                 continue
             how = f"为指标值的 {fmt_number(ratio * 100, 1)}%，达到 {fmt_number(scheme.overachieve_threshold * 100)}% 以上"

@@ -72,9 +72,21 @@ def infer_scheme(project: Project) -> tuple[Scheme, str]:
         basis = f"三级指标分值合计为 {fmt_number(total)}（另加预算执行率 {fmt_number(funds)} 分），"
     elif abs(total - 100) <= _WEIGHT_SLACK:
         name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，"
+    elif _total_counts_funds(project):
+        name = "单位自评"
+        basis = f"三级指标分值合计为 {fmt_number(total)}（与 {fmt_number(100 - funds)} 不符），但总分计入了预算执行率得分，"
     else:
         name, basis = "部门评价", f"三级指标分值合计为 {fmt_number(total)}，既不是 {fmt_number(100 - funds)} 也不是 100，按最常见的方案"
     return load_scheme(name), f"{why}；{basis}推断为「{name}」评分方案。"
+
+
+def _total_counts_funds(project: Project) -> bool:
+    """Does the form's 总分 equal Σ 三级得分 plus the funds 得分 (and not Σ alone)?"""
+    total, funds = project.total_score.value, project.funds.total.score.value if project.funds else None
+    scores = [ind.score.value for ind in project.indicators]
+    if total is None or funds is None or not funds or not scores or any(s is None for s in scores):
+        return False
+    return abs(sum(scores) + funds - total) <= 0.01 and abs(sum(scores) - total) > 0.01
 
 
 def fit_funds_weight(scheme: Scheme, project: Project) -> tuple[Scheme, str | None]:
