@@ -170,14 +170,18 @@ def _match_figures(report: Report, claims, rows) -> tuple[list[dict], list[Claim
 
 
 def value_matches(figure: dict, claim: Claim) -> bool:
-    """The claim's value is the labelled one (rates are labelled in percent points)."""
+    """The claim's value is the labelled one (rates are labelled in percent points;
+    counts as written, so ``425万粒`` is labelled 425 where the tool reads 4,250,000粒)."""
     want, got = figure.get("value"), claim.value
     if want is None:
         return True
     if isinstance(got, str) or isinstance(want, str):
         return str(want) == str(got)
     got = Decimal(got) * 100 if claim.unit == "%" else Decimal(got)
-    return abs(got - Decimal(str(want))) <= Decimal("0.0001")
+    candidates = [got]
+    if claim.unit not in ("万元", "%") and "万" in figure["text"]:
+        candidates.append(got / 10000)
+    return any(abs(g - Decimal(str(want))) <= Decimal("0.0001") for g in candidates)
 
 
 def right(figure: dict) -> bool:
