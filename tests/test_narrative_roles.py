@@ -33,7 +33,7 @@ def figures(*texts, project=None):
     ("本次评价总分100分，其中项目决策20分、项目过程20分。",
      [("100分", "total_score", "maximum"), ("20分", "indicator_score", "maximum"), ("20分", "indicator_score", "maximum")]),
     ("项目年初预算100万元，其中中央资金80万元、省级资金20万元。",
-     [("100万元", "initial_budget", "actual"), ("80万元", "initial_budget", "part"), ("20万元", "initial_budget", "part")]),
+     [("100万元", "initial_budget", "total"), ("80万元", "initial_budget", "part"), ("20万元", "initial_budget", "part")]),
     ("上年预算执行率85%，受益群众1200余人，约20家企业参加。",
      [("85%", "execution_rate", "earlier"), ("1200余人", "other", "approximate"), ("20家", "other", "approximate")]),
     ("共慰问困难户30户，每户补助2,000元，合计发放慰问金6万元。",
@@ -44,6 +44,32 @@ def figures(*texts, project=None):
     ("评价总分为92分，等级为优。", [("92分", "total_score", "actual"), ("优", "grade", "actual")]),
 ])
 def test_roles_of_the_issues_sentences(text, expected):
+    assert figures(text) == expected
+
+
+def test_the_whole_before_its_breakdown_is_a_total_still_held_against_the_form():
+    """项目年初预算100万元，其中…: the 100 is the sum of what follows (a total, as the real-report corpus labels
+    it) and still what the report says the budget was; its items point at it."""
+    paras = [Paragraph(t, CellRef("评价报告", "A1")) for t in ["项目年初预算100万元，其中中央资金80万元、省级资金20万元。"]]
+    whole, *items = extract_claims(paras)
+    assert (whole.role, whole.whole, whole.trusted) == ("total", True, True)
+    assert [(c.role, c.whole_at, c.trusted) for c in items] == [("part", whole.start, False)] * 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the list after 其中 runs on over ；, its unnamed items are items of the whole's subject
+    ("本项目共申请预算资金90万元。其中：30万元用于预算编制；30万元用于审计；30万元用于设计。",
+     [("90万元", "budget", "total"), ("30万元", "budget", "part"), ("30万元", "budget", "part"),
+      ("30万元", "budget", "part")]),
+    # 用于 lists the uses of an amount; the list ends at ；
+    ("省级资金转移支付124.23万元，用于美丽乡村建设25万元、水毁修复100万元；市级资金260.3万元。",
+     [("124.23万元", "budget", "total"), ("25万元", "budget", "part"), ("100万元", "budget", "part"),
+      ("260.3万元", "other", "actual")]),
+    # an item that names a category of its own keeps it; an amount stating something else ends the list
+    ("合计批复投资6222.4万元，其中建筑工程6025.215万元，实际支出6000万元。",
+     [("6222.4万元", "budget", "total"), ("6025.215万元", "other", "part"), ("6000万元", "spent", "actual")]),
+])
+def test_breakdowns(text, expected):
     assert figures(text) == expected
 
 

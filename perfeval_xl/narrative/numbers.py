@@ -119,8 +119,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 raw = m.group("wan")
                 found.append(Quantity(Decimal(raw.replace(",", "")), "万元", m.start(), m.end(), m.group(0), _decimals(raw)))
             continue
-        if m.group("unit") == "日" and text[max(0, m.start() - 1) : m.start()] in ("月", "年"):
-            continue  # 12月30日 is a date, 30日内 a period
+        if m.group("unit") == "日" and "月" in text[max(0, m.start() - 6) : m.start()]:
+            continue  # 12月30日, 12月6日至8日 are dates; 30日内 is a period
         if m.group("pct"):
             value = chinese_to_decimal(m.group("pctnum"))
             if value is not None:

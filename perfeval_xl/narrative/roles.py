@@ -39,6 +39,8 @@ def years_in(sentence: str) -> list[int]:
     return [int(y) for y in YEAR.findall(_ASIDE.sub("", sentence))]
 # figures that grow through the year: a mid-year value is an earlier one
 _RUNNING = ("spent", "execution_rate", "balance")
+# 截至11月30日 in a report written in December is the year's figure; 截至6月底 is a mid-year one
+LATE_MONTH = 11
 _AS_OF = re.compile(r"(?:截至|截止到?)(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>\d{1,2})月")
 
 
@@ -58,6 +60,7 @@ class Around:
     own_keyword: bool  # the clause names its subject itself (not inherited from the sentence)
     same_kind_before: bool  # the sentence has a number of this unit before this one
     maximum_before: bool  # a maximum was stated earlier in the sentence (满分100分，其中…)
+    full_sentence: str = ""  # from the last 。 to the number (a list after 其中 runs on over ；)
 
 
 class RoleReader:
@@ -94,7 +97,7 @@ class RoleReader:
             return True
         for m in _AS_OF.finditer(sentence):
             year = int(m.group("year")) if m.group("year") else self.year
-            if year == self.year and int(m.group("month")) < 12:
+            if year == self.year and int(m.group("month")) < LATE_MONTH:
                 return True
         return False
 
@@ -115,18 +118,32 @@ class RoleReader:
         return None
 
     def _target(self, a: Around) -> str | None:
-        clause = a.clause
-        for phrase in self.harmless:
-            clause = clause.replace(phrase, "")
+        clause = self._without_harmless(a.clause)
         actual_at = max((clause.rfind(w) for w in self.words["actual"]), default=-1)
-        target_at = max((clause.rfind(w) for w in self.words["target"]), default=-1)
+        plan_words = self.words["target"]
+        if actual_at >= 0:  # 实际≥90%: the comparator qualifies what happened
+            plan_words = tuple(w for w in plan_words if w not in self.words["comparators"])
+        target_at = max((clause.rfind(w) for w in plan_words), default=-1)
         if target_at > actual_at:
             return TARGET
         if a.after.startswith(self.words["target_after"]):
             return TARGET
         if a.in_targets and actual_at < 0:
             return TARGET
+        if actual_at < 0 and self._plan_sentence(a.full_sentence or a.sentence):
+            return TARGET  # 计划新建冷藏库10个，容量约5万立方米；物流中心约2万平方米: the whole plan
         return None
+
+    def _without_harmless(self, text: str) -> str:
+        for phrase in self.harmless:
+            text = text.replace(phrase, "")
+        return text
+
+    def _plan_sentence(self, sentence: str) -> bool:
+        """Does the sentence open with a plan (计划…, 预计…, 目标是…)?"""
+        head = self._without_harmless(sentence)
+        head = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|(?:19|20)\d{2}年(?:度)?)+", "", head)
+        return head.startswith(("计划", "预计", "拟", "力争", "目标是", "目标为"))
 
     def _approximate(self, a: Around) -> str | None:
         if a.approximate or a.after.startswith(self.words["approximate_after"]):
@@ -139,6 +156,10 @@ class RoleReader:
     def _part(self, a: Around) -> str | None:
         if self._has("part", a.clause.replace("包括在内", "")):
             return PART
+        if a.unit == "万元" and _BATCH.search(a.clause):
+            return PART  # 第一批项目批复投资3374.3万元: one batch of several
+        if not a.own_keyword and "其中" in a.full_sentence:
+            return PART  # 其中：30万元用于编制；30万元用于审计: the list runs on over ；
         if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local):
             return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
         if not a.own_keyword and "其中" in a.sentence:
@@ -159,7 +180,8 @@ class RoleReader:
         return None
 
 
-_SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|标段)")
+_SOURCES = ("中央", "省级", "省内", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
             "社会资金", "企业自筹", "银行贷款")
 
 
