@@ -26,6 +26,21 @@ _MARKER = re.compile(r"^[^，,。；;！？]{0,12}(?P<stop>[，,。；;（(]?)\s
 _NOT_WHOLE = (TARGET, EARLIER, MAXIMUM)
 
 
+SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
+# where money comes from: a whole with nothing named, broken down by these, is the budget
+_SOURCES = ("中央", "省级", "省内", "市级", "县级", "区级", "本级", "地方", "自筹", "财政")
+
+
+def item_subject(item: str, whole: str, unnamed: bool) -> str:
+    """The subject of an item listed under a whole: its own, or — when nothing
+    named it — the whole's; a bare 预算 item of a 年初/全年 budget is of that budget."""
+    if item == OTHER and unnamed:
+        return whole
+    if item == "budget" and whole in SPECIFIC_BUDGETS:
+        return whole
+    return item
+
+
 def _list_end(text: str, at: int, long_list: bool) -> int:
     ends = "。！？\n" if long_list else "。；;！？\n"
     found = [i for i in (text.find(c, at) for c in ends) if i >= 0]
@@ -57,9 +72,12 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
             items.append(j)
         if not items:
             continue
-        out[k] = replace(whole, role=TOTAL, whole=True)
+        subject = whole.subject
+        if subject == OTHER and whole.start in unnamed and sum(w in text[whole.end : end] for w in _SOURCES) >= 2:
+            subject = "budget"  # 纳入评价的资金共43485.32万元，其中中央资金…，地方资金…: the money, by source
+        out[k] = replace(whole, role=TOTAL, whole=True, subject=subject)
         for j in items:
             item = out[j]
-            subject = whole.subject if item.start in unnamed and item.subject == OTHER else item.subject
-            out[j] = replace(item, role=PART, subject=subject, whole_at=whole.start)
+            out[j] = replace(item, role=PART, subject=item_subject(item.subject, subject, item.start in unnamed),
+                             whole_at=whole.start)
     return out

@@ -26,7 +26,7 @@ from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
-from perfeval_xl.narrative.breakdowns import wholes_and_parts
+from perfeval_xl.narrative.breakdowns import item_subject, wholes_and_parts
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
@@ -296,13 +296,14 @@ class _Extractor:
         found = (
             self._formula_result(prefix, q)
             or self._by_enumeration(sentence_before, prefix, q)
-            or self._by_trailing_word(prefix, after, place)
+            or self._by_trailing_word(prefix, after, place, q.unit)
             or self._by_keyword(prefix, q)
             or self._by_score_word(prefix, q, context, label)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
             or self._by_sentence(prefix, q, so_far, sentence_before)
             or self._by_indicator_word(prefix, q, label, place.titles, sentence_before)
+            or self._by_source(prefix, q)
         )
         if found is None or found is _NO_CLAIM:
             return _Found(OTHER, Confidence.LOW, own_keyword=False)
@@ -469,9 +470,11 @@ class _Extractor:
             gap = gap.replace(w, "")
         return INDICATOR_VALUE, _gap_confidence(gap, self.lex), mention.index
 
-    def _by_trailing_word(self, prefix: str, after: str, place: Place):
+    def _by_trailing_word(self, prefix: str, after: str, place: Place, q_unit: str):
         """项目资金60万元已全部到位: the subject word follows the amount (and says
         more than a 资金 or 下达 before it); under a 资金到位 heading, …已全部拨付 too."""
+        if q_unit != "万元":
+            return None  # 分两批下达: the batches are not the money
         arrived = _TRAILING_ARRIVED.match(after) or (
             _TRAILING_PAID.match(after) and any("到位" in t for t in place.titles[-1:]))
         subject = "arrived" if arrived else "budget" if _TRAILING_ALLOTTED.match(after) else None
@@ -514,6 +517,15 @@ class _Extractor:
         confidence = Confidence.MEDIUM if len(prefix) - cue.end() <= 4 else Confidence.LOW
         return _Found(so_far.subject, min(confidence, so_far.confidence), so_far.indicator, own_keyword=False)
 
+    def _by_source(self, prefix: str, q):
+        """市级资金260.3万元, 省级配套补贴资金312万元: money named by where it comes from
+        is (a part of) the budget; LOW, the words do not say which budget."""
+        if q.unit != "万元" or not prefix.endswith(("资金", "经费")):
+            return None
+        if not any(w in prefix for w in self.lex.roles["sources"]):
+            return None
+        return _Found("budget", Confidence.LOW)
+
     def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = ""):
         """No indicator of the form is named, but the words say it is an
         indicator's figure (培训合格率98%, a count in an 产出 section). Without
@@ -550,8 +562,8 @@ def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
             item = out[j]
             if item.sentence != total.sentence or item.role == TOTAL:
                 break
-            if item.role == PART and item.subject == OTHER and item.unit == total.unit:
-                out[j] = replace(item, subject=total.subject)
+            if item.role == PART and item.unit == total.unit:
+                out[j] = replace(item, subject=item_subject(item.subject, total.subject, True))
     return out
 
 

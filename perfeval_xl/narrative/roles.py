@@ -168,8 +168,8 @@ class RoleReader:
         closed = max(a.sentence.rfind("）"), a.sentence.rfind(")"))
         if opened > closed and a.sentence[opened + 1 : opened + 2] == "含":
             return PART  # 985万元（含结转项目50万元）
-        if _total_follows(a.after, self.words["total"], a.unit):
-            return PART  # 运维服务费88万元、配件费7.13万元，合计95.13万元
+        if _total_follows(a.after, self.words["total"], a.unit) and not _BREAKDOWN_FOLLOWS.match(a.after):
+            return PART  # 运维服务费88万元、配件费7.13万元，合计95.13万元 (not 2089万元，其中…合计1777万元)
         return None
 
     def _total(self, a: Around) -> str | None:
@@ -180,6 +180,7 @@ class RoleReader:
         return None
 
 
+_BREAKDOWN_FOLLOWS = re.compile(r"^[，,：:（(]?其中")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|标段)")
 _SOURCES = ("中央", "省级", "省内", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
             "社会资金", "企业自筹", "银行贷款")
