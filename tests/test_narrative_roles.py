@@ -61,10 +61,17 @@ def test_the_whole_before_its_breakdown_is_a_total_still_held_against_the_form()
     ("本项目共申请预算资金90万元。其中：30万元用于预算编制；30万元用于审计；30万元用于设计。",
      [("90万元", "budget", "total"), ("30万元", "budget", "part"), ("30万元", "budget", "part"),
       ("30万元", "budget", "part")]),
-    # 用于 lists the uses of an amount; the list ends at ；
+    # 用于 lists the uses of an amount; the list ends at ； (money named by its source is the budget)
     ("省级资金转移支付124.23万元，用于美丽乡村建设25万元、水毁修复100万元；市级资金260.3万元。",
      [("124.23万元", "budget", "total"), ("25万元", "budget", "part"), ("100万元", "budget", "part"),
-      ("260.3万元", "other", "actual")]),
+      ("260.3万元", "budget", "actual")]),
+    # a 其中 list runs on over ；, and an amount with a breakdown of its own after the ； is no item of it
+    ("全年预算数2089万元，其中中央资金1777万元，占比85.06%；省级配套资金312万元，占比14.94%。",
+     [("2089万元", "full_year_budget", "total"), ("1777万元", "full_year_budget", "part"), ("85.06%", "other", "part"),
+      ("312万元", "full_year_budget", "part"), ("14.94%", "other", "part")]),
+    ("下达资金755.19万元，其中中央资金124.23万元；省级资金260.3万元，其中督查奖励10万元。",
+     [("755.19万元", "budget", "total"), ("124.23万元", "budget", "part"), ("260.3万元", "budget", "total"),
+      ("10万元", "other", "part")]),
     # an item that names a category of its own keeps it; an amount stating something else ends the list
     ("合计批复投资6222.4万元，其中建筑工程6025.215万元，实际支出6000万元。",
      [("6222.4万元", "budget", "total"), ("6025.215万元", "other", "part"), ("6000万元", "spent", "actual")]),
@@ -101,7 +108,20 @@ def test_text_table_cells_take_their_column():
     got = figures("支出内容 | 预算数（万元） | 执行数（万元） | 执行率", "运维服务费 | 88.00 | 88.00 | 100%",
                   "合计 | 88.00 | 88.00 | 100%")
     assert got == [("88.00", "budget", "part"), ("88.00", "spent", "part"), ("100%", "execution_rate", "part"),
-                   ("88.00", "budget", "total"), ("88.00", "spent", "total"), ("100%", "execution_rate", "total")]
+                   ("88.00", "budget", "total"), ("88.00", "spent", "total"), ("100%", "execution_rate", "actual")]
+    # a rate on the 合计 row is not a sum of the rows' rates: it is the whole's rate, what happened
+
+
+def test_text_table_rows_total_header_figures_prices_and_words():
+    got = figures("资金投入情况（万元） | 全年预算数（A） | 全年执行数（B） | 执行率（B/A×100%）",
+                  "年度资金总额 | 808.1 | 692.98 | 86%", "其中：中央财政资金 | 808.1 | 692.98 | 86%")
+    assert got == [("100%", "other", "actual"),  # the header's B/A×100% is no figure of a row
+                   ("808.1", "full_year_budget", "total"), ("692.98", "spent", "total"), ("86%", "execution_rate", "actual"),
+                   ("808.1", "full_year_budget", "part"), ("692.98", "spent", "part"), ("86%", "execution_rate", "part")]
+    got = figures("一级指标 | 指标名称 | 目标值 | 完成值 | 合格人数", "产出 | 补贴标准 | 3000元/人 | 2600元/人 | 842",
+                  "产出 | 培训对象年龄 | 18—54周岁 | 存在18岁以下、54周岁以上 | ")
+    assert got == [("3000元", "unit_price", "target"), ("2600元", "unit_price", "actual"), ("842", "other", "actual"),
+                   ("54周岁", "other", "actual"), ("18岁", "other", "actual"), ("54周岁", "other", "actual")]
 
 
 def test_sub_projects_of_a_report_on_several_are_parts():

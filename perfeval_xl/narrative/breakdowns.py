@@ -8,9 +8,10 @@ like an actual); the amounts listed after it are its items (role ``part``,
 30万元用于审计) is an item of the whole's subject. A list after 其中 need not be
 complete, so XC614 holds such items to their whole only when they add up to more.
 
-The list runs to the end of the sentence — over ``；`` when it opens a sentence
-of its own (``。其中：``) or with a colon (``其中：``) — and stops at an amount
-that states something else (实际支出58万元 after a list of the budget).
+The list runs to the end of the sentence (a 其中 list over ``；``, and on after
+``。其中：``; a 用于 list to the ``；``) and stops at an amount that states something else (实际支出58万元 after a list
+of the budget), at a nested 其中 or aside, and at an amount after a ``；`` that
+has a breakdown of its own.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ import re
 from dataclasses import replace
 
 from perfeval_xl.narrative.claim import OTHER, Claim
+from perfeval_xl.narrative.lexicon import load_lexicon
 from perfeval_xl.narrative.roles import EARLIER, MAXIMUM, PART, TARGET, TOTAL
 
-# after the amount: a few words of its own clause (已全部分解到位), then 其中 / 用于
-_MARKER = re.compile(r"^[^，,。；;！？]{0,12}(?P<stop>[，,。；;（(]?)\s*(?P<word>其中|用于)(?P<colon>[：:]?)")
+# after the amount: a few words of its own clause (已全部分解到位), a stop, then 其中 / 用于
+# (30万元用于审计, with no stop, says what the amount was for: it is no breakdown)
+_MARKER = re.compile(r"^[^，,。；;！？]{0,12}[，,。；;（(]\s*(?P<word>其中|用于)")
+# a whole broken down by where its money comes from is the budget
+_MORE_SOURCES = ("地方", "上级")
+_SENTENCE_END = "。！？\n"
 _NOT_WHOLE = (TARGET, EARLIER, MAXIMUM)
-
-
 SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
-# where money comes from: a whole with nothing named, broken down by these, is the budget
-_SOURCES = ("中央", "省级", "省内", "市级", "县级", "区级", "本级", "地方", "自筹", "财政")
 
 
 def item_subject(item: str, whole: str, unnamed: bool) -> str:
@@ -41,16 +43,24 @@ def item_subject(item: str, whole: str, unnamed: bool) -> str:
     return item
 
 
-def _list_end(text: str, at: int, long_list: bool) -> int:
-    ends = "。！？\n" if long_list else "。；;！？\n"
-    found = [i for i in (text.find(c, at) for c in ends) if i >= 0]
-    return min(found, default=len(text))
+def _breaks_the_list(text: str, whole: Claim, item: Claim, items: list[Claim]) -> bool:
+    """Does the list stop before ``item``? At a 其中 after its first item (a
+    nested breakdown), inside an aside opened after the whole (（其中…）), or,
+    past a ；, at an amount with a breakdown of its own (…21.24万元；市级资金260.3万元，用于…)."""
+    since = text[(items[-1].end if items else whole.end) : item.start]
+    if items and "其中" in since:
+        return True
+    between = text[whole.end : item.start]
+    if between.count("（") + between.count("(") > between.count("）") + between.count(")"):
+        return True
+    return any(c in since for c in "；;") and _MARKER.match(text[item.end :]) is not None
 
 
 def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[Claim]:
     """``claims`` (one paragraph's, in order) with each whole and its items
     marked. ``unnamed``: starts of the claims whose subject nothing in the text
     named (they take their whole's subject)."""
+    sources = load_lexicon().roles["sources"] + _MORE_SOURCES
     out = list(claims)
     for k, whole in enumerate(out):
         if whole.unit != "万元" or whole.role in _NOT_WHOLE or whole.role == PART or whole.table is not None:
@@ -58,26 +68,28 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
         m = _MARKER.match(text[whole.end :])
         if m is None:
             continue
-        long_list = m.group("stop") in ("。",) or bool(m.group("colon"))
-        end = _list_end(text, whole.end + m.end(), long_list)
-        items = []
-        for j in range(k + 1, len(out)):
-            item = out[j]
+        ends = _SENTENCE_END + ("；;" if m.group("word") == "用于" else "")  # the uses end at ；, a 其中 list runs on
+        end = min((i for i in (text.find(c, whole.end + m.end()) for c in ends) if i >= 0), default=len(text))
+        subject = whole.subject
+        if subject == OTHER and whole.start in unnamed and sum(w in text[whole.end : end] for w in sources) >= 2:
+            subject = "budget"  # 纳入评价的资金共43485.32万元，其中中央资金…，地方资金…: the money, by source
+        items: list[Claim] = []
+        for item in out[k + 1 :]:
             if item.start >= end:
                 break
             if item.unit != whole.unit:
                 continue
-            if item.role != PART and item.start not in unnamed and item.subject not in (OTHER, whole.subject):
+            if _breaks_the_list(text, whole, item, items):
+                break
+            if item.role != PART and item.start not in unnamed and item.subject not in (OTHER, subject):
                 break  # 实际支出58万元: the list has ended
-            items.append(j)
+            items.append(item)
         if not items:
             continue
-        subject = whole.subject
-        if subject == OTHER and whole.start in unnamed and sum(w in text[whole.end : end] for w in _SOURCES) >= 2:
-            subject = "budget"  # 纳入评价的资金共43485.32万元，其中中央资金…，地方资金…: the money, by source
         out[k] = replace(whole, role=TOTAL, whole=True, subject=subject)
-        for j in items:
-            item = out[j]
-            out[j] = replace(item, role=PART, subject=item_subject(item.subject, subject, item.start in unnamed),
-                             whole_at=whole.start)
+        listed = {id(item) for item in items}
+        for j, item in enumerate(out):
+            if id(item) in listed:
+                out[j] = replace(item, role=PART, subject=item_subject(item.subject, subject, item.start in unnamed),
+                                 whole_at=whole.start)
     return out

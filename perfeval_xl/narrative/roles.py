@@ -160,7 +160,7 @@ class RoleReader:
             return PART  # 第一批项目批复投资3374.3万元: one batch of several
         if not a.own_keyword and "其中" in a.full_sentence:
             return PART  # 其中：30万元用于编制；30万元用于审计: the list runs on over ；
-        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local):
+        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
             return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
         if not a.own_keyword and "其中" in a.sentence:
             return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
@@ -182,13 +182,11 @@ class RoleReader:
 
 _BREAKDOWN_FOLLOWS = re.compile(r"^[，,：:（(]?其中")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|标段)")
-_SOURCES = ("中央", "省级", "省内", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
-            "社会资金", "企业自筹", "银行贷款")
 
 
-def _one_of_several_sources(sentence: str, local: str) -> bool:
+def _one_of_several_sources(sentence: str, local: str, sources: tuple[str, ...]) -> bool:
     """Does the sentence name two or more sources of money, this amount being one of them?"""
-    named = {w for w in _SOURCES if w in sentence}
+    named = {w for w in sources if w in sentence}
     return len(named) >= 2 and any(w in local for w in named)
 
 
