@@ -9,9 +9,10 @@ like an actual); the amounts listed after it are its items (role ``part``,
 complete, so XC614 holds such items to their whole only when they add up to more.
 
 The list runs to the end of the sentence (a 其中 list over ``；``, and on after
-``。其中：``; a 用于 list to the ``；``) and stops at an amount that states something else (实际支出58万元 after a list
-of the budget), at a nested 其中 or aside, and at an amount after a ``；`` that
-has a breakdown of its own.
+``。其中：``; a 用于 list to the ``；``) and stops at an amount that states
+something else (实际支出58万元 after a list of the budget), at a nested 其中 or
+aside, and, past a ``；``, at an amount that names nothing or has a breakdown of
+its own.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from perfeval_xl.narrative.roles import EARLIER, MAXIMUM, PART, TARGET, TOTAL
 
 # after the amount: a few words of its own clause (已全部分解到位), a stop, then 其中 / 用于
 # (30万元用于审计, with no stop, says what the amount was for: it is no breakdown)
-_MARKER = re.compile(r"^[^，,。；;！？]{0,12}[，,。；;（(]\s*(?P<word>其中|用于)")
+_MARKER = re.compile(r"^[^，,。；;！？]{0,12}[，,。；;（(]\s*(?P<word>其中|用于)(?P<colon>[：:]?)")
 # a whole broken down by where its money comes from is the budget
 _MORE_SOURCES = ("地方", "上级")
 _SENTENCE_END = "。！？\n"
@@ -43,17 +44,19 @@ def item_subject(item: str, whole: str, unnamed: bool) -> str:
     return item
 
 
-def _breaks_the_list(text: str, whole: Claim, item: Claim, items: list[Claim]) -> bool:
+def _breaks_the_list(text: str, whole: Claim, item: Claim, items: list[Claim], unnamed: bool) -> bool:
     """Does the list stop before ``item``? At a 其中 after its first item (a
     nested breakdown), inside an aside opened after the whole (（其中…）), or,
-    past a ；, at an amount with a breakdown of its own (…21.24万元；市级资金260.3万元，用于…)."""
+    past a ；, at an amount with a breakdown of its own (…21.24万元；市级资金260.3万元，用于…)
+    or — unless the list opened with a colon (其中：30万元用于…；30万元用于…) — at one
+    that names nothing (；年中结转上年资金20万元)."""
     since = text[(items[-1].end if items else whole.end) : item.start]
     if items and "其中" in since:
         return True
     between = text[whole.end : item.start]
     if between.count("（") + between.count("(") > between.count("）") + between.count(")"):
         return True
-    return any(c in since for c in "；;") and _MARKER.match(text[item.end :]) is not None
+    return any(c in since for c in "；;") and (unnamed or _MARKER.match(text[item.end :]) is not None)
 
 
 def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[Claim]:
@@ -79,7 +82,8 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
                 break
             if item.unit != whole.unit:
                 continue
-            if _breaks_the_list(text, whole, item, items):
+            names_nothing = item.start in unnamed and item.subject == OTHER and not m.group("colon")
+            if _breaks_the_list(text, whole, item, items, names_nothing):
                 break
             if item.role != PART and item.start not in unnamed and item.subject not in (OTHER, subject):
                 break  # 实际支出58万元: the list has ended
