@@ -67,8 +67,8 @@ def test_the_whole_before_its_breakdown_is_a_total_still_held_against_the_form()
       ("260.3万元", "budget", "actual")]),
     # a 其中 list runs on over ；, and an amount with a breakdown of its own after the ； is no item of it
     ("全年预算数2089万元，其中中央资金1777万元，占比85.06%；省级配套资金312万元，占比14.94%。",
-     [("2089万元", "full_year_budget", "total"), ("1777万元", "full_year_budget", "part"), ("85.06%", "other", "part"),
-      ("312万元", "full_year_budget", "part"), ("14.94%", "other", "part")]),
+     [("2089万元", "full_year_budget", "total"), ("1777万元", "full_year_budget", "part"), ("85.06%", "other", "actual"),
+      ("312万元", "full_year_budget", "part"), ("14.94%", "other", "actual")]),
     ("下达资金755.19万元，其中中央资金124.23万元；省级资金260.3万元，其中督查奖励10万元。",
      [("755.19万元", "budget", "total"), ("124.23万元", "budget", "part"), ("260.3万元", "budget", "total"),
       ("10万元", "other", "part")]),
@@ -78,6 +78,51 @@ def test_the_whole_before_its_breakdown_is_a_total_still_held_against_the_form()
 ])
 def test_breakdowns(text, expected):
     assert figures(text) == expected
+
+
+def claims_of(*texts):
+    return extract_claims([Paragraph(t, CellRef("评价报告", f"A{i + 1}")) for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize("texts,expected", [
+    # 拨付 under a 资金到位 heading: the money arrived
+    (["一、资金情况", "1.资金到位情况。衔接资金2179万元已全部拨付，及时安排到项目。"], [("2179万元", "arrived", "actual")]),
+    # 万元 written as 万; 转移支付 is funding, not a payment
+    (["投入中央直达资金29.6万，执行数29.6万。"], [("29.6万", "budget", "actual"), ("29.6万", "spent", "actual")]),
+    (["2023年下达的中央转移支付资金为29.6万元。"], [("29.6万元", "budget", "actual")]),
+    # a count of indicators without a level: the 三级 ones (LOW: sometimes all levels are meant)
+    (["项目共设绩效目标指标12个，其中一级指标3个、二级指标9个、三级指标12个。"],
+     [("12个", "count_level3", "actual"), ("3个", "count_level1", "actual"), ("9个", "count_level2", "actual"),
+      ("12个", "count_level3", "actual")]),
+    # weight and score in one paragraph, with the weight in the heading
+    (["一、投入（14分）", "1.项目绩效目标设立（3分）。根据年度实施规划科学设定绩效目标，自评得3分。"],
+     [("14分", "indicator_score", "maximum"), ("3分", "indicator_score", "maximum"), ("3分", "indicator_score", "actual")]),
+    (["可持续影响：指标值为“是”，实际基本达到，该项分值8分，得7分。"],
+     [("8分", "indicator_score", "maximum"), ("7分", "indicator_score", "actual")]),
+    (["一、资金保障方面，指标评价得分12", "本项指标评价得分7分。"],
+     [("12", "indicator_score", "actual"), ("7分", "indicator_score", "actual")]),
+    # a plan is planned to its end, 约 or not; 实际≥90% is what happened
+    (["计划新建冷藏库10个，容量约50000立方米；物流仓储中心约20000平方米。"],
+     [("10个", "indicator_value", "target"), ("50000立方米", "indicator_value", "target"),
+      ("20000平方米", "indicator_value", "target")]),
+    (["产出质量：采购的原原种合格率，年度指标值≥90%，实际≥90%。"],
+     [("90%", "indicator_value", "target"), ("90%", "indicator_value", "actual")]),
+    (["主要问题是预算执行率未达到100%。"], [("100%", "execution_rate", "target")]),
+    # a change of the money is no item of the total after it
+    (["年中调减中央财政资金300万，全年预算执行数合计2089万元。"], [("300万", "other", "actual"), ("2089万元", "spent", "actual")]),
+    # statistics of the county and the count of projects are not outputs
+    (["2.效益指标。项目建成后可解决全县15个乡镇33个行政村的出行难题。"], [("15个", "other", "actual"), ("33个", "other", "actual")]),
+])
+def test_sentences_published_reports_write(texts, expected):
+    assert [(c.text, c.subject, c.role) for c in claims_of(*texts)] == expected
+
+
+def test_a_cut_off_in_november_states_the_year_but_not_firmly():
+    claims = claims_of("项目资金合计8010万元，截至2023年11月30日已拨付8010万元，执行率100%。")
+    spent, rate = claims[1], claims[2]
+    assert (spent.role, rate.role) == ("actual", "actual") and not spent.firm and not rate.firm
+    june = claims_of("截至2023年6月底已拨付4000万元，执行率50%。")
+    assert [c.role for c in june] == ["earlier", "earlier"]
 
 
 def test_initial_and_adjusted_budget_are_different_subjects():

@@ -75,7 +75,7 @@ _INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效
 # …but a section on handing out the money (绩效目标分解下达情况) counts batches and projects, not outputs
 _ALLOCATION_WORDS = ("下达", "分解")
 # figures of the project's money and its indicator counts are what was allotted even in a 绩效目标 section
-_ALLOTTED = ("budget", "initial_budget", "full_year_budget", "arrived", "count_level1", "count_level2", "count_level3")
+_ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "count_level2", "count_level3")
 # 本项指标评价得分7分: the score of the indicator the section is about
 _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
 # the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
@@ -217,6 +217,10 @@ class _Extractor:
             role = self.roles.role(self._around(text, q, before, found, place, maximum_before))
             if found.listed and role == ACTUAL:
                 role = PART  # 执行率分别为：A 99.97%，B 99.89%
+            if found.change and role in (PART, TOTAL):
+                role = ACTUAL  # 调减300万，…合计2089万元: a change is no item of the total
+            if role == ACTUAL and self.roles.before_year_end(found.subject, text[start : q.start]):
+                found = replace(found, confidence=Confidence.LOW)
             if role == TARGET and found.subject == OTHER and not found.own_keyword and (q.unit != "万元" or place.in_targets):
                 found = replace(found, subject=INDICATOR_VALUE)  # 计划新建冷藏库10个: a planned output is an indicator's target
             if found.subject == UNIT_PRICE and role in (PART, TOTAL):
@@ -480,8 +484,18 @@ class _Extractor:
         subject = "arrived" if arrived else "budget" if _TRAILING_ALLOTTED.match(after) else None
         if subject is None:
             return None
-        owned = _owned_by_project(re.sub(r"[^，,。；;]*?(?:资金|经费)$", "资金", prefix), self.lex)
-        return subject, Confidence.MEDIUM if owned else Confidence.LOW, None
+        return subject, Confidence.MEDIUM if self._names_the_project_money(prefix) else Confidence.LOW, None
+
+    def _names_the_project_money(self, prefix: str) -> bool:
+        """项目资金, 衔接资金, 资金: the project's money; 上年结转资金, 其中中央资金, 慰问金: not (all of) it."""
+        if _owned_by_project(prefix, self.lex):
+            return True
+        m = re.fullmatch(r"(?P<name>[^，,。；;\d]{0,6})(?:资金|经费)", prefix)
+        if m is None:
+            return False
+        name = m.group("name")
+        flagged = (*self.lex.roles["sources"], *self.lex.roles["earlier"], *self.lex.roles["earlier_not"], *self.lex.blockers)
+        return not any(w in name for w in flagged)
 
     def _by_heading(self, prefix: str, q, context: int | None):
         """No subject word, but the section is about one indicator and the

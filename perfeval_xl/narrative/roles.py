@@ -39,7 +39,8 @@ def years_in(sentence: str) -> list[int]:
     return [int(y) for y in YEAR.findall(_ASIDE.sub("", sentence))]
 # figures that grow through the year: a mid-year value is an earlier one
 _RUNNING = ("spent", "execution_rate", "balance")
-# 截至11月30日 in a report written in December is the year's figure; 截至6月底 is a mid-year one
+# 截至11月30日 in a report written in December is what the report states as the year's (its role is actual,
+# at LOW confidence: the year had a month to go); 截至6月底 is a mid-year figure (earlier)
 LATE_MONTH = 11
 _AS_OF = re.compile(r"(?:截至|截止到?)(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>\d{1,2})月")
 
@@ -95,11 +96,21 @@ class RoleReader:
             return False  # 上半年执行率45%，全年执行率100%
         if any(w in clause for w in ("上半年", "一季度", "二季度", "三季度", "第一季度", "第二季度", "第三季度", "前三季度")):
             return True
+        return any(month < LATE_MONTH for month in self._cut_off_months(sentence))
+
+    def _cut_off_months(self, sentence: str) -> list[int]:
+        """The months of the evaluated year a 截至… date in the sentence names."""
+        months = []
         for m in _AS_OF.finditer(sentence):
             year = int(m.group("year")) if m.group("year") else self.year
-            if year == self.year and int(m.group("month")) < LATE_MONTH:
-                return True
-        return False
+            if year == self.year or self.year is None:
+                months.append(int(m.group("month")))
+        return months
+
+    def before_year_end(self, subject: str, sentence: str) -> bool:
+        """截至11月30日已拨付8010万元: the figure as the report was written (role actual),
+        but not yet the year's: no rule should hold it firmly against a year-end figure."""
+        return subject in _RUNNING and any(month < 12 for month in self._cut_off_months(sentence))
 
     def _maximum(self, a: Around) -> str | None:
         if a.unit not in ("分", "%"):
