@@ -72,9 +72,11 @@ def check(project: Project, ctx: RuleContext) -> None:
     shown = grade.value.raw.strip()
     if grade.checkbox_form and chosen:
         shown = f"{chosen}（勾选）"
+    ref = grade.value.ref
+    where = "表中填写" if ref is None or ref.sheet == project.form_sheet else f"报告正文{ref}写"  # XC622: from the text
     ctx.report(
         at=grade.value,
-        message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，表中填写“{shown}”。",
+        message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，{where}“{shown}”。",
         expected=bands[0],
         actual=shown,
         related=[project.total_score],
