@@ -46,4 +46,5 @@ def with_stated_grade(project: Project) -> Project:
     claim = stated_grade(project)
     if claim is None or taken_from_text(project):
         return project
-    return replace(project, grade=Grade(Sourced(str(claim.value), claim.text, claim.ref)))
+    written = "\n".join(p.text for p in project.narrative if p.ref == claim.ref)  # what its cell holds
+    return replace(project, grade=Grade(Sourced(str(claim.value), written, claim.ref)))

@@ -73,7 +73,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     if grade.checkbox_form and chosen:
         shown = f"{chosen}（勾选）"
     ref = grade.value.ref
-    where = "表中填写" if ref is None or ref.sheet == project.form_sheet else f"报告正文{ref}写"  # XC622: from the text
+    where = "表中填写"
+    if ref is not None and ref.sheet != project.form_sheet:  # taken from the report (XC622): its cell is a paragraph
+        where, shown = f"报告正文{ref}写", grade.value.value
     ctx.report(
         at=grade.value,
         message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，{where}“{shown}”。",
