@@ -26,11 +26,11 @@ from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
-from perfeval_xl.narrative.breakdowns import item_subject, wholes_and_parts
+from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, wholes_and_parts
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
-    COUNT_NUMBER, MONEY_UNITS, Quantity, chinese_to_decimal, find_quantities, normalise_text,
+    COUNT_NUMBER, bare_quantities, chinese_to_decimal, find_quantities, normalise_text,
 )
 from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
@@ -53,12 +53,6 @@ _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|
 _TRAILING_ALLOTTED = re.compile(r"^(?:已经|已|全部|均|及时)*(?:(?:分解|分配|分[一二两三四五六七八九十\d]批)(?:下达)?(?:到位)?|下达)")
 # …已全部拨付 under a 资金到位 heading: the money reached the project (it is not its spending)
 _TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:拨付|下拨)")
-# 总分/得分 written without 分 (自评得分：98), and amounts whose unit the paragraph declares once
-# (项目资金（万元）：年初预算数64.8): a bare number right after such a word
-_BARE_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=$|[，,。；;）)、\s])")
-_BARE_SCORE_BEFORE = re.compile(r"(?:得分|评分|总分|自评分数?)[：:为]?$")
-_BARE_MONEY_BEFORE = re.compile(r"(?:预算数|执行数|预算|支出|到位|结余|拨付)(?:[（(][A-Z][）)])?[：:为]?$")
-_DECLARED_UNIT = re.compile(r"[（(](万元|元|亿元)[）)]|单位[：:](万元|元|亿元)")
 # after 其中, words that name where the money came from keep the sentence's subject (其中中央资金80万元);
 # anything else names a category of its own (其中建筑工程3292万元)
 _SOURCE_WORDS = ("中央", "省", "市", "县", "区", "乡", "镇", "财政", "自筹", "资金", "拨款", "经费", "本级", "地方", "上级",
@@ -83,7 +77,6 @@ _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全�
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
 _COUNT_PLAIN = re.compile(rf"(?<![一二三]级)指标(?:共|共有|有|数量为)?(?P<n>{COUNT_NUMBER})[个项条]")
-_SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
 # headings that name a part of the report, not an indicator
 _SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
                   "依据", "方法", "过程", "组织", "基本")
@@ -200,7 +193,7 @@ class _Extractor:
             add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), confidence, indicator=target)
 
         sentence_at, subject_so_far, maximum_before = -1, None, False
-        quantities = sorted(find_quantities(text) + _bare_figures(text), key=lambda q: q.start)
+        quantities = sorted(find_quantities(text) + bare_quantities(text), key=lambda q: q.start)
         unnamed: set[int] = set()  # figures nothing in the text names: items of whatever they are listed under
         changes: set[int] = set()  # 调减300万: a change, never an item of a total
         for n, q in enumerate(quantities):
@@ -366,7 +359,7 @@ class _Extractor:
         if best[2].key == "budget":
             # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more;
             # 调整预算后项目预算: the generic word repeats the specific one said just before
-            specific = [f for f in found if f[2].key in _SPECIFIC_BUDGETS and f[0] < best[0]
+            specific = [f for f in found if f[2].key in SPECIFIC_BUDGETS and f[0] < best[0]
                         and (best[0] < f[1] <= best[1] or 0 <= best[0] - f[1] <= 4)]
             if specific:
                 return max(specific, key=lambda f: f[1])
@@ -553,9 +546,7 @@ class _Extractor:
                               or row_cue and any(w in label for w in _INDICATOR_WORDS)):
             return _Found(INDICATOR_VALUE, firm, own_keyword=not row_cue)
         if q.unit == "%" and row_cue and (any(w in sentence_before for w in _INDICATOR_WORDS) or in_indicators):
-            # 产出质量：采购的原原种合格率，年度指标值≥90%，实际≥90%
-            return _Found(INDICATOR_VALUE, Confidence.LOW if self.index.indicators else Confidence.MEDIUM,
-                          own_keyword=False)
+            return _Found(INDICATOR_VALUE, firm, own_keyword=False)  # 产出质量：采购的原原种合格率，年度指标值≥90%，实际≥90%
         if q.unit in ("万元", "%", "分"):
             return None
         if label and row_cue:
@@ -584,24 +575,6 @@ def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
 def _names_an_indicator(words: str) -> bool:
     """本项指标评价得分, 该项得分, 指标评价得分: the score of one indicator."""
     return _THIS_INDICATOR.search(words) is not None
-
-
-def _bare_figures(text: str) -> list[Quantity]:
-    """Numbers written without a unit that the words before them give one:
-    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once."""
-    declared = _DECLARED_UNIT.search(text)
-    unit = (declared.group(1) or declared.group(2)) if declared else None
-    found = []
-    for m in _BARE_NUMBER.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
-        if _BARE_SCORE_BEFORE.search(before):
-            value, shown_unit = Decimal(m.group(0)), "分"
-        elif unit and _BARE_MONEY_BEFORE.search(before):
-            value, shown_unit = Decimal(m.group(0)) * MONEY_UNITS[unit], "万元"
-        else:
-            continue
-        found.append(Quantity(value, shown_unit, m.start(), m.end(), m.group(0), len(m.group(0).partition(".")[2])))
-    return found
 
 
 def _colon_label(text: str) -> str:

@@ -151,3 +151,29 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = {"㎡": "平方米", "千米": "公里"}.get(unit, unit)
             found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown, approximate))
     return found
+
+
+# 总分/得分 written without 分 (自评得分：98), and amounts whose unit the paragraph declares once
+# (项目资金（万元）：年初预算数64.8): a bare number right after such a word
+_BARE_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=$|[，,。；;）)、\s])")
+_BARE_SCORE_BEFORE = re.compile(r"(?:得分|评分|总分|自评分数?)[：:为]?$")
+_BARE_MONEY_BEFORE = re.compile(r"(?:预算数|执行数|预算|支出|到位|结余|拨付)(?:[（(][A-Z][）)])?[：:为]?$")
+_DECLARED_UNIT = re.compile(r"[（(](万元|元|亿元)[）)]|单位[：:](万元|元|亿元)")
+
+
+def bare_quantities(text: str) -> list[Quantity]:
+    """Numbers written without a unit that the words before them give one:
+    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once."""
+    declared = _DECLARED_UNIT.search(text)
+    unit = (declared.group(1) or declared.group(2)) if declared else None
+    found = []
+    for m in _BARE_NUMBER.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _BARE_SCORE_BEFORE.search(before):
+            value, shown_unit = Decimal(m.group(0)), "分"
+        elif unit and _BARE_MONEY_BEFORE.search(before):
+            value, shown_unit = Decimal(m.group(0)) * MONEY_UNITS[unit], "万元"
+        else:
+            continue
+        found.append(Quantity(value, shown_unit, m.start(), m.end(), m.group(0), len(m.group(0).partition(".")[2])))
+    return found
