@@ -117,6 +117,16 @@ def test_sentences_published_reports_write(texts, expected):
     assert [(c.text, c.subject, c.role) for c in claims_of(*texts)] == expected
 
 
+def test_a_section_on_handing_out_the_money_states_what_was_allotted():
+    """一、绩效目标分解下达情况 (the transfer-payment template): its amounts are allotted, its batches no outputs;
+    what it plans in words, and a goals heading inside it, are still targets."""
+    got = figures("一、绩效目标分解下达情况", "（一）资金安排、分解下达预算和绩效目标情况",
+                  "中央财政分3批下达资金6800万元，全年预算执行数合计6500万元。",
+                  "计划新建冷藏库10个。", "2.年度绩效目标：新建农村公路18.8公里。")
+    assert got == [("3批", "other", "target"), ("6800万元", "budget", "actual"), ("6500万元", "spent", "actual"),
+                   ("10个", "indicator_value", "target"), ("18.8公里", "indicator_value", "target")]
+
+
 def test_a_cut_off_in_november_states_the_year_but_not_firmly():
     claims = claims_of("项目资金合计8010万元，截至2023年11月30日已拨付8010万元，执行率100%。")
     spent, rate = claims[1], claims[2]

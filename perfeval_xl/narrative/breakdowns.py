@@ -85,8 +85,8 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
             names_nothing = item.start in unnamed and item.subject == OTHER and not m.group("colon")
             if _breaks_the_list(text, whole, item, items, names_nothing):
                 break
-            if item.role != PART and item.start not in unnamed and item.subject not in (OTHER, subject):
-                break  # 实际支出58万元: the list has ended
+            if item.role != PART and item.start not in unnamed and item.subject != OTHER:
+                break  # 实际支出58万元, 另安排C项目20万元: a figure of its own, the list has ended
             items.append(item)
         if not items:
             continue

@@ -74,6 +74,6 @@ class Claim:
     def happened(self) -> bool:
         """A firm statement of what happened within its scope: the project's
         (``trusted``) or one sub-project's. Only compared within one scope."""
-        return self.firm and (self.role == ACTUAL or self.scoped)
+        return self.trusted or (self.firm and self.scoped)
 
 

@@ -68,7 +68,8 @@ _INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效
                         "年度目标")
 # …but a section on handing out the money (绩效目标分解下达情况) counts batches and projects, not outputs
 _ALLOCATION_WORDS = ("下达", "分解")
-# figures of the project's money and its indicator counts are what was allotted even in a 绩效目标 section
+# figures of the project's budget and its indicator counts are what was allotted even in a 绩效目标 section
+# (and in one about handing out the money, 绩效目标分解下达情况, every amount is)
 _ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "count_level2", "count_level3")
 # 本项指标评价得分7分: the score of the indicator the section is about
 _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
@@ -207,7 +208,8 @@ class _Extractor:
                 (changes if found.change else unnamed).add(q.start)
             period = self._period(text, q.start)
             before = [p for p in quantities[:n] if p.start not in changes]
-            role = self.roles.role(self._around(text, q, before, found, place, maximum_before))
+            items = _items_before([c for c in claims if c.start not in changes], q, found.subject, start)
+            role = self.roles.role(self._around(text, q, before, found, place, maximum_before, items))
             if found.listed and role == ACTUAL:
                 role = PART  # 执行率分别为：A 99.97%，B 99.89%
             if found.change and role in (PART, TOTAL):
@@ -215,7 +217,9 @@ class _Extractor:
             if role == ACTUAL and self.roles.before_year_end(found.subject, text[start : q.start]):
                 found = replace(found, confidence=Confidence.LOW)
             if role == TARGET and found.subject == OTHER and not found.own_keyword and (q.unit != "万元" or place.in_targets):
-                found = replace(found, subject=INDICATOR_VALUE)  # 计划新建冷藏库10个: a planned output is an indicator's target
+                # 计划新建冷藏库10个: a planned output is an indicator's target (分3批下达 in a section on the money is not)
+                if not place.allocation or self._planned_in_words(text, q, before, found, place, maximum_before, items):
+                    found = replace(found, subject=INDICATOR_VALUE)
             if found.subject == UNIT_PRICE and role in (PART, TOTAL):
                 role = ACTUAL  # 每家3万元，共计60万元: the price is what each got, not an item of the total
             if found.subject not in (OTHER, UNIT_PRICE):
@@ -229,6 +233,12 @@ class _Extractor:
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
         return wholes_and_parts(claims, text, unnamed)
+
+    def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
+                          items: bool) -> bool:
+        """Do the words themselves say the number is planned (计划…, 目标是…), the section aside?"""
+        outside = replace(place, in_targets=False)
+        return self.roles.role(self._around(text, q, before, found, outside, maximum_before, items)) == TARGET
 
     def _row_label(self, text: str, place: Place, context: int | None) -> str:
         """The report's name for the indicator a paragraph is about, when the
@@ -252,21 +262,21 @@ class _Extractor:
         years = years_in(text[sentence_start(text, pos) : pos])
         return years[-1] if years else None
 
-    def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool) -> Around:
+    def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
+                items_before: bool) -> Around:
         clause_at = _clause_start(text, q.start)
         sentence_at = sentence_start(text, q.start)
         previous = [p for p in before if p.end <= q.start and p.end > clause_at]
         local_at = previous[-1].end if previous else clause_at
         sentence_end = min((i for i in (text.find(c, q.end) for c in _SENTENCE_END) if i >= 0), default=len(text))
-        same_kind = any(p.unit == q.unit and p.end <= q.start and p.start >= sentence_at for p in before)
         clause = text[clause_at : q.start].replace("绩效目标", "")
         full_at = max((text.rfind(c, 0, q.start) for c in "。！!？?\n"), default=-1) + 1
         return Around(
             local=text[local_at : q.start], clause=clause, sentence=text[sentence_at : q.start],
             after=text[q.end : sentence_end], unit=q.unit, value=q.value, subject=found.subject, approximate=q.approximate,
-            in_targets=place.in_targets and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION,
-                                                                  *_ALLOTTED),
-            own_keyword=found.own_keyword, same_kind_before=same_kind, maximum_before=maximum_before,
+            in_targets=place.in_targets and not (place.allocation and q.unit == "万元")
+            and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION, *_ALLOTTED),
+            own_keyword=found.own_keyword, same_kind_before=items_before, maximum_before=maximum_before,
             full_sentence=text[full_at : q.start],
         )
 
@@ -570,6 +580,13 @@ def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
             if item.role == PART and item.unit == total.unit:
                 out[j] = replace(item, subject=item_subject(item.subject, total.subject, True))
     return out
+
+
+def _items_before(claims: list[Claim], q, subject: str, sentence_at: int) -> bool:
+    """Has the sentence stated, before ``q``, figures of its unit that a 合计 here may sum: items, unit prices,
+    or figures of its subject or of none (not 预算6800万元 before 执行数合计6500万元)?"""
+    return any(c.unit == q.unit and sentence_at <= c.start and c.end <= q.start
+               and (c.role == PART or c.subject in (subject, OTHER, UNIT_PRICE)) for c in claims)
 
 
 def _names_an_indicator(words: str) -> bool:

@@ -69,6 +69,7 @@ class RoleReader:
         self.words = lex.roles
         self.harmless = lex.harmless  # 按计划完成 is done, not planned
         self.year = year
+        self.lex = lex
 
     def role(self, a: Around) -> str:
         for decide in (self._earlier, self._maximum, self._target, self._approximate, self._part, self._total):
@@ -179,9 +180,18 @@ class RoleReader:
         closed = max(a.sentence.rfind("）"), a.sentence.rfind(")"))
         if opened > closed and a.sentence[opened + 1 : opened + 2] == "含":
             return PART  # 985万元（含结转项目50万元）
-        if _total_follows(a.after, self.words["total"], a.unit) and not _BREAKDOWN_FOLLOWS.match(a.after):
-            return PART  # 运维服务费88万元、配件费7.13万元，合计95.13万元 (not 2089万元，其中…合计1777万元)
+        total_at = _total_follows(a.after, self.words["total"], a.unit)
+        if total_at is not None and not _BREAKDOWN_FOLLOWS.match(a.after) and not self._names_another(a, total_at):
+            # 运维服务费88万元、配件费7.13万元，合计95.13万元 (not 2089万元，其中…合计1777万元, nor 预算6800万元，执行数合计6500万元)
+            return PART
         return None
+
+    def _names_another(self, a: Around, total_at: int) -> bool:
+        """Does the total that follows name a subject other than this figure's (执行数合计 after a 预算)?"""
+        if a.subject not in self.lex.subjects:
+            return False
+        words = self.lex.masked(a.after[: total_at + 8])
+        return any(kw in words for s in self.lex.subjects.values() if s.key != a.subject for kw in s.keywords)
 
     def _total(self, a: Around) -> str | None:
         if not self._has("total", a.local):
@@ -201,12 +211,13 @@ def _one_of_several_sources(sentence: str, local: str, sources: tuple[str, ...])
     return len(named) >= 2 and any(w in local for w in named)
 
 
-def _total_follows(after: str, words: tuple[str, ...], unit: str) -> bool:
-    """Does a total of this unit follow later in the sentence (合计…95.13万元)?"""
+def _total_follows(after: str, words: tuple[str, ...], unit: str) -> int | None:
+    """Where a total of this unit follows later in the sentence (合计…95.13万元), if one does."""
+    found = []
     for word in words:
         if len(word) < 2:
             continue  # 共 alone is too common (共同, 公共) to announce a total
         at = after.find(word)
         if at >= 0 and unit in after[at : at + len(word) + 16]:
-            return True
-    return False
+            found.append(at)
+    return min(found, default=None)
