@@ -3,8 +3,8 @@
 
 The amount is the whole (role ``total``; when it was stated as a fact,
 ``Claim.whole``: still what the report says the whole was, so it is held against
-the form and the rest of the report like an actual — not so a total by its own
-words, 累计投入300万元，其中…, which may span years); the amounts listed after it
+the form and the rest of the report like an actual — not so a 累计, 累计投入
+300万元，其中…, which may span years); the amounts listed after it
 are its items (role ``part``, ``Claim.whole_at``). An item that names nothing of its own (磴口县5079.16万元,
 30万元用于审计) is an item of the whole's subject. A list after 其中 need not be
 complete, so XC614 holds such items to their whole only when they add up to more.
@@ -94,9 +94,11 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
             items.append(item)
         if not items:
             continue
-        # the whole is what the report says the total was (held against the form) only when it was stated as a
-        # fact; a total by its own words (累计投入300万元，其中…) may span years, it is checked against its items only
-        out[k] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL, subject=subject)
+        # the whole is what the report says the total was (held against the form); not a 累计 (累计投入300万元，
+        # 其中…), which may span years: that one is checked against its items only
+        clause = text[max((text.rfind(c, 0, whole.start) for c in "，,。；;"), default=-1) + 1 : whole.start]
+        stated = whole.role == ACTUAL or "累计" not in clause
+        out[k] = replace(whole, role=TOTAL, whole=stated, subject=subject)
         listed = {id(item) for item in items}
         for j, item in enumerate(out):
             if id(item) in listed:
