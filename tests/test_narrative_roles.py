@@ -110,6 +110,10 @@ def claims_of(*texts):
     (["主要问题是预算执行率未达到100%。"], [("100%", "execution_rate", "target")]),
     # a change of the money is no item of the total after it
     (["年中调减中央财政资金300万，全年预算执行数合计2089万元。"], [("300万", "other", "actual"), ("2089万元", "spent", "actual")]),
+    # after 其中： every amount of the sentence is an item, named or not; a batch is a part of the money
+    (["其中：道路硬化支出180万元，亮化工程支出90万元。"], [("180万元", "spent", "part"), ("90万元", "spent", "part")]),
+    (["上级共下达资金两批，合计860万元，其中第一批600万元，第二批260万元。"],
+     [("两批", "other", "part"), ("860万元", "budget", "total"), ("600万元", "budget", "part"), ("260万元", "budget", "part")]),
     # statistics of the county and the count of projects are not outputs
     (["2.效益指标。项目建成后可解决全县15个乡镇33个行政村的出行难题。"], [("15个", "other", "actual"), ("33个", "other", "actual")]),
 ])

@@ -56,7 +56,7 @@ _TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全
 # after 其中, words that name where the money came from keep the sentence's subject (其中中央资金80万元);
 # anything else names a category of its own (其中建筑工程3292万元)
 _SOURCE_WORDS = ("中央", "省", "市", "县", "区", "乡", "镇", "财政", "自筹", "资金", "拨款", "经费", "本级", "地方", "上级",
-                 "社会", "银行", "债券", "结转", "配套")
+                 "社会", "银行", "债券", "结转", "配套", "批")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
 _ROW_CUE = re.compile(r"^(?:其中|含|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"

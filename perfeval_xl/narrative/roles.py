@@ -170,8 +170,8 @@ class RoleReader:
             return PART
         if a.unit == "万元" and _BATCH.search(a.clause):
             return PART  # 第一批项目批复投资3374.3万元: one batch of several
-        if not a.own_keyword and "其中" in a.full_sentence:
-            return PART  # 其中：30万元用于编制；30万元用于审计: the list runs on over ；
+        if "其中：" in a.full_sentence or "其中:" in a.full_sentence or (not a.own_keyword and "其中" in a.full_sentence):
+            return PART  # 其中：30万元用于编制；30万元用于审计, 其中：道路支出180万元，亮化支出90万元: the list runs on
         if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
             return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
         if not a.own_keyword and "其中" in a.sentence:
