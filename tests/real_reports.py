@@ -264,6 +264,10 @@ def score(outcomes: list[Outcome]) -> dict:
         "inconsistencies": incs,
         "findings_precision": _ratio(true, findings),
         "findings_recall": _ratio(found, incs),
+        "found_inconsistencies": found,
+        # inconsistencies inside the form (paras = []): no paragraph for a narrative finding to sit on
+        "form_only_inconsistencies": sum(not inc["paras"] for o in outcomes
+                                         for inc in o.report.data.get("inconsistencies", [])),
         "clean_reports": sum(o.report.clean for o in outcomes),
         "clean_reports_alarmed": sum(o.report.clean and bool(o.findings) for o in outcomes),
     }
