@@ -36,7 +36,7 @@ def report_split(name: str, outcomes, elapsed: float) -> None:
           f"right subject, role and value: {_pct(s['subject_and_role_right'])}")
     print(f"findings       precision {_pct(s['findings_precision'])}  recall {_pct(s['findings_recall'])}  "
           f"({s['findings']} warnings/errors; {s['found_inconsistencies']} of {s['inconsistencies']} inconsistencies "
-          f"found, {s['form_only_inconsistencies']} of them inside the form only)")
+          f"found; {s['form_only_inconsistencies']} of the {s['inconsistencies']} lies inside the form only)")
     print(f"clean reports with a warning or error: {s['clean_reports_alarmed']} of {s['clean_reports']}")
     print(f"time: {elapsed:.2f}s")
 
