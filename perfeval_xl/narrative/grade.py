@@ -16,6 +16,7 @@ from dataclasses import replace
 from perfeval_xl.model import Grade, Project, Sourced
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
+from perfeval_xl.narrative.numbers import normalise_text
 
 
 def taken_from_text(project: Project) -> bool:
@@ -30,7 +31,7 @@ def stated_grade(project: Project) -> Claim | None:
     if project.narrative_only or not project.narrative:
         return None
     grade = project.grade
-    said = [c for c in project_claims(project) if c.subject == "grade" and c.trusted]
+    said = [c for c in project_claims(project) if c.subject == "grade" and c.trusted and not _a_condition(project, c)]
     if taken_from_text(project):
         return next((c for c in said if c.ref == grade.value.ref and c.value == grade.value.value), None)
     if grade.checkbox_form or grade.value.raw.strip() or grade.checked:
@@ -38,6 +39,12 @@ def stated_grade(project: Project) -> Claim | None:
     if not said or len({c.value for c in said}) > 1:
         return None  # nothing firm, or the report disagrees with itself (XC610)
     return said[0]
+
+
+def _a_condition(project: Project, claim: Claim) -> bool:
+    """评价结果为优的项目…, 等级为优、良、中、差: a grade named in a rule or a list, not the project's."""
+    text = normalise_text(project.narrative[claim.paragraph].text)
+    return text[claim.end : claim.end + 1] in ("的", "者", "、", "或", "/")
 
 
 def with_stated_grade(project: Project) -> Project:
