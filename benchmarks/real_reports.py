@@ -38,6 +38,8 @@ def report_split(name: str, outcomes, elapsed: float) -> None:
           f"({s['findings']} warnings/errors; {s['found_inconsistencies']} of {s['inconsistencies']} inconsistencies "
           f"found; {s['form_only_inconsistencies']} of the {s['inconsistencies']} lies inside the form only)")
     print(f"clean reports with a warning or error: {s['clean_reports_alarmed']} of {s['clean_reports']}")
+    if s["unread"]:
+        print(f"reports the tool could not read (all their figures missed): {', '.join(s['unread'])}")
     print(f"time: {elapsed:.2f}s")
 
 
@@ -45,7 +47,7 @@ def details(outcome) -> None:
     wrong = [f for f in outcome.figures if not right(f)]
     if not (wrong or outcome.extra_claims or outcome.findings or outcome.report.data.get("inconsistencies")):
         return
-    print(f"\n-- {outcome.report.split}/{outcome.report.id}")
+    print(f"\n-- {outcome.report.split}/{outcome.report.id}" + (f" NOT READ: {outcome.failure}" if outcome.failure else ""))
     for f in wrong:
         c = f["claim"]
         got = "not extracted" if c is None else f"{c.subject}/{c.role} {c.value}"

@@ -81,6 +81,7 @@ class Outcome:
     true_findings: list[Finding] = field(default_factory=list)
     found_inconsistencies: list[dict] = field(default_factory=list)
     paragraph_of: dict = field(default_factory=dict)  # "sheet!cell" -> 1-based paragraph
+    failure: str | None = None  # the tool could not read the report at all (every figure then counts as missed)
 
 
 def load_reports(root: Path = ROOT, splits=SPLITS) -> list[Report]:
@@ -111,8 +112,9 @@ def run_report(report: Report) -> Outcome:
             path.write_text("\n".join(report.paragraphs) + "\n", encoding="utf-8")
             with evaluated_report(path, path.name) as (result, _workbook):
                 pass
-    if result.project is None:
-        raise RuntimeError(f"{report.split}/{report.id}: {result.failure}")
+    if result.project is None:  # scored as nothing extracted and nothing found, so one bad report cannot stop a run
+        figures = [{**f, "claim": None} for f in report.data.get("figures", [])]
+        return Outcome(report, figures, [], [], failure=result.failure or "未读出项目")
     project = result.project
     rows = _align(report.paragraphs, [p.text for p in project.narrative])
     claims = project_claims(project)
@@ -270,4 +272,5 @@ def score(outcomes: list[Outcome]) -> dict:
                                          for inc in o.report.data.get("inconsistencies", [])),
         "clean_reports": sum(o.report.clean for o in outcomes),
         "clean_reports_alarmed": sum(o.report.clean and bool(o.findings) for o in outcomes),
+        "unread": [o.report.id for o in outcomes if o.failure],
     }

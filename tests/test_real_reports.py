@@ -55,6 +55,18 @@ def test_harness_counts_a_wrong_role_and_a_false_alarm(examples):
     assert s["clean_reports_alarmed"] == 1 and s["findings_precision"] == 0.0 and s["role_right"] < 1.0
 
 
+def test_a_report_the_tool_cannot_read_counts_as_all_missed():
+    """One unreadable report must not stop a benchmark run (the holdout is measured once)."""
+    (report,) = [r for r in load_reports(EXAMPLES) if r.id == "ex_library_2023"]
+    unreadable = copy.deepcopy(report)
+    unreadable.data.pop("form", None)
+    unreadable.data["paragraphs"] = ["关于开展绩效评价的通知"] * len(report.paragraphs)
+    outcome = run_report(unreadable)
+    assert outcome.failure and outcome.findings == []
+    s = score([outcome])
+    assert s["unread"] == ["ex_library_2023"] and s["role_right"] == 0.0
+
+
 GATED = "tuned"  # the only split CI holds to its thresholds (see the module docstring)
 
 
@@ -63,6 +75,10 @@ def tuned():
     reports = load_reports(ROOT, (GATED,))
     assert reports, f"no reports in tests/fixtures/real_reports/{GATED}"
     return [run_report(r) for r in reports]
+
+
+def test_every_report_is_read(tuned):
+    assert [(o.report.id, o.failure) for o in tuned if o.failure] == []
 
 
 def test_no_clean_report_is_alarmed(tuned):
