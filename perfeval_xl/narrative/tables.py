@@ -76,7 +76,7 @@ def _column(header: str, caption_unit: str | None) -> _Column | None:
                 unit = m.group(1) if m else caption_unit
             return _Column(subject, role, kind, unit)
     if any(w in header for w in _SERIAL_COLUMNS):
-        return None
+        return _Column(OTHER, ACTUAL, "serial", None)  # 序号: numbers the rows, no figure
     return _Column(OTHER, ACTUAL, "other", None)  # 合格人数, 自评分数: a figure of something else
 
 
@@ -153,7 +153,7 @@ class TextTable:
         found: list[Claim] = []
         for j, cell in enumerate(r.cells):
             column = columns[j + offset] if j + offset < len(columns) else None
-            if j in names or (column is None and columns):
+            if j in names or (column is not None and column.kind == "serial"):
                 continue  # a row's name or number is no figure
             for value, unit, decimals, start, end in _figures(cell, column):
                 subject, role, confidence = self._meaning(column, unit, is_total, has_total, data_rows)
