@@ -35,8 +35,11 @@ def report_split(name: str, outcomes, elapsed: float) -> None:
     print(f"labelled figures with the right role: {_pct(s['role_right'])}; "
           f"right subject, role and value: {_pct(s['subject_and_role_right'])}")
     print(f"findings       precision {_pct(s['findings_precision'])}  recall {_pct(s['findings_recall'])}  "
-          f"({s['findings']} warnings/errors)")
+          f"({s['findings']} warnings/errors; {s['found_inconsistencies']} of {s['inconsistencies']} inconsistencies "
+          f"found; {s['form_only_inconsistencies']} of the {s['inconsistencies']} lies inside the form only)")
     print(f"clean reports with a warning or error: {s['clean_reports_alarmed']} of {s['clean_reports']}")
+    if s["unread"]:
+        print(f"reports the tool could not read (all their figures missed): {', '.join(s['unread'])}")
     print(f"time: {elapsed:.2f}s")
 
 
@@ -44,7 +47,7 @@ def details(outcome) -> None:
     wrong = [f for f in outcome.figures if not right(f)]
     if not (wrong or outcome.extra_claims or outcome.findings or outcome.report.data.get("inconsistencies")):
         return
-    print(f"\n-- {outcome.report.split}/{outcome.report.id}")
+    print(f"\n-- {outcome.report.split}/{outcome.report.id}" + (f" NOT READ: {outcome.failure}" if outcome.failure else ""))
     for f in wrong:
         c = f["claim"]
         got = "not extracted" if c is None else f"{c.subject}/{c.role} {c.value}"

@@ -9,6 +9,7 @@ from typing import Callable
 
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Project
+from perfeval_xl.narrative.grade import with_stated_grade
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.read.xlsx import DEFAULT_LIMITS, Limits
 from perfeval_xl.rules import DEFAULT_SETTINGS, RuleSettings, run_rules
@@ -97,6 +98,8 @@ def check_narrative_only(project: Project, display: str, settings: Settings = Se
 
 
 def _check(result: FileResult, project: Project, settings: Settings) -> None:
+    # a blank 评价等次 the report states firmly: the report's grade is the reported one (XC622 says so)
+    project = result.project = with_stated_grade(project)
     scheme, source, note = resolve_scheme(project, settings.scheme)
     result.scoring = score_project(project, scheme, source=source, note=note)
     result.findings.extend(

@@ -81,6 +81,7 @@ class Outcome:
     true_findings: list[Finding] = field(default_factory=list)
     found_inconsistencies: list[dict] = field(default_factory=list)
     paragraph_of: dict = field(default_factory=dict)  # "sheet!cell" -> 1-based paragraph
+    failure: str | None = None  # the tool could not read the report at all (every figure then counts as missed)
 
 
 def load_reports(root: Path = ROOT, splits=SPLITS) -> list[Report]:
@@ -111,8 +112,9 @@ def run_report(report: Report) -> Outcome:
             path.write_text("\n".join(report.paragraphs) + "\n", encoding="utf-8")
             with evaluated_report(path, path.name) as (result, _workbook):
                 pass
-    if result.project is None:
-        raise RuntimeError(f"{report.split}/{report.id}: {result.failure}")
+    if result.project is None:  # scored as nothing extracted and nothing found, so one bad report cannot stop a run
+        figures = [{**f, "claim": None} for f in report.data.get("figures", [])]
+        return Outcome(report, figures, [], [], failure=result.failure or "未读出项目")
     project = result.project
     rows = _align(report.paragraphs, [p.text for p in project.narrative])
     claims = project_claims(project)
@@ -170,14 +172,18 @@ def _match_figures(report: Report, claims, rows) -> tuple[list[dict], list[Claim
 
 
 def value_matches(figure: dict, claim: Claim) -> bool:
-    """The claim's value is the labelled one (rates are labelled in percent points)."""
+    """The claim's value is the labelled one (rates are labelled in percent points;
+    counts as written, so ``425万粒`` is labelled 425 where the tool reads 4,250,000粒)."""
     want, got = figure.get("value"), claim.value
     if want is None:
         return True
     if isinstance(got, str) or isinstance(want, str):
         return str(want) == str(got)
     got = Decimal(got) * 100 if claim.unit == "%" else Decimal(got)
-    return abs(got - Decimal(str(want))) <= Decimal("0.0001")
+    candidates = [got]
+    if claim.unit not in ("万元", "%") and "万" in figure["text"]:
+        candidates.append(got / 10000)
+    return any(abs(g - Decimal(str(want))) <= Decimal("0.0001") for g in candidates)
 
 
 def right(figure: dict) -> bool:
@@ -260,6 +266,11 @@ def score(outcomes: list[Outcome]) -> dict:
         "inconsistencies": incs,
         "findings_precision": _ratio(true, findings),
         "findings_recall": _ratio(found, incs),
+        "found_inconsistencies": found,
+        # inconsistencies inside the form (paras = []): no paragraph for a narrative finding to sit on
+        "form_only_inconsistencies": sum(not inc["paras"] for o in outcomes
+                                         for inc in o.report.data.get("inconsistencies", [])),
         "clean_reports": sum(o.report.clean for o in outcomes),
         "clean_reports_alarmed": sum(o.report.clean and bool(o.findings) for o in outcomes),
+        "unread": [o.report.id for o in outcomes if o.failure],
     }

@@ -58,6 +58,27 @@ def test_a_letter_is_still_not_a_report(tmp_path):
     assert not result.ok and "没有找到绩效评价表" in result.failure
 
 
+@pytest.mark.parametrize("title,name", [
+    ("就业补助资金绩效自评表（2024年度）", "就业补助资金绩效自评表（2024年度）"),
+    ("2021年吕梁山护工培训项目绩效目标完成情况", "2021年吕梁山护工培训项目绩效目标完成情况"),
+    ("2023年度新增地方政府专项债券项目绩效评价情况", "2023年度新增地方政府专项债券项目绩效评价情况"),
+])
+def test_a_self_evaluation_table_or_summary_published_as_text_is_a_report(tmp_path, title, name):
+    """Published without a report body: a 绩效自评表 pasted as text, or a 绩效…情况 summary, in 亿元 too."""
+    path = tmp_path / "表.txt"
+    path.write_text(f"{title}\n项目 | 全年预算数（A） | 全年执行数（B） | 执行率\n年度资金总额 | 808.1 | 692.98 | 86%\n"
+                    "争取债券资金1.69亿元。\n", encoding="utf-8")
+    result = import_report(path)
+    assert result.ok and result.narrative_only, result.failure
+    assert result.spec.title == name
+
+
+def test_a_notice_with_a_table_title_but_no_figures_is_refused(tmp_path):
+    path = tmp_path / "通知.txt"
+    path.write_text("关于填报项目支出绩效自评表的通知\n请各单位于月底前填报绩效自评表。\n", encoding="utf-8")
+    assert not import_report(path).ok
+
+
 def test_check_lists_the_figures_and_finds_the_sum(report_txt):
     run = CliRunner().invoke(main, ["check", str(report_txt), "--json"])
     assert run.exit_code == 1, run.output  # an error was found

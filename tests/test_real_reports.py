@@ -1,8 +1,12 @@
-"""The corpus modeled on real published reports (issue 20) as a test: no
-warning or error on a report with no inconsistency, findings precision of
-at least 95%, and at least 95% of the labelled figures extracted with the
-right role — for each split. The harness itself is proven on a few tiny
-reports of its own (tests/fixtures/real_reports_examples/)."""
+"""The corpus modeled on real published reports (issue 20) as a CI gate — on the
+``tuned`` split only: no warning or error on a report with no inconsistency,
+findings precision of at least 95%, and at least 95% of the labelled figures
+extracted with the right subject and role.
+
+The ``holdout`` split is deliberately not a CI gate: it is measured once, by
+``benchmarks/real_reports.py --split holdout``, and never tuned on; a test that
+had to pass on it would be tuning on it. The harness itself is proven on a few
+tiny reports of its own (tests/fixtures/real_reports_examples/)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import copy
 import pytest
 
 from tests import test_real_reports_format as corpus_format
-from tests.real_reports import EXAMPLES, ROOT, SPLITS, load_reports, right, run_report, score
+from tests.real_reports import EXAMPLES, ROOT, load_reports, right, run_report, score
 
 
 @pytest.fixture(scope="module")
@@ -51,24 +55,43 @@ def test_harness_counts_a_wrong_role_and_a_false_alarm(examples):
     assert s["clean_reports_alarmed"] == 1 and s["findings_precision"] == 0.0 and s["role_right"] < 1.0
 
 
-def _split_outcomes(split):
-    reports = load_reports(ROOT, (split,))
-    if not reports:
-        pytest.skip(f"no reports in tests/fixtures/real_reports/{split} yet")
+def test_a_report_the_tool_cannot_read_counts_as_all_missed():
+    """One unreadable report must not stop a benchmark run (the holdout is measured once)."""
+    (report,) = [r for r in load_reports(EXAMPLES) if r.id == "ex_library_2023"]
+    unreadable = copy.deepcopy(report)
+    unreadable.data.pop("form", None)
+    unreadable.data["paragraphs"] = ["关于开展绩效评价的通知"] * len(report.paragraphs)
+    outcome = run_report(unreadable)
+    assert outcome.failure and outcome.findings == []
+    s = score([outcome])
+    assert s["unread"] == ["ex_library_2023"] and s["role_right"] == 0.0
+
+
+GATED = "tuned"  # the only split CI holds to its thresholds (see the module docstring)
+
+
+@pytest.fixture(scope="module")
+def tuned():
+    reports = load_reports(ROOT, (GATED,))
+    assert reports, f"no reports in tests/fixtures/real_reports/{GATED}"
     return [run_report(r) for r in reports]
 
 
-@pytest.mark.parametrize("split", SPLITS)
-def test_no_clean_report_is_alarmed(split):
-    outcomes = _split_outcomes(split)
+def test_every_report_is_read(tuned):
+    assert [(o.report.id, o.failure) for o in tuned if o.failure] == []
+
+
+def test_no_clean_report_is_alarmed(tuned):
     alarmed = [(o.report.id, [f"{f.rule} {f.location}: {f.message}" for f in o.findings])
-               for o in outcomes if o.report.clean and o.findings]
+               for o in tuned if o.report.clean and o.findings]
     assert alarmed == []
 
 
-@pytest.mark.parametrize("split", SPLITS)
-def test_findings_are_precise_and_figures_get_their_role(split):
-    s = score(_split_outcomes(split))
-    if s["findings"]:
-        assert s["findings_precision"] >= 0.95
-    assert s["role_right"] >= 0.95
+def test_findings_are_precise(tuned):
+    s = score(tuned)
+    assert s["findings"] and s["findings_precision"] >= 0.95, s
+
+
+def test_figures_get_their_subject_and_role(tuned):
+    s = score(tuned)
+    assert s["role_right"] >= 0.95 and s["subject_and_role_right"] >= 0.95, s

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import IntEnum
 
 from perfeval_xl.model import CellRef
-from perfeval_xl.narrative.roles import ACTUAL
+from perfeval_xl.narrative.roles import ACTUAL, TOTAL
 
 INDICATOR_VALUE = "indicator_value"  # an indicator's figure: the role says target or actual
 INDICATOR_SCORE = "indicator_score"  # 得分 (actual) or 分值 (maximum)
@@ -56,6 +56,8 @@ class Claim:
     table: int | None = None  # the paragraph of that table's first row
     scope: str = ""  # the sub-project whose section it is in (or which the clause names), in a report on several
     scoped: bool = False  # a part only because it is that sub-project's figure: what happened, within its scope
+    whole: bool = False  # a total that a breakdown follows (60万元，其中…): what the report states the whole was
+    whole_at: int | None = None  # for an item of such a breakdown: where its whole starts in the paragraph
 
     @property
     def firm(self) -> bool:
@@ -64,13 +66,14 @@ class Claim:
 
     @property
     def trusted(self) -> bool:
-        """A firm statement of what happened to the project (role actual)."""
-        return self.firm and self.role == ACTUAL
+        """A firm statement of what happened to the project (role actual, or the
+        whole a breakdown follows: 项目预算100万元，其中中央80万元…)."""
+        return self.firm and (self.role == ACTUAL or (self.role == TOTAL and self.whole and not self.scoped))
 
     @property
     def happened(self) -> bool:
         """A firm statement of what happened within its scope: the project's
         (``trusted``) or one sub-project's. Only compared within one scope."""
-        return self.firm and (self.role == ACTUAL or self.scoped)
+        return self.trusted or (self.firm and self.scoped)
 
 

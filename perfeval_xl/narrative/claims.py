@@ -26,9 +26,12 @@ from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
+from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, wholes_and_parts
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
-from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, find_quantities, normalise_text
+from perfeval_xl.narrative.numbers import (
+    COUNT_NUMBER, bare_quantities, chinese_to_decimal, find_quantities, normalise_text,
+)
 from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
@@ -45,15 +48,36 @@ _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评价结论|评定)(?:为|是|：|:|评定为|确定为|属于|达到)?[“\"‘'「《]?"
     r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)(?![等级])"
 )
-_TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:到位|到账)")
+_TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额|下拨|拨付|筹集)*(?:到位|到账|筹集完毕)")
+# 6800万元已全部分解到位, 资金10401.21万元分两批下达: the amount was allotted (a budget)
+_TRAILING_ALLOTTED = re.compile(r"^(?:已经|已|全部|均|及时)*(?:(?:分解|分配|分[一二两三四五六七八九十\d]批)(?:下达)?(?:到位)?|下达)")
+# …已全部拨付 under a 资金到位 heading: the money reached the project (it is not its spending)
+_TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:拨付|下拨)")
+# after 其中, words that name where the money came from keep the sentence's subject (其中中央资金80万元);
+# anything else names a category of its own (其中建筑工程3292万元)
+_SOURCE_WORDS = ("中央", "省", "市", "县", "区", "乡", "镇", "财政", "自筹", "资金", "拨款", "经费", "本级", "地方", "上级",
+                 "社会", "银行", "债券", "结转", "配套", "批")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
-_ROW_CUE = re.compile(r"^(?:其中|含|实际完成值?|完成值|实际|全年完成|年度指标值|指标值|目标值|年度目标值?|计划值?"
+_ROW_CUE = re.compile(r"^(?:其中|含|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
+                      r"|年度目标值?|计划值?"
                       r"|合计|共计|总计|累计|小计)[为：:]?")
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
                     "参与率", "入学率", "使用率", "完好率", "好评率", "回收率", "办结率", "准确率", "到岗率", "出勤率")
-_INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成")
-_SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
+_INDICATOR_SECTIONS = ("产出", "效益", "满意", "数量", "质量", "时效", "成本", "绩效目标", "目标完成", "指标完成", "总体目标",
+                        "年度目标")
+# …but a section on handing out the money (绩效目标分解下达情况) counts batches and projects, not outputs
+_ALLOCATION_WORDS = ("下达", "分解")
+# figures of the project's budget and its indicator counts are what was allotted even in a 绩效目标 section
+# (and in one about handing out the money, 绩效目标分解下达情况, every amount is)
+_ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "count_level2", "count_level3")
+# 本项指标评价得分7分: the score of the indicator the section is about
+_THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
+# the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
+_AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
+# …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
+_RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
+_COUNT_PLAIN = re.compile(rf"(?<![一二三]级)指标(?:共|共有|有|数量为)?(?P<n>{COUNT_NUMBER})[个项条]")
 # headings that name a part of the report, not an indicator
 _SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
                   "依据", "方法", "过程", "组织", "基本")
@@ -111,6 +135,9 @@ class _Found:
     confidence: Confidence
     indicator: int | None = None
     own_keyword: bool = True  # found in the clause itself, not inherited from the sentence
+    unit: str = ""  # the number's unit, once it has been claimed
+    change: bool = False  # a change or a share (调减300万, 增长14%), not a figure of anything
+    listed: bool = False  # one of a list of the same subject (执行率分别为：A 99.97%，B 99.89%)
 
 
 class _Extractor:
@@ -151,6 +178,12 @@ class _Extractor:
                     end = m.end("n") + (1 if m.end("n") < len(text) and text[m.end("n")] in "个项条" else 0)
                     add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start("n"), end,
                         self._pattern_confidence(text, m.start()))
+        for m in _COUNT_PLAIN.finditer(text):
+            if any(a <= m.start("n") < b for a, b in used):
+                continue
+            n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
+            if n is not None:  # 共设绩效指标12个: the indicators scored, i.e. the 三级 ones (but it may be all levels)
+                add("count_level3", n, "个", m.start("n"), m.end("n") + 1, Confidence.LOW)
         for m in _GRADE.finditer(text):
             grade = _GRADE_WORD.get(m.group("grade"), m.group("grade"))
             role = EARLIER if self._elsewhere(text[sentence_start(text, m.start()) : m.start()]) else ACTUAL
@@ -161,20 +194,36 @@ class _Extractor:
             add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), confidence, indicator=target)
 
         sentence_at, subject_so_far, maximum_before = -1, None, False
-        quantities = find_quantities(text)
+        quantities = sorted(find_quantities(text) + bare_quantities(text), key=lambda q: q.start)
+        unnamed: set[int] = set()  # figures nothing in the text names: items of whatever they are listed under
+        changes: set[int] = set()  # 调减300万: a change, never an item of a total
         for n, q in enumerate(quantities):
             if any(a <= q.start < b for a, b in used):
                 continue
             start = sentence_start(text, q.start)
             if start != sentence_at:
                 sentence_at, subject_so_far, maximum_before = start, None, False
-            found = self._subject(text, q, context, subject_so_far, label, place.titles)
+            found = self._subject(text, q, context, subject_so_far, label, place)
+            if found.subject == OTHER and not found.own_keyword:
+                (changes if found.change else unnamed).add(q.start)
             period = self._period(text, q.start)
-            role = self.roles.role(self._around(text, q, quantities[:n], found, place, maximum_before))
+            before = [p for p in quantities[:n] if p.start not in changes]
+            items = _items_before([c for c in claims if c.start not in changes], q, found.subject, start)
+            role = self.roles.role(self._around(text, q, before, found, place, maximum_before, items))
+            if found.listed and role == ACTUAL:
+                role = PART  # 执行率分别为：A 99.97%，B 99.89%
+            if found.change and role in (PART, TOTAL):
+                role = ACTUAL  # 调减300万，…合计2089万元: a change is no item of the total
+            if role == ACTUAL and self.roles.before_year_end(found.subject, text[start : q.start]):
+                found = replace(found, confidence=Confidence.LOW)
+            if role == TARGET and found.subject == OTHER and not found.own_keyword and (q.unit != "万元" or place.in_targets):
+                # 计划新建冷藏库10个: a planned output is an indicator's target (分3批下达 in a section on the money is not)
+                if not place.allocation or self._planned_in_words(text, q, before, found, place, maximum_before, items):
+                    found = replace(found, subject=INDICATOR_VALUE)
             if found.subject == UNIT_PRICE and role in (PART, TOTAL):
                 role = ACTUAL  # 每家3万元，共计60万元: the price is what each got, not an item of the total
             if found.subject not in (OTHER, UNIT_PRICE):
-                subject_so_far = found  # 每家3万元，共计60万元: the total is not a unit price
+                subject_so_far = replace(found, unit=q.unit)  # 每家3万元，共计60万元: the total is not a unit price
             maximum_before = maximum_before or role == MAXIMUM
             inherited_total = found.subject == "total_score" and not found.own_keyword  # 总分100分，其中决策20分
             if role == MAXIMUM and (found.subject in (OTHER, INDICATOR_VALUE) or inherited_total):
@@ -182,7 +231,14 @@ class _Extractor:
                 subject = "total_score" if q.value == 100 and context is None and not label else INDICATOR_SCORE
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
-        return _items_take_their_total(sorted(claims, key=lambda c: c.start))
+        claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
+        return wholes_and_parts(claims, text, unnamed)
+
+    def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
+                          items: bool) -> bool:
+        """Do the words themselves say the number is planned (计划…, 目标是…), the section aside?"""
+        outside = replace(place, in_targets=False)
+        return self.roles.role(self._around(text, q, before, found, outside, maximum_before, items)) == TARGET
 
     def _row_label(self, text: str, place: Place, context: int | None) -> str:
         """The report's name for the indicator a paragraph is about, when the
@@ -192,7 +248,9 @@ class _Extractor:
             return lead
         if context is None and len(place.titles) >= 2 and not place.is_heading and not place.in_targets:
             title = place.titles[-1]
-            return "" if any(w in title for w in _SECTION_WORDS) else title  # 产出数量 is an indicator, 基本情况 is not
+            # 产出数量 is an indicator, 基本情况 is not; 项目绩效目标设立（3分） is one (its name only mentions 目标)
+            title = re.sub(r"[（(]\d+(?:\.\d+)?分[）)]$", "", title)
+            return "" if title.endswith(_SECTION_WORDS) or title.startswith("基本") else title
         return ""
 
     def _indicator_name(self, indicator: int | None, subject: str, label: str) -> str:
@@ -204,28 +262,33 @@ class _Extractor:
         years = years_in(text[sentence_start(text, pos) : pos])
         return years[-1] if years else None
 
-    def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool) -> Around:
+    def _around(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
+                items_before: bool) -> Around:
         clause_at = _clause_start(text, q.start)
         sentence_at = sentence_start(text, q.start)
         previous = [p for p in before if p.end <= q.start and p.end > clause_at]
         local_at = previous[-1].end if previous else clause_at
         sentence_end = min((i for i in (text.find(c, q.end) for c in _SENTENCE_END) if i >= 0), default=len(text))
-        same_kind = any(p.unit == q.unit and p.end <= q.start and p.start >= sentence_at for p in before)
         clause = text[clause_at : q.start].replace("绩效目标", "")
+        full_at = max((text.rfind(c, 0, q.start) for c in "。！!？?\n"), default=-1) + 1
         return Around(
             local=text[local_at : q.start], clause=clause, sentence=text[sentence_at : q.start],
             after=text[q.end : sentence_end], unit=q.unit, value=q.value, subject=found.subject, approximate=q.approximate,
-            in_targets=place.in_targets and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION),
-            own_keyword=found.own_keyword, same_kind_before=same_kind, maximum_before=maximum_before,
+            in_targets=place.in_targets and not (place.allocation and q.unit == "万元")
+            and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION, *_ALLOTTED),
+            own_keyword=found.own_keyword, same_kind_before=items_before, maximum_before=maximum_before,
+            full_sentence=text[full_at : q.start],
         )
 
     # ------------------------------------------------------------ subject of one number
 
-    def _subject(self, text: str, q, context: int | None, so_far: _Found | None, label: str,
-                 titles: tuple[str, ...] = ()) -> _Found:
+    def _subject(self, text: str, q, context: int | None, so_far: _Found | None, label: str, place: Place) -> _Found:
         clause_start = _clause_start(text, q.start)
         sentence_before = text[sentence_start(text, q.start) : q.start]
         prefix = text[clause_start : q.start]
+        aside = max(prefix.rfind("（"), prefix.rfind("("))
+        if aside > max(prefix.rfind("）"), prefix.rfind(")")):
+            prefix = prefix[aside + 1 :]  # 3374.3万元（其中建筑工程3292万元）: the aside names its own figure
         after = text[q.end : q.end + 12]
         if q.unit == "%" and after.startswith("的"):
             return _Found(OTHER, Confidence.LOW)  # "20%的单位": a share of something else, not a rate claim
@@ -234,16 +297,20 @@ class _Extractor:
         if q.unit == "万元" and self._per_unit(prefix, after):
             return _Found(UNIT_PRICE, Confidence.MEDIUM)
         if self._changed(prefix):
-            return _Found(OTHER, Confidence.LOW)  # 同比增长14%, 占80%: a change or a share
+            return _Found(OTHER, Confidence.LOW, own_keyword=False, change=True)  # 同比增长14%, 占80%, 调减300万
+        if _kind_of_unit(q.unit) == "count" and (after.startswith("项目") or any(w in prefix for w in _AREA_WORDS)):
+            return _Found(OTHER, Confidence.LOW)  # 共分为10个项目, 全县15个乡镇: not an output of the project
         found = (
             self._formula_result(prefix, q)
+            or self._by_enumeration(sentence_before, prefix, q)
+            or self._by_trailing_word(prefix, after, place, q.unit)
             or self._by_keyword(prefix, q)
             or self._by_score_word(prefix, q, context, label)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
-            or self._by_trailing_word(prefix, after)
-            or self._by_sentence(prefix, q, so_far)
-            or self._by_indicator_word(prefix, q, label, titles)
+            or self._by_sentence(prefix, q, so_far, sentence_before)
+            or self._by_indicator_word(prefix, q, label, place.titles, sentence_before)
+            or self._by_source(prefix, q)
         )
         if found is None or found is _NO_CLAIM:
             return _Found(OTHER, Confidence.LOW, own_keyword=False)
@@ -262,13 +329,37 @@ class _Extractor:
 
     def _changed(self, prefix: str) -> bool:
         tail = prefix[-6:]
-        return any(w in tail for w in self.lex.roles["change"])
+        if any(w in tail for w in self.lex.roles["change"]):
+            return True
+        return any(w in prefix for w in self.lex.roles["adjustment"])  # 年中调减中央财政资金300万
 
-    def _nearest_keyword(self, prefix: str):
+    def _by_enumeration(self, sentence_before: str, prefix: str, q):
+        """``其余项目的执行率分别为：A 99.97%，B 99.89%``: each item of the list
+        is a figure of the subject named before 分别 (its own clause names only the item)."""
+        at = max(sentence_before.rfind(w) for w in _RESPECTIVELY)
+        if at < 0:
+            return None
+        head = sentence_before[_clause_start(sentence_before, at) : at]
+        keyword = self._nearest_keyword(head)
+        if keyword is None or not _unit_fits(keyword[2].kind, q.unit):
+            return None
+        other = self._nearest_keyword(head[: keyword[0]])
+        if other is not None and other[2].key != keyword[2].key:
+            return None  # 预算和支出分别为60万元、58万元: several subjects, one figure each
+        own = self._nearest_keyword(prefix)
+        if own is not None and _unit_fits(own[2].kind, q.unit):
+            return None  # the item names a subject of its own
+        return _Found(keyword[2].key, Confidence.LOW, own_keyword=False, listed=True)
+
+    def _nearest_keyword(self, prefix: str, strong_only: bool = False):
         """(start, end, subject) of the subject keyword ending closest to the
-        number; the longest keyword wins a tie (keywords are longest first)."""
+        number; the longest keyword wins a tie (keywords are longest first).
+        ``strong_only``: leave out the words that name the money loosely."""
         found = []
+        prefix = self.lex.masked(prefix)
         for kw, subject in self.keywords:
+            if strong_only and kw in subject.weak:
+                continue
             at = prefix.rfind(kw)
             if at >= 0:
                 found.append((at, at + len(kw), subject))
@@ -278,7 +369,7 @@ class _Extractor:
         if best[2].key == "budget":
             # 年初预算资金: the generic 预算资金 overlaps a specific keyword, which says more;
             # 调整预算后项目预算: the generic word repeats the specific one said just before
-            specific = [f for f in found if f[2].key in _SPECIFIC_BUDGETS and f[0] < best[0]
+            specific = [f for f in found if f[2].key in SPECIFIC_BUDGETS and f[0] < best[0]
                         and (best[0] < f[1] <= best[1] or 0 <= best[0] - f[1] <= 4)]
             if specific:
                 return max(specific, key=lambda f: f[1])
@@ -329,11 +420,22 @@ class _Extractor:
         if keyword is None or (mention is not None and mention.end > keyword[1]):
             return None
         begin, end, subject = keyword
+        if subject.key == "total_score" and _names_an_indicator(prefix[:end]):
+            return None  # 本项指标评价得分7分: the score of one indicator, not the project's
+        if q.unit == "%" and subject.key == "spent" and prefix[begin:end] in ("执行", "支付"):
+            subject = self.lex.subjects["execution_rate"]  # 3个项目资金执行100%
         if not _unit_fits(subject.kind, q.unit):
             if q.unit == "%" and any(w in prefix[end:] for w in _INDICATOR_WORDS):
                 return None  # 补贴资金发放准确率100%: the rate of an indicator, not of the money
             return _NO_CLAIM  # 占预算的100%: the nearest subject word rules the number out
-        confidence = _gap_confidence(prefix[end:], self.lex)
+        gap, weak = prefix[end:], prefix[begin:end] in subject.weak
+        if weak:
+            strong = self._nearest_keyword(prefix[:begin], strong_only=True)
+            if strong is not None and strong[2].key == subject.key:
+                # 安排该项目资金60万元: 安排 says it, 项目资金 only repeats it
+                gap, weak = prefix[strong[1] : begin] + gap, False
+                begin = strong[0]
+        confidence = Confidence.LOW if weak else _gap_confidence(gap, self.lex)  # 总投资, 申请: named loosely
         before = prefix[:begin]
         for within_the_year in ("全年累计", "本年累计", "年度累计", "当年累计"):
             before = before.replace(within_the_year, "")  # 全年累计发放: the year's total, not several years'
@@ -352,7 +454,7 @@ class _Extractor:
         mention = self._mention_before(prefix)
         indicator = mention.index if mention else context
         if indicator is None:
-            if label and not self.index.indicators:
+            if (label or _names_an_indicator(prefix[:end])) and not self.index.indicators:
                 return _Found(INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex))  # no form: the report's row
             return "total_score", Confidence.LOW, None
         return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
@@ -375,12 +477,28 @@ class _Extractor:
             gap = gap.replace(w, "")
         return INDICATOR_VALUE, _gap_confidence(gap, self.lex), mention.index
 
-    def _by_trailing_word(self, prefix: str, after: str):
-        """项目资金60万元已全部到位: the subject word follows the amount."""
-        m = _TRAILING_ARRIVED.match(after)
-        if m is None or not _owned_by_project(prefix, self.lex):
+    def _by_trailing_word(self, prefix: str, after: str, place: Place, q_unit: str):
+        """项目资金60万元已全部到位: the subject word follows the amount (and says
+        more than a 资金 or 下达 before it); under a 资金到位 heading, …已全部拨付 too."""
+        if q_unit != "万元":
+            return None  # 分两批下达: the batches are not the money
+        arrived = _TRAILING_ARRIVED.match(after) or (
+            _TRAILING_PAID.match(after) and any("到位" in t for t in place.titles[-1:]))
+        subject = "arrived" if arrived else "budget" if _TRAILING_ALLOTTED.match(after) else None
+        if subject is None:
             return None
-        return "arrived", Confidence.MEDIUM, None
+        return subject, Confidence.MEDIUM if self._names_the_project_money(prefix) else Confidence.LOW, None
+
+    def _names_the_project_money(self, prefix: str) -> bool:
+        """项目资金, 衔接资金, 资金: the project's money; 上年结转资金, 其中中央资金, 慰问金: not (all of) it."""
+        if _owned_by_project(prefix, self.lex):
+            return True
+        m = re.fullmatch(r"(?P<name>[^，,。；;\d]{0,6})(?:资金|经费)", prefix)
+        if m is None:
+            return False
+        name = m.group("name")
+        flagged = (*self.lex.roles["sources"], *self.lex.roles["earlier"], *self.lex.roles["earlier_not"], *self.lex.blockers)
+        return not any(w in name for w in flagged)
 
     def _by_heading(self, prefix: str, q, context: int | None):
         """No subject word, but the section is about one indicator and the
@@ -392,32 +510,58 @@ class _Extractor:
         blocked = any(b in _neutralise(prefix, self.lex) for b in self.lex.blockers)
         return INDICATOR_VALUE, Confidence.LOW if blocked else Confidence.MEDIUM, context
 
-    def _by_sentence(self, prefix: str, q, so_far: _Found | None):
+    def _by_sentence(self, prefix: str, q, so_far: _Found | None, sentence_before: str):
         """年度指标值100%，实际完成93.94%: a clause that only says which figure
-        follows takes the subject of the sentence so far (the same kind of unit)."""
-        if so_far is None or _kind_of_unit(q.unit) != _kind_of_subject(so_far.subject, q.unit):
-            return None
+        follows takes the subject of the sentence so far (the same kind of unit).
+        ``…下达救灾资金中的水利部分，合计6800万元``: a 合计 with nothing claimed
+        before it takes the sentence's keyword, at LOW."""
         cue = _ROW_CUE.match(prefix)
         if cue is None:
+            return None
+        if cue.group(0).startswith(("其中", "含")):
+            named = prefix[cue.end():]
+            if named and not any(w in named for w in _SOURCE_WORDS):
+                return _Found(OTHER, Confidence.LOW)  # 其中建筑工程3292万元: a category of its own, not a source
+        if so_far is None:
+            if not cue.group(0).startswith(("合计", "共计", "总计")):
+                return None
+            keyword = self._nearest_keyword(sentence_before[: len(sentence_before) - len(prefix)])
+            if keyword is None or not _unit_fits(keyword[2].kind, q.unit):
+                return None
+            return _Found(keyword[2].key, Confidence.LOW, own_keyword=False)
+        if _kind_of_unit(q.unit) != _kind_of_subject(so_far.subject, so_far.unit or q.unit):
             return None
         confidence = Confidence.MEDIUM if len(prefix) - cue.end() <= 4 else Confidence.LOW
         return _Found(so_far.subject, min(confidence, so_far.confidence), so_far.indicator, own_keyword=False)
 
-    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...]):
+    def _by_source(self, prefix: str, q):
+        """市级资金260.3万元, 省级配套补贴资金312万元: money named by where it comes from
+        is (a part of) the budget; LOW, the words do not say which budget."""
+        if q.unit != "万元" or not prefix.endswith(("资金", "经费")):
+            return None
+        if not any(w in prefix for w in self.lex.roles["sources"]):
+            return None
+        return _Found("budget", Confidence.LOW)
+
+    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = ""):
         """No indicator of the form is named, but the words say it is an
         indicator's figure (培训合格率98%, a count in an 产出 section). Without
         an index into the form it is held against nothing."""
         row_cue = _ROW_CUE.match(prefix) is not None  # 培训合格率：年度指标值100%，实际完成93.94%
         # with a form, an indicator the form does not name (全县群众满意度) is no firm claim about it
         firm = Confidence.LOW if self.index.indicators else Confidence.MEDIUM
+        sections = [t for t in (label, *titles) if not any(w in t for w in _ALLOCATION_WORDS)]
+        in_indicators = any(w in t for t in sections for w in _INDICATOR_SECTIONS)
         if q.unit == "%" and (any(w in prefix for w in _INDICATOR_WORDS)
                               or row_cue and any(w in label for w in _INDICATOR_WORDS)):
             return _Found(INDICATOR_VALUE, firm, own_keyword=not row_cue)
+        if q.unit == "%" and row_cue and (any(w in sentence_before for w in _INDICATOR_WORDS) or in_indicators):
+            return _Found(INDICATOR_VALUE, firm, own_keyword=False)  # 产出质量：采购的原原种合格率，年度指标值≥90%，实际≥90%
         if q.unit in ("万元", "%", "分"):
             return None
         if label and row_cue:
             return _Found(INDICATOR_VALUE, firm, own_keyword=False)
-        if any(w in t for t in (label, *titles) for w in _INDICATOR_SECTIONS):
+        if in_indicators:
             return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
         return None
 
@@ -433,9 +577,21 @@ def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
             item = out[j]
             if item.sentence != total.sentence or item.role == TOTAL:
                 break
-            if item.role == PART and item.subject == OTHER and item.unit == total.unit:
-                out[j] = replace(item, subject=total.subject)
+            if item.role == PART and item.unit == total.unit:
+                out[j] = replace(item, subject=item_subject(item.subject, total.subject, True))
     return out
+
+
+def _items_before(claims: list[Claim], q, subject: str, sentence_at: int) -> bool:
+    """Has the sentence stated, before ``q``, figures of its unit that a 合计 here may sum: items, unit prices,
+    or figures of its subject or of none (not 预算6800万元 before 执行数合计6500万元)?"""
+    return any(c.unit == q.unit and sentence_at <= c.start and c.end <= q.start
+               and (c.role == PART or c.subject in (subject, OTHER, UNIT_PRICE)) for c in claims)
+
+
+def _names_an_indicator(words: str) -> bool:
+    """本项指标评价得分, 该项得分, 指标评价得分: the score of one indicator."""
+    return _THIS_INDICATOR.search(words) is not None
 
 
 def _colon_label(text: str) -> str:

@@ -18,6 +18,7 @@ class Subject:
     label: str  # Chinese, for messages
     kind: str  # money | rate | score | grade
     keywords: tuple[str, ...]
+    weak: tuple[str, ...] = ()  # name the subject loosely: the figure is LOW confidence
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,18 @@ class Lexicon:
     partial_marks: tuple[str, ...]
     completion_followers: tuple[str, ...]
     roles: dict[str, tuple[str, ...]]
+    not_keywords: tuple[str, ...] = ()  # 转移支付 holds 支付 but is not a payment
 
     def keyword_index(self) -> list[tuple[str, Subject]]:
         """(keyword, subject) pairs, longest keyword first."""
-        pairs = [(kw, s) for s in self.subjects.values() for kw in s.keywords]
+        pairs = [(kw, s) for s in self.subjects.values() for kw in s.keywords + s.weak]
         return sorted(pairs, key=lambda p: -len(p[0]))
+
+    def masked(self, text: str) -> str:
+        """``text`` with the words that only look like keywords blanked out (same length)."""
+        for word in self.not_keywords:
+            text = text.replace(word, "□" * len(word))
+        return text
 
 
 @cache
@@ -51,7 +59,8 @@ def load_lexicon() -> Lexicon:
     """The packaged lexicon (read once)."""
     data = tomllib.loads(resources.files(__package__).joinpath("lexicon.toml").read_text("utf-8"))
     subjects = {
-        key: Subject(key, s["label"], s["kind"], tuple(s["keywords"])) for key, s in data["subjects"].items()
+        key: Subject(key, s["label"], s["kind"], tuple(s["keywords"]), tuple(s.get("weak", ())))
+        for key, s in data["subjects"].items()
     }
     completion = data["completion"]
     return Lexicon(
@@ -72,4 +81,5 @@ def load_lexicon() -> Lexicon:
         partial_marks=tuple(completion["partial_marks"]),
         completion_followers=tuple(completion["claim_followers"]),
         roles={key: tuple(words) for key, words in data["roles"].items()},
+        not_keywords=tuple(data.get("not_keywords", {}).get("words", ())),
     )

@@ -28,19 +28,23 @@ COUNT_NUMBER = rf"(?:\d+(?:\.\d+)?|{CHINESE_NUMERAL})"
 MONEY_UNITS = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001")}
 _UNITS = [
     "亿元", "万元", "元", "%", "分", "个百分点", "个月", "个", "家", "人次", "人", "户", "次", "项", "所", "名", "场",
-    "件", "台", "套", "天", "篇", "期", "平方米", "㎡", "公里", "千米", "亩", "吨", "辆", "册", "株", "座", "间",
-    "处", "份", "课时", "学时", "小时", "批", "村", "盏", "张", "床", "例", "艘", "头", "只", "本", "条",
+    "件", "台", "套", "天", "篇", "期", "平方米", "立方米", "㎡", "公里", "千米", "米", "亩", "吨", "公斤", "千克", "辆",
+    "册", "株", "座", "间", "处", "份", "课时", "学时", "小时", "批", "村", "盏", "张", "床", "例", "艘", "头", "只", "本",
+    "条", "粒", "口", "周岁", "岁", "日",
 ]
 # 分 not followed by 钟/之/别/配/析/类 (五十分钟, 分配, 分析 are not scores); 个 not the start of 个人/个体.
 _GUARDS = {"分": "(?![钟之别配析类期批项])", "个": "(?![人体性别])", "条": "(?![件例款])", "本": "(?![级级单年项次])",
            "处": "(?![理置室])", "只": "(?![是有要能])", "头": "(?![部])", "张": "(?![贴])", "间": "(?![隔])",
-           "期": "(?![间限末初])", "批": "(?![复准示])", "村": "(?![民级])", "名": "(?![称单义])"}
+           "期": "(?![间限末初])", "批": "(?![复准示])", "村": "(?![民级])", "名": "(?![称单义])",
+           "米": "(?![饭粉面])", "口": "(?![径岸号罩腔])", "日": "(?![期常均])"}
 _UNIT_RE = "|".join(re.escape(u) + _GUARDS.get(u, "") for u in _UNITS)
 # 1200余人, 60多万元: the number is not exact (its role is approximate)
 _APPROX_INSIDE = "余多"
 
 QUANTITY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{CHINESE_NUMERAL}))"
+    # 29.6万，执行数29.6万: 万元 written without 元 (kept only where the sentence is about money)
+    rf"|(?<![\d.])(?P<wan>{ARABIC_NUMBER})万(?=[，,。；;、）)]|$)"
     rf"|(?<![\d.])(?P<num>{ARABIC_NUMBER})\s*(?P<approx>[{_APPROX_INSIDE}])?(?P<mult>万(?!元)|亿(?!元))?"
     rf"\s*(?P<unit>{_UNIT_RE})"
     rf"|(?P<cn>{CHINESE_NUMERAL})(?P<cnapprox>[{_APPROX_INSIDE}])?(?P<cnunit>{_UNIT_RE})"
@@ -89,6 +93,15 @@ class Quantity:
     approximate: bool = False  # 1200余人, 60多万元
 
 
+_MONEY_WORDS = re.compile(r"资金|经费|预算|支出|执行数|拨付|投入|下达|安排|万元|元")
+
+
+def _about_money(text: str, pos: int) -> bool:
+    """Is the sentence before ``pos`` about money (投入资金29.6万, not 参与人数1.2万)?"""
+    start = max((text.rfind(c, 0, pos) for c in "。；;！？\n"), default=-1) + 1
+    return _MONEY_WORDS.search(text[start:pos]) is not None
+
+
 def _decimals(number: str) -> int:
     return len(number.partition(".")[2])
 
@@ -101,6 +114,13 @@ def find_quantities(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue
         approximate = bool(m.group("approx") or m.group("cnapprox"))
+        if m.group("wan"):
+            if _about_money(text, m.start()):
+                raw = m.group("wan")
+                found.append(Quantity(Decimal(raw.replace(",", "")), "万元", m.start(), m.end(), m.group(0), _decimals(raw)))
+            continue
+        if m.group("unit") == "日" and "月" in text[max(0, m.start() - 6) : m.start()]:
+            continue  # 12月30日, 12月6日至8日 are dates; 30日内 is a period
         if m.group("pct"):
             value = chinese_to_decimal(m.group("pctnum"))
             if value is not None:
@@ -130,4 +150,30 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             unit = {"㎡": "平方米", "千米": "公里"}.get(unit, unit)
             found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown, approximate))
+    return found
+
+
+# 总分/得分 written without 分 (自评得分：98), and amounts whose unit the paragraph declares once
+# (项目资金（万元）：年初预算数64.8): a bare number right after such a word
+_BARE_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=$|[，,。；;）)、\s])")
+_BARE_SCORE_BEFORE = re.compile(r"(?:得分|评分|总分|自评分数?)[：:为]?$")
+_BARE_MONEY_BEFORE = re.compile(r"(?:预算数|执行数|预算|支出|到位|结余|拨付)(?:[（(][A-Z][）)])?[：:为]?$")
+_DECLARED_UNIT = re.compile(r"[（(](万元|元|亿元)[）)]|单位[：:](万元|元|亿元)")
+
+
+def bare_quantities(text: str) -> list[Quantity]:
+    """Numbers written without a unit that the words before them give one:
+    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once."""
+    declared = _DECLARED_UNIT.search(text)
+    unit = (declared.group(1) or declared.group(2)) if declared else None
+    found = []
+    for m in _BARE_NUMBER.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _BARE_SCORE_BEFORE.search(before):
+            value, shown_unit = Decimal(m.group(0)), "分"
+        elif unit and _BARE_MONEY_BEFORE.search(before):
+            value, shown_unit = Decimal(m.group(0)) * MONEY_UNITS[unit], "万元"
+        else:
+            continue
+        found.append(Quantity(value, shown_unit, m.start(), m.end(), m.group(0), len(m.group(0).partition(".")[2])))
     return found

@@ -39,6 +39,9 @@ def years_in(sentence: str) -> list[int]:
     return [int(y) for y in YEAR.findall(_ASIDE.sub("", sentence))]
 # figures that grow through the year: a mid-year value is an earlier one
 _RUNNING = ("spent", "execution_rate", "balance")
+# 截至11月30日 in a report written in December is what the report states as the year's (its role is actual,
+# at LOW confidence: the year had a month to go); 截至6月底 is a mid-year figure (earlier)
+LATE_MONTH = 11
 _AS_OF = re.compile(r"(?:截至|截止到?)(?:(?P<year>(?:19|20)\d{2})年)?(?P<month>\d{1,2})月")
 
 
@@ -58,6 +61,7 @@ class Around:
     own_keyword: bool  # the clause names its subject itself (not inherited from the sentence)
     same_kind_before: bool  # the sentence has a number of this unit before this one
     maximum_before: bool  # a maximum was stated earlier in the sentence (满分100分，其中…)
+    full_sentence: str = ""  # from the last 。 to the number (a list after 其中 runs on over ；)
 
 
 class RoleReader:
@@ -65,6 +69,7 @@ class RoleReader:
         self.words = lex.roles
         self.harmless = lex.harmless  # 按计划完成 is done, not planned
         self.year = year
+        self.lex = lex
 
     def role(self, a: Around) -> str:
         for decide in (self._earlier, self._maximum, self._target, self._approximate, self._part, self._total):
@@ -92,11 +97,21 @@ class RoleReader:
             return False  # 上半年执行率45%，全年执行率100%
         if any(w in clause for w in ("上半年", "一季度", "二季度", "三季度", "第一季度", "第二季度", "第三季度", "前三季度")):
             return True
+        return any(month < LATE_MONTH for month in self._cut_off_months(sentence))
+
+    def _cut_off_months(self, sentence: str) -> list[int]:
+        """The months of the evaluated year a 截至… date in the sentence names."""
+        months = []
         for m in _AS_OF.finditer(sentence):
             year = int(m.group("year")) if m.group("year") else self.year
-            if year == self.year and int(m.group("month")) < 12:
-                return True
-        return False
+            if year == self.year or self.year is None:
+                months.append(int(m.group("month")))
+        return months
+
+    def before_year_end(self, subject: str, sentence: str) -> bool:
+        """截至11月30日已拨付8010万元: the figure as the report was written (role actual),
+        but not yet the year's: no rule should hold it firmly against a year-end figure."""
+        return subject in _RUNNING and any(month < 12 for month in self._cut_off_months(sentence))
 
     def _maximum(self, a: Around) -> str | None:
         if a.unit not in ("分", "%"):
@@ -115,18 +130,32 @@ class RoleReader:
         return None
 
     def _target(self, a: Around) -> str | None:
-        clause = a.clause
-        for phrase in self.harmless:
-            clause = clause.replace(phrase, "")
+        clause = self._without_harmless(a.clause)
         actual_at = max((clause.rfind(w) for w in self.words["actual"]), default=-1)
-        target_at = max((clause.rfind(w) for w in self.words["target"]), default=-1)
+        plan_words = self.words["target"]
+        if actual_at >= 0:  # 实际≥90%: the comparator qualifies what happened
+            plan_words = tuple(w for w in plan_words if w not in self.words["comparators"])
+        target_at = max((clause.rfind(w) for w in plan_words), default=-1)
         if target_at > actual_at:
             return TARGET
         if a.after.startswith(self.words["target_after"]):
             return TARGET
         if a.in_targets and actual_at < 0:
             return TARGET
+        if actual_at < 0 and self._plan_sentence(a.full_sentence or a.sentence):
+            return TARGET  # 计划新建冷藏库10个，容量约5万立方米；物流中心约2万平方米: the whole plan
         return None
+
+    def _without_harmless(self, text: str) -> str:
+        for phrase in self.harmless:
+            text = text.replace(phrase, "")
+        return text
+
+    def _plan_sentence(self, sentence: str) -> bool:
+        """Does the sentence open with a plan (计划…, 预计…, 目标是…)?"""
+        head = self._without_harmless(sentence)
+        head = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|(?:19|20)\d{2}年(?:度)?)+", "", head)
+        return head.startswith(("计划", "预计", "拟", "力争", "目标是", "目标为"))
 
     def _approximate(self, a: Around) -> str | None:
         if a.approximate or a.after.startswith(self.words["approximate_after"]):
@@ -139,7 +168,11 @@ class RoleReader:
     def _part(self, a: Around) -> str | None:
         if self._has("part", a.clause.replace("包括在内", "")):
             return PART
-        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local):
+        if a.unit == "万元" and _BATCH.search(a.clause):
+            return PART  # 第一批项目批复投资3374.3万元: one batch of several
+        if "其中：" in a.full_sentence or "其中:" in a.full_sentence or (not a.own_keyword and "其中" in a.full_sentence):
+            return PART  # 其中：30万元用于编制；30万元用于审计, 其中：道路支出180万元，亮化支出90万元: the list runs on
+        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
             return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
         if not a.own_keyword and "其中" in a.sentence:
             return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
@@ -147,9 +180,18 @@ class RoleReader:
         closed = max(a.sentence.rfind("）"), a.sentence.rfind(")"))
         if opened > closed and a.sentence[opened + 1 : opened + 2] == "含":
             return PART  # 985万元（含结转项目50万元）
-        if _total_follows(a.after, self.words["total"], a.unit):
-            return PART  # 运维服务费88万元、配件费7.13万元，合计95.13万元
+        total_at = _total_follows(a.after, self.words["total"], a.unit)
+        if total_at is not None and not _BREAKDOWN_FOLLOWS.match(a.after) and not self._names_another(a, total_at):
+            # 运维服务费88万元、配件费7.13万元，合计95.13万元 (not 2089万元，其中…合计1777万元, nor 预算6800万元，执行数合计6500万元)
+            return PART
         return None
+
+    def _names_another(self, a: Around, total_at: int) -> bool:
+        """Does the total that follows name a subject other than this figure's (执行数合计 after a 预算)?"""
+        if a.subject not in self.lex.subjects:
+            return False
+        words = self.lex.masked(a.after[: total_at + 8])
+        return any(kw in words for s in self.lex.subjects.values() if s.key != a.subject for kw in s.keywords)
 
     def _total(self, a: Around) -> str | None:
         if not self._has("total", a.local):
@@ -159,22 +201,23 @@ class RoleReader:
         return None
 
 
-_SOURCES = ("中央", "省级", "省财政", "市级", "市财政", "州级", "州财政", "县级", "县财政", "区级", "区财政", "本级", "自筹",
-            "社会资金", "企业自筹", "银行贷款")
+_BREAKDOWN_FOLLOWS = re.compile(r"^[，,：:（(]?其中")
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|标段)")
 
 
-def _one_of_several_sources(sentence: str, local: str) -> bool:
+def _one_of_several_sources(sentence: str, local: str, sources: tuple[str, ...]) -> bool:
     """Does the sentence name two or more sources of money, this amount being one of them?"""
-    named = {w for w in _SOURCES if w in sentence}
+    named = {w for w in sources if w in sentence}
     return len(named) >= 2 and any(w in local for w in named)
 
 
-def _total_follows(after: str, words: tuple[str, ...], unit: str) -> bool:
-    """Does a total of this unit follow later in the sentence (合计…95.13万元)?"""
+def _total_follows(after: str, words: tuple[str, ...], unit: str) -> int | None:
+    """Where a total of this unit follows later in the sentence (合计…95.13万元), if one does."""
+    found = []
     for word in words:
         if len(word) < 2:
             continue  # 共 alone is too common (共同, 公共) to announce a total
         at = after.find(word)
         if at >= 0 and unit in after[at : at + len(word) + 16]:
-            return True
-    return False
+            found.append(at)
+    return min(found, default=None)

@@ -10,7 +10,7 @@ runs until the next heading of the same or a higher level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from perfeval_xl.narrative.numbers import normalise_text
 
@@ -25,9 +25,15 @@ _LEVELS = (
 MAX_TITLE = 30
 
 # A heading that opens the statement of goals: its figures are what was planned.
-_TARGET_TITLE = re.compile(r"(?:绩效目标|年度目标|总体目标|阶段性目标|预期目标|目标任务|绩效指标(?:设定|设置)?)(?:及指标|设定|设置|情况)?$")
+_TARGET_TITLE = re.compile(r"(?:绩效目标|年度目标|总体目标|阶段性目标|预期目标|目标任务|绩效指标)(?:及指标)?(?:设定|设置)?(?:情况)?"
+                           r"[一二三四五六七八九十\d]?$")
 # …unless it reports on them or is the indicator of that name being scored.
 _NOT_TARGET = ("实现", "完成", "合理性", "明确性", "分析", "评价", "偏差", "对比")
+# A goals section about handing out the money with its targets (一、绩效目标分解下达情况, the template of the
+# transfer-payment self-evaluations): its amounts are what was allotted, its batches and projects are no outputs.
+_ALLOCATION = ("下达", "分解")
+# A paragraph that opens with a label and a colon: 年度总体目标一：通过…
+_LEAD_LABEL = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Place:
     in_targets: bool  # inside a 绩效目标 section
     is_heading: bool
     subproject: str = ""  # the sub-project a section of a report on several is about
+    allocation: bool = False  # the goals section it is in is about handing out the money (绩效目标分解下达情况)
 
 
 def heading(text: str) -> tuple[int, str] | None:
@@ -59,6 +66,12 @@ def _is_target_title(title: str) -> bool:
     return bool(_TARGET_TITLE.search(title)) and not any(w in title for w in _NOT_TARGET)
 
 
+def _opens_with_a_goal(text: str) -> bool:
+    """``年度总体目标一：…`` states a goal in its own paragraph, without a numbered heading."""
+    m = _LEAD_LABEL.match(normalise_text(text))
+    return m is not None and _is_target_title(m.group(1))
+
+
 def places(paragraphs) -> list[Place]:
     """The place of each paragraph (``paragraphs`` are model Paragraphs)."""
     stack: list[tuple[int, str, bool]] = []  # (level, title, opens the goals)
@@ -72,8 +85,12 @@ def places(paragraphs) -> list[Place]:
                 stack.pop()
             goals = _is_target_title(title) and not _scored_indicator(headings, i, level, stack)
             stack.append((level, title, goals))
-        in_targets = any(goals for _, _, goals in stack)
-        found.append(Place(tuple(t for _, t, _ in stack), in_targets, h is not None and _is_heading_only(texts[i])))
+        own_goal = h is None and _opens_with_a_goal(texts[i])
+        in_targets = any(goals for _, _, goals in stack) or own_goal
+        innermost = next((t for _, t, goals in reversed(stack) if goals), "")
+        allocation = not own_goal and any(w in innermost for w in _ALLOCATION)
+        found.append(Place(tuple(t for _, t, _ in stack), in_targets, h is not None and _is_heading_only(texts[i]),
+                           allocation=allocation))
     return _with_subprojects(found)
 
 
@@ -92,11 +109,10 @@ def _with_subprojects(found: list[Place]) -> list[Place]:
     """A report on several projects has a section per project: its figures are
     that project's, a part of the report's whole. One such heading alone is
     the project itself."""
-    names = {t for p in found for t in p.titles[1:] if _is_subproject_title(t)}
+    names = {t for p in found for t in p.titles if _is_subproject_title(t)}
     if len(names) < 2:
         return found
-    return [Place(p.titles, p.in_targets, p.is_heading, next((t for t in reversed(p.titles) if t in names), ""))
-            for p in found]
+    return [replace(p, subproject=next((t for t in reversed(p.titles) if t in names), "")) for p in found]
 
 
 def _is_heading_only(text: str) -> bool:

@@ -16,25 +16,31 @@ from decimal import Decimal, InvalidOperation
 
 from perfeval_xl.model import Paragraph
 from perfeval_xl.narrative.claim import (
-    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, Claim, Confidence,
+    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
 from perfeval_xl.narrative.numbers import MONEY_UNITS, find_quantities
 from perfeval_xl.narrative.roles import ACTUAL, MAXIMUM, PART, TARGET, TOTAL
 
 _SEPARATOR = re.compile(r"[|｜]")
 _BARE_NUMBER = re.compile(r"^(?P<cmp>[≥≤><＞＜=]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>[%％])?$")
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总分|总计金额|合计金额|共计)")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|总分|总计金额|合计金额|共计|年度资金总额|资金总额|总额)")
+# columns that only number the rows
+_SERIAL_COLUMNS = ("序号", "编号")
+# what may stand beside a figure in a cell that is that figure (60%及以上, ≥95%, 3000元/人)
+_CELL_QUALIFIERS = re.compile(r"^(?:[≥≤><＞＜=]|不低于|不少于|不超过|不高于|约|及以上|以上|以下|以内|左右|/[^\d/]{1,2}|／[^\d／]{1,2})*$")
 _NAME_COLUMNS = ("三级指标", "指标名称", "项目名称", "名称", "项目", "内容", "明细", "类别", "资金来源", "来源", "科目", "用途")
 
 # (words in the header cell, subject, role, kind); the first match wins, so specific before generic
 _COLUMNS = (
+    (("标准（元/", "标准(元/", "单价", "元/人", "元/户", "元/亩"), UNIT_PRICE, ACTUAL, "price"),
     (("到位率",), "arrival_rate", ACTUAL, "rate"),
     (("执行率", "支出率", "支付率"), "execution_rate", ACTUAL, "rate"),
     (("年初预算",), "initial_budget", ACTUAL, "money"),
     (("调整后预算", "全年预算", "调整预算", "调整后"), "full_year_budget", ACTUAL, "money"),
     (("到位",), "arrived", ACTUAL, "money"),
     (("结余", "结转", "剩余"), "balance", ACTUAL, "money"),
-    (("执行数", "执行金额", "实际支出", "支出", "使用", "拨付", "支付", "决算"), "spent", ACTUAL, "money"),
+    (("执行数", "执行金额", "实际支出", "支出", "使用", "拨付", "支付", "决算", "补助资金", "补贴资金", "奖补资金",
+      "补助金额", "补贴金额", "发放金额"), "spent", ACTUAL, "money"),
     (("预算", "批复", "安排", "下达"), "budget", ACTUAL, "money"),
     (("年度指标值", "目标值", "指标值", "计划值", "预期值", "年度目标"), INDICATOR_VALUE, TARGET, "value"),
     (("实际完成值", "完成值", "实际值", "实际完成", "完成情况"), INDICATOR_VALUE, ACTUAL, "value"),
@@ -65,11 +71,22 @@ def _column(header: str, caption_unit: str | None) -> _Column | None:
     for words, subject, role, kind in _COLUMNS:
         if any(w in header for w in words):
             unit = None
-            if kind == "money":
+            if kind in ("money", "price"):
                 m = re.search(r"(亿元|万元|元)", header)
                 unit = m.group(1) if m else caption_unit
             return _Column(subject, role, kind, unit)
-    return None
+    if any(w in header for w in _SERIAL_COLUMNS):
+        return _Column(OTHER, ACTUAL, "serial", None)  # 序号: numbers the rows, no figure
+    return _Column(OTHER, ACTUAL, "other", None)  # 合格人数, 自评分数: a figure of something else
+
+
+def _table_unit(header_cells: list[str], caption_unit: str | None) -> str | None:
+    """``资金投入情况（万元） | 全年预算数（A） | …``: a unit the header states once for the money columns."""
+    for cell in header_cells:
+        m = re.search(r"[（(](亿元|万元|元)[）)]", cell)
+        if m and not any(w in cell for words, *_ in _COLUMNS for w in words):
+            return m.group(1)
+    return caption_unit
 
 
 @dataclass
@@ -105,7 +122,10 @@ class TextTable:
             return claims
         header = self.rows[0]
         has_header = sum(_numeric(c) for c in header.cells if c) * 2 < len([c for c in header.cells if c])
-        columns = [_column(c, self.caption_unit) for c in header.cells] if has_header else []
+        unit = _table_unit(header.cells, self.caption_unit) if has_header else self.caption_unit
+        columns = [_column(c, unit) for c in header.cells] if has_header else []
+        if has_header:
+            claims.extend(self._header_claims(header))
         names = [j for j, c in enumerate(header.cells) if has_header and any(w in c for w in _NAME_COLUMNS)]
         body = self.rows[1:] if has_header else self.rows
         data_rows = [r for r in body if not _TOTAL_ROW.match(_label(r, names))]
@@ -113,6 +133,17 @@ class TextTable:
         for r in body:
             claims.extend(self._row_claims(r, columns, names, has_total, len(data_rows)))
         return claims
+
+    def _header_claims(self, header: _Row) -> list[Claim]:
+        """Figures in the header (执行率（B/A×100%）) are about no row: subject other."""
+        found = []
+        for j, cell in enumerate(header.cells):
+            for q in find_quantities(cell):
+                where = header.starts[j] + q.start
+                found.append(Claim(OTHER, q.value, q.unit, header.para.ref, header.text[:60], Confidence.LOW,
+                                   header.index, q.decimals, None, None, ACTUAL, header.text[where : where + len(q.text)],
+                                   where, where + len(q.text), 0, "", "", header.index))
+        return found
 
     def _row_claims(self, r: _Row, columns: list, names: list[int], has_total: bool, data_rows: int) -> list[Claim]:
         label = _label(r, names)
@@ -122,8 +153,14 @@ class TextTable:
         found: list[Claim] = []
         for j, cell in enumerate(r.cells):
             column = columns[j + offset] if j + offset < len(columns) else None
+            if j in names or (column is not None and column.kind == "serial"):
+                continue  # a row's name or number is no figure
             for value, unit, decimals, start, end in _figures(cell, column):
                 subject, role, confidence = self._meaning(column, unit, is_total, has_total, data_rows)
+                if subject != OTHER and not _is_the_figure(cell, start, end):
+                    subject, role, confidence = OTHER, ACTUAL, Confidence.LOW  # 存在18岁以下、54周岁以上: words, not the value
+                elif unit == "万元" and cell[end:].startswith(("/", "／")):
+                    subject = UNIT_PRICE  # 3000元/人 in a 目标值 column: the target is a price per head
                 if subject in (INDICATOR_VALUE, INDICATOR_SCORE, INDICATOR_DEDUCTION) and is_total:
                     subject = "total_score" if subject == INDICATOR_SCORE else OTHER
                 if self.in_targets and role == ACTUAL and subject not in ("total_score", INDICATOR_SCORE):
@@ -139,15 +176,16 @@ class TextTable:
 
     @staticmethod
     def _meaning(column: _Column | None, unit: str, is_total: bool, has_total: bool, data_rows: int):
-        if column is None:
+        if column is None or column.kind == "other":
             return OTHER, ACTUAL, Confidence.LOW
-        confidence = Confidence.MEDIUM if column.kind != "money" or column.unit else Confidence.LOW
+        confidence = Confidence.MEDIUM if column.kind not in ("money", "price") or column.unit else Confidence.LOW
         role = column.role
-        if column.kind in ("money", "rate"):
+        if column.kind == "money" or (column.kind == "rate" and not is_total):
             if is_total:
                 role = TOTAL if data_rows else ACTUAL
             elif has_total or data_rows > 1:
                 role = PART
+        # a rate on the 合计 row is the whole's rate: what happened, not a sum of the rows'
         return column.subject, role, confidence
 
 
@@ -156,6 +194,12 @@ def _label(r: _Row, names: list[int]) -> str:
         if j < len(r.cells) and r.cells[j] and not _numeric(r.cells[j]):
             return r.cells[j]
     return next((c for c in r.cells if c and not _numeric(c) and not re.fullmatch(r"\d+|[一二三四五六七八九十]+", c)), "")
+
+
+def _is_the_figure(cell: str, start: int, end: int) -> bool:
+    """Is the figure at cell[start:end] the cell's value (``60%及以上``, ``≥95%``,
+    ``3000元/人``), not a number inside words (``存在18岁以下、54周岁以上``, ``18—54周岁``)?"""
+    return bool(_CELL_QUALIFIERS.match(cell[:start])) and bool(_CELL_QUALIFIERS.match(cell[end:]))
 
 
 def _numeric(cell: str) -> bool:
@@ -174,12 +218,14 @@ def _figures(cell: str, column: _Column | None):
             return
         decimals = len(raw.partition(".")[2])
         start, end = m.start("num"), m.end("pct") if m.group("pct") else m.end("num")
-        if column.kind == "money":
+        if column.kind in ("money", "price"):
             yield number * MONEY_UNITS[column.unit or "万元"], "万元", decimals, start, end
         elif column.kind == "rate" or m.group("pct"):
             yield number / 100, "%", decimals, start, end
         elif column.kind == "score":
             yield number, "分", decimals, start, end
+        elif column.kind == "other":
+            yield number, "", decimals, start, end  # 合格人数 842: a figure, of something else
         return
     for q in find_quantities(cell):
         yield q.value, q.unit, q.decimals, q.start, q.end

@@ -72,9 +72,13 @@ def check(project: Project, ctx: RuleContext) -> None:
     shown = grade.value.raw.strip()
     if grade.checkbox_form and chosen:
         shown = f"{chosen}（勾选）"
+    ref = grade.value.ref
+    where = "表中填写"
+    if ref is not None and ref.sheet != project.form_sheet:  # taken from the report (XC622): its cell is a paragraph
+        where, shown = f"报告正文{ref}写", grade.value.value
     ctx.report(
         at=grade.value,
-        message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，表中填写“{shown}”。",
+        message=f"总分 {fmt_number(total)} 分对应的评价等次为“{bands[0]}”，{where}“{shown}”。",
         expected=bands[0],
         actual=shown,
         related=[project.total_score],

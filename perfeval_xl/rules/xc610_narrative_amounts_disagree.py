@@ -7,11 +7,20 @@ _MONEY = ("arrived", "budget", "full_year_budget", "initial_budget", "spent", "b
 _OTHERS = ("execution_rate", "arrival_rate", "total_score", "grade", "count_level1", "count_level2", "count_level3")
 
 
-def _consensus(claims):
-    """The statement most others agree with (the first stated on a tie), and
+def _consensus(claims, voters):
+    """The statement most ``voters`` agree with (the first stated on a tie), and
     the claims agreeing with it."""
-    best = max(claims, key=lambda c: sum(agrees(c, o) for o in claims))  # max keeps the first on a tie
+    best = max(claims, key=lambda c: sum(agrees(c, o) for o in voters))  # max keeps the first on a tie
     return best, [c for c in claims if agrees(c, best)]
+
+
+def _voters(said, subject, claims):
+    """Who decides which statement is the odd one: the statements themselves and,
+    for a 年初/全年 budget, the bare 预算 figures (预算资金2089万元 sides with
+    全年预算2089万元 against a 全年预算数2089元)."""
+    if subject not in ("initial_budget", "full_year_budget"):
+        return said
+    return said + [c for c in trusted(claims, "budget") if any(agrees(c, s) for s in said)]
 
 
 def _not_enumerated(claims):
@@ -62,7 +71,8 @@ def narrative_amounts_disagree(project, ctx):
     自身对照。没有附评价表的报告，执行率、总分等也只能前后对照。
 
     何时报告：同一主语、同为“实际数”的明确说法（不是分项、目标、以前年度、约数或满分）在报告中出现两个以上
-    不同的值：以与之相符的说法最多的那个为准（一样多时取先写的），报告每个与之不符的说法。评价表上有的数
+    不同的值：以与之相符的说法最多的那个为准（一样多时取先写的；年初预算、全年预算的几种说法不一时，只写“预算”
+    而与其中之一相同的数也算作相符的说法），报告每个与之不符的说法。评价表上有的数
     （预算、支出、结余、执行率、总分、等次、指标个数）不在此比较，由 XC601–XC605 逐一与评价表对照，同一个数
     只报一次。
 
@@ -79,8 +89,10 @@ def narrative_amounts_disagree(project, ctx):
             said = _generic_budget(said, claims)
         if len(said) < 2 or all(agrees(said[0], c) for c in said[1:]):
             continue
-        best, agreeing = _consensus(said)
-        where = "、".join(dict.fromkeys(str(c.ref) for c in agreeing))
+        voters = _voters(said, subject, claims)
+        best, agreeing = _consensus(said, voters)
+        backing = agreeing + [c for c in voters if c not in said and agrees(c, best)]
+        where = "、".join(dict.fromkeys(str(c.ref) for c in backing))
         for claim in said:
             if claim in agreeing:
                 continue
@@ -89,5 +101,5 @@ def narrative_amounts_disagree(project, ctx):
                 f"报告前后{label(subject)}不一致：“{claim.fragment}”写{show(claim)}，而{where}写{show(best)}。",
                 expected=show(best),
                 actual=show(claim),
-                related=[c.ref for c in agreeing],
+                related=[c.ref for c in backing],
             )

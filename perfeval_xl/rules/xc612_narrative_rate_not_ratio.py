@@ -33,7 +33,10 @@ def _rates(claims):
             continue
         if rate.table is not None and rate.role not in (ACTUAL, PART, TOTAL):
             continue
-        peers = [c for c in claims if c.firm and c.paragraph == rate.paragraph and c.role == rate.role
+        # a table row is its own sentence: its amounts are the row's whatever their role (the 合计 row's rate is
+        # the whole's rate, its amounts totals)
+        same_role = rate.table is not None or None
+        peers = [c for c in claims if c.firm and c.paragraph == rate.paragraph and (same_role or c.role == rate.role)
                  and c.table == rate.table and c.scope == rate.scope and c.scoped == rate.scoped]
         yield rate, peers
 
