@@ -11,6 +11,7 @@ from perfeval_xl.findings import Finding, Severity
 from perfeval_xl.model import Grade, Paragraph, Project, Sourced, Subtotal
 from perfeval_xl.read import ReadResult, problems
 from perfeval_xl.read import form as F
+from perfeval_xl.read import table as T
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.grid import LoadedSheets, Sheets, load_grids
 from perfeval_xl.read.sheet import SheetView
@@ -152,12 +153,12 @@ def _read_sheets(sheets: Sheets, file: str) -> ReadResult:
     goal_rows = range(funds_end if funds_header else 1, header.row)
     goal_expected, goal_actual = F.read_goals(view, goal_rows)
 
-    indicators, total_row, last, subtotals = F.read_indicators(view, header, year.value)
+    indicators, total_row, last, subtotals = T.read_indicators(view, header, year.value)
     if not indicators:
         return ReadResult(None, findings, f"指标表为空：工作表“{sheet}”第 {header.row} 行的指标表头下没有任何三级指标。")
     if funds_header is None:
         findings.append(_funds_block_missing(file, sheet, indicators))
-    total_weight, total_score = F.read_total(view, header, total_row)
+    total_weight, total_score = T.read_total(view, header, total_row)
     stated = F.header_total(view, above)
     if stated is not None:
         # 总分：99.65分 above the table (湖北式 自评表): that is the project's 总分; the row closing
