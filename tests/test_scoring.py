@@ -388,3 +388,10 @@ def test_scheme_examples_in_the_user_docs_load():
     for block in blocks:
         scheme = parse_scheme(block.split("```")[0], origin="文档示例")
         assert scheme.method == "单位自评" and scheme.name != "单位自评"
+
+
+@pytest.mark.parametrize("target, actual, met", [("≥95%", "0.98", True), ("≥95%", "0.9", False), ("≥0.95", "98%", True)])
+def test_a_bare_fraction_beside_a_percentage_is_a_fraction(target, actual, met):
+    # issue 19: a cell left General holds 0.98 for 98%; reading it as 0.98 points made a false XC501
+    a = assess_indicator(_one(target, actual, score=10 if met else 9.47), DEPARTMENT)
+    assert a.judged and a.met is met

@@ -52,6 +52,9 @@ _TRAILING_NOTE = re.compile(r"(?<=[\d%‰A-Za-z\u4e00-\u9fff])\((?:[^()]*[^\d()]
 # 1200余人, 20多家, 近300人); the others only say what kind of figure it is (平均6分钟).
 _APPROX_LEADING = ("大约", "约为", "将近", "接近", "约", "近", "大概")
 _PLAIN_LEADING = ("平均", "人均", "户均", "累计", "共计", "合计", "总计", "共")
+# Words saying a figure was reached, around the figure: 完成100%, 已完成20家, 100%完成, 20家已完成.
+_DONE_LEADING = ("全年共完成", "全年完成", "实际完成", "已完成", "共完成", "累计完成", "完成", "实现", "已达到")
+_DONE_TRAILING = ("已全部完成", "全部完成", "已完成", "完成")
 _APPROX_TRAILING = ("左右", "上下", "许")
 _APPROX_INNER = re.compile(r"^([\d.,]+)(余|多)(?=\D)")
 
@@ -116,6 +119,14 @@ def _qualifiers(text: str) -> tuple[str, bool, str]:
     ``1200余人`` → ('余', True, '1200人')."""
     words: list[str] = []
     approximate = False
+    for word in _DONE_LEADING:
+        if text.startswith(word) and len(text) > len(word) and text[len(word)].isdigit():
+            text = text[len(word) :]
+            break
+    for word in _DONE_TRAILING:
+        if text.endswith(word) and len(text) > len(word):
+            text = text[: -len(word)]
+            break
     for word in _APPROX_LEADING + _PLAIN_LEADING:
         if text.startswith(word) and len(text) > len(word) and (text[len(word)].isdigit() or text[len(word)] in "≥≤<>="):
             words.append(word)

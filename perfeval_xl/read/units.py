@@ -41,7 +41,7 @@ RANGE = ("或", "至", "到", "~", "-", "、", "和", "及", ",", "/")
 COMPARE = ("以上", "以下", "以内", "不低于", "不超过", "不少于", "不高于", "以外")
 # Words that turn '60万元左右' / '60或70家' / '60以上' into something other
 # than one figure with a unit ('/' stays allowed: 元/人).
-_NOT_IN_UNIT = APPROXIMATE + COMPARE + ("或", "至", "到", "和", "及")
+_NOT_IN_UNIT = APPROXIMATE + COMPARE + ("或", "至", "到", "和", "及", "完成", "已", "实现", "全部", "合格", "达标")
 
 
 def is_unit(text: str, *, after_digits: bool) -> bool:

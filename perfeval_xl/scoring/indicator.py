@@ -110,8 +110,8 @@ def _assess_quantitative(ind: Indicator, scheme: Scheme, kind: str, weight: floa
     factors = unit_factors(target.unit, actual.unit)
     if factors is None:
         return keep(f"指标值单位「{target.unit}」与完成值单位「{actual.unit}」不同，无法比较")
-    a = target.number * factors[0]
-    b = actual.number * factors[1]
+    a = target.number * factors[0] * _fraction_scale(target, actual)
+    b = actual.number * factors[1] * _fraction_scale(actual, target)
     note = ""
     if b < 0:
         b, note = 0.0, f"完成值 {fmt_number(actual.number)} 为负数，按 0 计；"
@@ -179,6 +179,15 @@ def _banded(kind: str, level: QualLevel, why: str, own: float | None, scheme: Sc
         met=level is QualLevel.ACHIEVED,
         level=level,
     )
+
+
+def _fraction_scale(value: Measure, other: Measure) -> float:
+    """100 when ``value`` is a bare fraction beside a percentage (0.98 against ≥95%:
+    a cell left General holds the fraction), else 1."""
+    if normalise_unit(value.unit) is None and normalise_unit(other.unit) == "%":
+        if abs(value.number) <= 1.5 < abs(other.number):
+            return 100.0
+    return 1.0
 
 
 # How far an approximate figure (约20家, 60万元左右) may be from the exact one.
