@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent / "fixtures" / "real_reports"
-SPLITS = ("holdout", "tuned")
+SPLITS = ("holdout", "tuned", "fresh")
 SUBJECTS = {
     "initial_budget", "full_year_budget", "budget", "arrived", "spent", "balance", "execution_rate",
     "arrival_rate", "total_score", "grade", "count_level1", "count_level2", "count_level3",
