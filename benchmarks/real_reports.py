@@ -1,9 +1,9 @@
 """The corpus modeled on real published reports (tests/fixtures/real_reports/):
 extraction precision/recall by role, findings precision/recall, and how many
 reports with no inconsistency got a warning or an error — for each split
-separately (``tuned`` may be tuned on; ``holdout`` is measured, never tuned on).
+separately (``tuned`` and ``fresh`` may be tuned on; ``holdout`` is measured, never tuned on).
 
-    python benchmarks/real_reports.py [-v] [--root FOLDER] [--split tuned|holdout]
+    python benchmarks/real_reports.py [-v] [--root FOLDER] [--split tuned|fresh|holdout]
 
 -v lists, per report, the figures extracted wrongly or not at all, the claims no
 label accounts for, and the findings (true or false).

@@ -38,7 +38,7 @@ from perfeval_xl.synth.spec import spec_from_dict
 
 ROOT = Path(__file__).parent / "fixtures" / "real_reports"
 EXAMPLES = Path(__file__).parent / "fixtures" / "real_reports_examples"  # the harness's own tiny reports
-SPLITS = ("tuned", "holdout")
+SPLITS = ("tuned", "fresh", "holdout")  # fresh: written after the holdout was measured, tuned on after its first run
 
 # Which rules can raise each kind of inconsistency the truth files name.
 CHECK_RULES = {
