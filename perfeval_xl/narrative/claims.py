@@ -657,9 +657,10 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
     table: TextTable | None = None
     for i, (para, context, place) in enumerate(zip(paragraphs, contexts, where)):
         text = normalise_text(para.text)
-        if is_table_row(text):
+        if is_table_row(text, table is not None):
             if table is None:
-                table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i))
+                table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i),
+                                  lambda k, cell, place=place: extractor.paragraph(k, cell, None, place))
             claims.extend(table.row(i, para, text))
             continue
         if table is not None:

@@ -115,6 +115,11 @@ def _starts_a_noun(text: str, end: int) -> bool:
     return nxt == "）" or nxt == ")" or ("\u4e00" <= nxt <= "\u9fff" and nxt not in "的")
 
 
+def _names_a_phase(text: str, m, unit: str) -> bool:
+    """工程（二期）: the phase is part of the project's name."""
+    return unit == "期" and text[max(m.start() - 1, 0) : m.start()] in ("（", "(") and text[m.end() : m.end() + 1] in ("）", ")")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed).
     Ordinals (第3名) are not quantities."""
@@ -148,8 +153,8 @@ def find_quantities(text: str) -> list[Quantity]:
             raw, unit = m.group("cn"), m.group("cnunit")
             if len(raw) == 1 and raw in "十百千万亿" and unit not in MONEY_UNITS:
                 continue  # 十分重要, 百家: wording, not a quantity
-            if unit in _ARABIC_ONLY or (raw == "一" and _starts_a_noun(text, m.end())):
-                continue  # 升级改造一批商贸中心, 一名学生, 工程（一期）: an article or a name, not a count
+            if unit in _ARABIC_ONLY or (raw == "一" and _starts_a_noun(text, m.end())) or _names_a_phase(text, m, unit):
+                continue  # 升级改造一批商贸中心, 一名学生, 工程（二期）: an article or a name, not a count
             value = chinese_to_decimal(raw)
             if value is None:
                 continue

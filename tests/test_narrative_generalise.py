@@ -1,0 +1,90 @@
+"""General mechanisms of the narrative reader that carry over to reports it was
+not tuned on (the fresh split of tests/fixtures/real_reports/): numbers with
+less common units, the several tables of a pasted 自评表, breakdowns, totals and
+their parts, goals. The sentences are our own, in the shapes published reports use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perfeval_xl.model import CellRef, Paragraph
+from perfeval_xl.narrative import extract_claims
+from perfeval_xl.narrative.numbers import find_quantities, normalise_text
+
+
+def claims(*texts, project=None):
+    paras = [Paragraph(t, CellRef("评价报告", f"A{i + 1}")) for i, t in enumerate(texts)]
+    return extract_claims(paras, project)
+
+
+def figures(*texts, project=None):
+    return [(c.text, c.subject, c.role) for c in claims(*texts, project=project)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("新修道路2.4km，其中主路1段", [("2.4km", Decimal("2.4"), "公里"), ("1段", Decimal(1), "段")]),
+    ("拆除危房35栋，改造屋面210平米", [("35栋", Decimal(35), "栋"), ("210平米", Decimal(210), "平方米")]),
+    ("惠及农户3万余户", [("3万余户", Decimal(30000), "户")]),
+    ("服务分为9类", [("9类", Decimal(9), "类")]),
+    ("新立标识牌一块。", [("一块", Decimal(1), "块")]),
+    ("项目（二期）建设一批冷库，招聘一名管理员", []),  # a name and articles, not counts
+    ("经过一段时间，二类地区", []),
+])
+def test_less_common_units_and_words_that_are_no_counts(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(normalise_text(text))] == expected
+
+
+def test_approximate_after_a_multiplier():
+    (q,) = find_quantities("受益群众2万余人")
+    assert (q.value, q.approximate) == (Decimal(20000), True)
+
+
+SELF_EVALUATION_TABLE = [
+    "地方主管部门 | 卫健委 | 资金使用单位 | 卫健委",
+    "资金投入情况（万元） | 全年预算数（A） | 全年执行数（B） | 预算执行率（B/A×100%）",
+    "年度资金总额： | 120.5万 | 118万 | 97.93%",
+    "其中：中央财政资金 | 100万 | 100万 | 100%",
+    "地方资金 | 20.5 | 18 | 87.80%",
+    "总体目标 | 全年实际完成情况",
+    "为困难群众提供医疗救助，减轻就医负担。 | 全年医疗救助惠及2.3万人次，目标已经完成，困难群众就医负担有所减轻。",
+    "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值",
+    "产出指标 | 数量指标 | 救助人次 | ≥20000人次 | 23015",
+]
+
+
+def test_a_pasted_self_evaluation_form_is_several_tables_each_under_its_header():
+    assert figures(*SELF_EVALUATION_TABLE) == [
+        ("100%", "other", "actual"),  # in the header's formula
+        ("120.5万", "full_year_budget", "total"), ("118万", "spent", "total"), ("97.93%", "execution_rate", "actual"),
+        ("100万", "full_year_budget", "part"), ("100万", "spent", "part"), ("100%", "execution_rate", "part"),
+        ("20.5", "full_year_budget", "part"), ("18", "spent", "part"), ("87.80%", "execution_rate", "part"),
+        ("2.3万人次", "indicator_value", "actual"),  # a count in the 完成情况 column, written as a sentence
+        ("20000人次", "indicator_value", "target"), ("23015", "indicator_value", "actual"),
+    ]
+
+
+def test_a_bare_count_takes_its_rows_unit_and_is_firm_only_with_one():
+    got = claims("三级指标 | 指标值 | 实际完成值", "受助学生人数 | 1500人 | 1526", "培训场次 | 12 | 12")
+    counted = [(c.text, c.unit, c.value, c.firm) for c in got]
+    assert counted == [("1500人", "人", Decimal(1500), True), ("1526", "人", Decimal(1526), True),
+                       ("12", "", Decimal(12), False), ("12", "", Decimal(12), False)]
+
+
+@pytest.mark.parametrize("header,subject", [
+    ("预算到位（D/C×100%）", "arrival_rate"),
+    ("预算执行（E/C×100%）", "execution_rate"),
+    ("全年执行资金（E）", "spent"),
+])
+def test_columns_worked_out_as_ratios_are_rates(header, subject):
+    (c,) = [c for c in claims(f"资金（万元） | 全年预算数（A） | {header}", "年度资金总额 | 60 | 45")
+            if c.text == "45"]
+    assert c.subject == subject
+
+
+def test_a_target_column_written_as_sentences_states_plans():
+    got = figures("总体目标完成情况 | 年初设定目标 | 全年实际完成情况",
+                  "入住老人按每人每月200元给予补贴，全年补贴不少于300人。 | 已按标准发放补贴，惠及312人。")
+    assert ("200元", "unit_price", "target") in got
+    assert ("312人", "indicator_value", "actual") in got
