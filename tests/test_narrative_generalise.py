@@ -88,3 +88,28 @@ def test_a_target_column_written_as_sentences_states_plans():
                   "入住老人按每人每月200元给予补贴，全年补贴不少于300人。 | 已按标准发放补贴，惠及312人。")
     assert ("200元", "unit_price", "target") in got
     assert ("312人", "indicator_value", "actual") in got
+
+
+def test_a_funds_line_and_its_source_line_are_total_and_parts():
+    """The form's funds row written out as text, then its 其中 row: the bare amounts take the unit declared in
+    the paragraph before, restate the same subjects, and so are parts of the first line's figures."""
+    got = claims("项目资金（元）：年度资金总额年初预算数180,000.00，全年执行数162,345.5，分值10分，执行率90.19%，得分9.02分",
+                 "其中：当年财政拨款年初预算数180000.00，全年执行数162345.5；其他资金无")
+    assert [(c.text, c.subject, c.role, c.value) for c in got] == [
+        ("180,000.00", "initial_budget", "total", Decimal(18)), ("162,345.5", "spent", "total", Decimal("16.23455")),
+        ("10分", "indicator_score", "maximum", Decimal(10)), ("90.19%", "execution_rate", "actual", Decimal("0.9019")),
+        ("9.02分", "indicator_score", "actual", Decimal("9.02")),  # the funds line's score, not the project's
+        ("180000.00", "initial_budget", "part", Decimal(18)), ("162345.5", "spent", "part", Decimal("16.23455")),
+    ]
+    assert got[1].trusted and got[1].whole  # the total is still what the report says the project spent
+
+
+def test_a_source_restated_after_qizhong_in_the_same_paragraph():
+    assert figures("全年预算数80万元，全年执行数76万元，执行率95%；其中当年财政拨款全年预算数80万元，全年执行数76万元，执行率95%") == [
+        ("80万元", "full_year_budget", "total"), ("76万元", "spent", "total"), ("95%", "execution_rate", "actual"),
+        ("80万元", "full_year_budget", "part"), ("76万元", "spent", "part"), ("95%", "execution_rate", "part"),
+    ]
+
+
+def test_total_colon_100_is_the_scale():
+    assert figures("总分：100分；自评得分：96分") == [("100分", "total_score", "maximum"), ("96分", "total_score", "actual")]

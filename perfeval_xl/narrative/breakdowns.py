@@ -105,3 +105,29 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
                 out[j] = replace(item, role=PART, subject=item_subject(item.subject, subject, item.start in unnamed),
                                  whole_at=whole.start)
     return out
+
+
+# the project's money and rates: a 其中 that states them again states a part of them
+_RESTATED = ("budget", "initial_budget", "full_year_budget", "arrived", "spent", "balance", "execution_rate",
+             "arrival_rate")
+
+
+def restated_items(before: list[Claim], under: list[Claim], cross: bool) -> tuple[list[Claim], list[Claim]]:
+    """``年初预算数43.2，全年执行数37.24；其中当年财政拨款年初预算数43.2，全年执行数37.24``: after 其中 the same
+    subjects are stated again for one source of the money: each is a part (a rate: the part's rate) of the
+    figure of its subject stated before, which is a total (a rate stays what happened to the whole).
+    ``before``: the claims before the 其中 (of the paragraph before when ``cross``); ``under``: those after it."""
+    before, under = list(before), list(under)
+    for k, item in enumerate(under):
+        if item.subject not in _RESTATED or item.role not in (ACTUAL, PART) or item.table is not None:
+            continue
+        j = next((j for j in range(len(before) - 1, -1, -1) if before[j].subject == item.subject
+                  and before[j].unit == item.unit and before[j].role in (ACTUAL, TOTAL) and before[j].table is None),
+                 None)
+        if j is None:
+            continue
+        whole = before[j]
+        under[k] = replace(item, role=PART, whole_at=None if cross or item.unit != "万元" else whole.start)
+        if whole.unit == "万元":
+            before[j] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL or whole.whole)
+    return before, under

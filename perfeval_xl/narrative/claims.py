@@ -26,11 +26,11 @@ from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
-from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, wholes_and_parts
+from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, restated_items, wholes_and_parts
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
-    COUNT_NUMBER, bare_quantities, chinese_to_decimal, find_quantities, normalise_text,
+    COUNT_NUMBER, bare_quantities, chinese_to_decimal, declared_unit, find_quantities, normalise_text,
 )
 from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
@@ -77,6 +77,8 @@ _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指�
 _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
+# 分值10分, 满分为20分: the maximum of one part of the scheme, stated before its score
+_MAXIMUM_STATED = re.compile(r"(?:分值|满分|权重)(?:为|是|：|:)?(?P<n>\d+(?:\.\d+)?)分")
 _COUNT_PLAIN = re.compile(rf"(?<![一二三]级)指标(?:共|共有|有|数量为)?(?P<n>{COUNT_NUMBER})[个项条]")
 # headings that name a part of the report, not an indicator
 _SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
@@ -151,7 +153,10 @@ class _Extractor:
 
     # ------------------------------------------------------------ one paragraph
 
-    def paragraph(self, i: int, para: Paragraph, context: int | None, place: Place) -> list[Claim]:
+    def paragraph(self, i: int, para: Paragraph, context: int | None, place: Place,
+                  carried_unit: str | None = None) -> list[Claim]:
+        """The claims of one paragraph; ``carried_unit``: the money unit the paragraph before declared, for a
+        ``其中：…`` paragraph that goes on with its bare amounts."""
         text = normalise_text(para.text)
         claims: list[Claim] = []
         used: list[tuple[int, int]] = []
@@ -194,7 +199,7 @@ class _Extractor:
             add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), confidence, indicator=target)
 
         sentence_at, subject_so_far, maximum_before = -1, None, False
-        quantities = sorted(find_quantities(text) + bare_quantities(text), key=lambda q: q.start)
+        quantities = sorted(find_quantities(text) + bare_quantities(text, carried_unit), key=lambda q: q.start)
         unnamed: set[int] = set()  # figures nothing in the text names: items of whatever they are listed under
         changes: set[int] = set()  # 调减300万: a change, never an item of a total
         for n, q in enumerate(quantities):
@@ -232,7 +237,15 @@ class _Extractor:
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
-        return wholes_and_parts(claims, text, unnamed)
+        claims = wholes_and_parts(claims, text, unnamed)
+        at = text.find("其中")
+        if at > 0:  # …执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again, for a part
+            end = min((i for i in (text.find(c, at) for c in "。！？") if i >= 0), default=len(text))
+            before = [c for c in claims if c.end <= at]
+            under = [c for c in claims if at < c.start < end]
+            before, under = restated_items(before, under, cross=False)
+            claims = sorted(before + under + [c for c in claims if c.start >= end], key=lambda c: c.start)
+        return claims
 
     def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
                           items: bool) -> bool:
@@ -305,7 +318,7 @@ class _Extractor:
             or self._by_enumeration(sentence_before, prefix, q)
             or self._by_trailing_word(prefix, after, place, q.unit)
             or self._by_keyword(prefix, q)
-            or self._by_score_word(prefix, q, context, label)
+            or self._by_score_word(prefix, q, context, label, sentence_before)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
             or self._by_sentence(prefix, q, so_far, sentence_before)
@@ -445,9 +458,10 @@ class _Extractor:
             confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
         return subject.key, confidence, None
 
-    def _by_score_word(self, prefix: str, q, context: int | None, label: str):
+    def _by_score_word(self, prefix: str, q, context: int | None, label: str, sentence_before: str = ""):
         """得分N分 / 得N分: an indicator's score when the sentence or heading
-        names one; otherwise it could be anything, so the total at LOW."""
+        names one, or when the sentence gave the maximum of a part of the scheme
+        (…分值10分，执行率86%，得分9分); otherwise it could be anything, so the total at LOW."""
         if q.unit != "分" or not ("得分" in prefix or prefix.endswith("得")):
             return None
         end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
@@ -456,6 +470,8 @@ class _Extractor:
         if indicator is None:
             if (label or _names_an_indicator(prefix[:end])) and not self.index.indicators:
                 return _Found(INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex))  # no form: the report's row
+            if any(Decimal(m.group("n")) < 100 for m in _MAXIMUM_STATED.finditer(sentence_before)):
+                return _Found(INDICATOR_SCORE, Confidence.LOW)  # the score of what the 分值 was of, not the project's
             return "total_score", Confidence.LOW, None
         return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
 
@@ -666,7 +682,14 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
         if table is not None:
             claims = table.finish(claims)
             table = None
-        claims.extend(extractor.paragraph(i, para, context, place))
+        carried = declared_unit(normalise_text(paragraphs[i - 1].text)) if i and text.startswith("其中") else None
+        found = extractor.paragraph(i, para, context, place, carried)
+        if text.startswith("其中"):  # 其中：当年财政拨款年初预算数…: the items of the paragraph before
+            earlier = [c for c in claims if c.paragraph == i - 1]
+            kept = [c for c in claims if c.paragraph != i - 1]
+            earlier, found = restated_items(earlier, found, cross=True)
+            claims = kept + earlier
+        claims.extend(found)
     if table is not None:
         claims = table.finish(claims)
     return claims

@@ -177,11 +177,17 @@ _BARE_MONEY_BEFORE = re.compile(r"(?:预算数|执行数|预算|支出|到位|�
 _DECLARED_UNIT = re.compile(r"[（(](万元|元|亿元)[）)]|单位[：:](万元|元|亿元)")
 
 
-def bare_quantities(text: str) -> list[Quantity]:
-    """Numbers written without a unit that the words before them give one:
-    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once."""
+def declared_unit(text: str) -> str | None:
+    """The money unit a paragraph declares once (项目资金（万元）：…, 单位：元)."""
     declared = _DECLARED_UNIT.search(text)
-    unit = (declared.group(1) or declared.group(2)) if declared else None
+    return (declared.group(1) or declared.group(2)) if declared else None
+
+
+def bare_quantities(text: str, carried: str | None = None) -> list[Quantity]:
+    """Numbers written without a unit that the words before them give one:
+    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once
+    (or, ``carried``, whose paragraph before said it: ``其中：当年财政拨款年初预算数64.8``)."""
+    unit = declared_unit(text) or carried
     found = []
     for m in _BARE_NUMBER.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]

@@ -123,7 +123,7 @@ class RoleReader:
             return MAXIMUM  # 百分制, 100分制
         if a.unit == "分" and a.local.endswith(("（", "(")) and a.after.startswith(("）", ")")):
             return MAXIMUM  # 项目决策（20分）: the weight written into the label
-        if a.subject == "total_score" and a.value == 100 and a.local.endswith(("总分", "总分为")) and not scored:
+        if a.subject == "total_score" and a.value == 100 and a.local.endswith(("总分", "总分为", "总分：", "总分:")) and not scored:
             return MAXIMUM  # 总分100分 describing the system
         if a.unit == "分" and a.maximum_before and not scored and not re.search(r"评|实际", a.local):
             return MAXIMUM  # 满分100分，其中项目决策20分、…
