@@ -53,10 +53,6 @@ _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|
 _TRAILING_ALLOTTED = re.compile(r"^(?:已经|已|全部|均|及时)*(?:(?:分解|分配|分[一二两三四五六七八九十\d]批)(?:下达)?(?:到位)?|下达)")
 # …已全部拨付 under a 资金到位 heading: the money reached the project (it is not its spending)
 _TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:拨付|下拨)")
-# after 其中, words that name where the money came from keep the sentence's subject (其中中央资金80万元);
-# anything else names a category of its own (其中建筑工程3292万元)
-_SOURCE_WORDS = ("中央", "省", "市", "县", "区", "乡", "镇", "财政", "自筹", "资金", "拨款", "经费", "本级", "地方", "上级",
-                 "社会", "银行", "债券", "结转", "配套", "批")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
 _ROW_CUE = re.compile(r"^(?:其中|含|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
@@ -242,9 +238,10 @@ class _Extractor:
         if at > 0:  # …执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again, for a part
             end = min((i for i in (text.find(c, at) for c in "。！？") if i >= 0), default=len(text))
             before = [c for c in claims if c.end <= at]
-            under = [c for c in claims if at < c.start < end]
+            under = [c for c in claims if at < c.start < end and not _in_aside(text, at, c.start)]
             before, under = restated_items(before, under, cross=False)
-            claims = sorted(before + under + [c for c in claims if c.start >= end], key=lambda c: c.start)
+            aside = [c for c in claims if at < c.start < end and _in_aside(text, at, c.start)]
+            claims = sorted(before + under + aside + [c for c in claims if c.start >= end], key=lambda c: c.start)
         return claims
 
     def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
@@ -534,12 +531,9 @@ class _Extractor:
         cue = _ROW_CUE.match(prefix)
         if cue is None:
             return None
-        if cue.group(0).startswith(("其中", "含")):
-            named = prefix[cue.end():]
-            if named and not any(w in named for w in _SOURCE_WORDS):
-                return _Found(OTHER, Confidence.LOW)  # 其中建筑工程3292万元: a category of its own, not a source
         if so_far is None:
-            if not cue.group(0).startswith(("合计", "共计", "总计")):
+            # 将资金切块下达各市，其中：南宁市610万元…: the items of the money the sentence names
+            if not cue.group(0).startswith(("合计", "共计", "总计", "其中")):
                 return None
             keyword = self._nearest_keyword(sentence_before[: len(sentence_before) - len(prefix)])
             if keyword is None or not _unit_fits(keyword[2].kind, q.unit):
@@ -580,6 +574,12 @@ class _Extractor:
         if in_indicators:
             return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
         return None
+
+
+def _in_aside(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened after ``start`` (80万元（其中用于设备30万元）)?"""
+    within = text[start:pos]
+    return within.count("（") + within.count("(") > within.count("）") + within.count(")")
 
 
 def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
