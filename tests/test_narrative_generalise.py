@@ -113,3 +113,34 @@ def test_a_source_restated_after_qizhong_in_the_same_paragraph():
 
 def test_total_colon_100_is_the_scale():
     assert figures("总分：100分；自评得分：96分") == [("100分", "total_score", "maximum"), ("96分", "total_score", "actual")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list opened by a few words and a colon; the 安排 that opens it names no item
+    ("全年实际到位资金90万元，分配情况为：甲单位经费30万元；乙单位经费60万元。",
+     [("90万元", "arrived", "total"), ("30万元", "arrived", "part"), ("60万元", "arrived", "part")]),
+    ("预算经费200万元，具体包括：设备购置120万元、人员培训80万元。",
+     [("200万元", "budget", "total"), ("120万元", "budget", "part"), ("80万元", "budget", "part")]),
+    # an aside that lists two amounts is the amount's breakdown; one amount inside is a part of an actual
+    ("预拨资金300万元（中央资金200万元、省级资金100万元）已分配到各单位。",
+     [("300万元", "budget", "total"), ("200万元", "budget", "part"), ("100万元", "budget", "part")]),
+    # a nested breakdown: the 合计 item is the total of its own list, and still an item of the outer one
+    ("共下拨补助资金合计500万元；其中甲单位合计300万元，包括A资金120万元、B资金180万元。",
+     [("500万元", "budget", "total"), ("300万元", "budget", "total"), ("120万元", "budget", "part"),
+      ("180万元", "budget", "part")]),
+    # amounts that add up to another stated next to them are its items, whatever words stand between
+    ("年初分配经费60万元；年终考核后，又将剩余经费40万元分配到位。全年经费100万元已全部执行完毕。",
+     [("60万元", "budget", "part"), ("40万元", "budget", "part"), ("100万元", "budget", "total")]),
+    # …but not amounts of other subjects (支出+结余=预算 is no breakdown), nor one more of a list of prices
+    ("项目预算100万元，实际支出60万元，结余40万元。",
+     [("100万元", "budget", "actual"), ("60万元", "spent", "actual"), ("40万元", "balance", "actual")]),
+    ("按人数分别给予每人每月100元、200元、300元的补贴。",
+     [("100元", "unit_price", "actual"), ("200元", "other", "actual"), ("300元", "other", "actual")]),
+])
+def test_breakdowns_opened_by_other_words_nested_or_proved_by_the_sum(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_nested_total_points_at_its_whole_and_its_items_at_it():
+    outer, inner, a, b = claims("共下拨补助资金合计500万元；其中甲单位合计300万元，包括A资金120万元、B资金180万元。")
+    assert inner.whole_at == outer.start and a.whole_at == b.whole_at == inner.start
