@@ -135,7 +135,7 @@ def test_total_colon_100_is_the_scale():
     ("项目预算100万元，实际支出60万元，结余40万元。",
      [("100万元", "budget", "actual"), ("60万元", "spent", "actual"), ("40万元", "balance", "actual")]),
     ("按人数分别给予每人每月100元、200元、300元的补贴。",
-     [("100元", "unit_price", "actual"), ("200元", "other", "actual"), ("300元", "other", "actual")]),
+     [("100元", "unit_price", "actual"), ("200元", "unit_price", "actual"), ("300元", "unit_price", "actual")]),
 ])
 def test_breakdowns_opened_by_other_words_nested_or_proved_by_the_sum(text, expected):
     assert figures(text) == expected
@@ -144,3 +144,25 @@ def test_breakdowns_opened_by_other_words_nested_or_proved_by_the_sum(text, expe
 def test_a_nested_total_points_at_its_whole_and_its_items_at_it():
     outer, inner, a, b = claims("共下拨补助资金合计500万元；其中甲单位合计300万元，包括A资金120万元、B资金180万元。")
     assert inner.whole_at == outer.start and a.whole_at == b.whole_at == inner.start
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare 预算 after the sentence named the 年初 budget with no amount of its own is that budget (not firmly)
+    ("本单位年初预算项目12个，预算项目经费860万元。", [("12个", "other", "actual"), ("860万元", "initial_budget", "actual")]),
+    ("年初预算100万元，追加预算资金20万元。", [("100万元", "initial_budget", "actual"), ("20万元", "budget", "actual")]),
+    # one amount named after two sources is their sum, not one of them
+    ("中央和省级财政共下达专项经费725.63万元。", [("725.63万元", "budget", "actual")]),
+    ("省财政安排30万元，县财政安排20万元。", [("30万元", "budget", "part"), ("20万元", "budget", "part")]),
+    # money left, a standard per head, the money's 使用率 (not an indicator's)
+    ("剩余的0.38万元不足一名学生4000元的资助标准。", [("0.38万元", "balance", "actual"), ("4000元", "unit_price", "actual")]),
+    ("预算35万元，实际支付35万元，使用率100%。",
+     [("35万元", "budget", "actual"), ("35万元", "spent", "actual"), ("100%", "execution_rate", "actual")]),
+    ("场馆设施使用率95%。", [("95%", "indicator_value", "actual")]),
+])
+def test_subjects_from_the_sentence(text, expected):
+    assert figures(text) == expected
+
+
+def test_an_inherited_budget_is_not_firm():
+    (_, budget) = claims("本单位年初预算项目12个，预算项目经费860万元。")
+    assert not budget.firm

@@ -75,6 +75,11 @@ _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指�
 _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
+_LIST_JOINS = ("、", "和", "或", "及", "至")
+# 4000元的最低资助标准: the amount is a rate per head
+_STANDARD_AFTER = re.compile(r"^的[^，,。；;\d]{0,6}标准")
+# between a 年初预算 and a later bare 预算, words that make the later one another amount
+_ANOTHER_BUDGET = ("追加", "调整", "调增", "调减", "增加", "新增", "补充", "另", "基础上", "追减", "核减")
 # 分值10分, 满分为20分: the maximum of one part of the scheme, stated before its score
 _MAXIMUM_STATED = re.compile(r"(?:分值|满分|权重)(?:为|是|：|:)?(?P<n>\d+(?:\.\d+)?)分")
 _COUNT_PLAIN = re.compile(rf"(?<![一二三]级)指标(?:共|共有|有|数量为)?(?P<n>{COUNT_NUMBER})[个项条]")
@@ -207,6 +212,10 @@ class _Extractor:
             if start != sentence_at:
                 sentence_at, subject_so_far, maximum_before = start, None, False
             found = self._subject(text, q, context, subject_so_far, label, place)
+            if found.subject == OTHER and not found.own_keyword and claims and claims[-1].subject == UNIT_PRICE \
+                    and claims[-1].unit == q.unit and claims[-1].end <= q.start \
+                    and text[claims[-1].end : q.start] in _LIST_JOINS:
+                found = _Found(UNIT_PRICE, Confidence.LOW)  # 每人每月100元、200元: each a price of its own
             if found.subject == OTHER and not found.own_keyword:
                 (changes if found.change else unnamed).add(q.start)
             period = self._period(text, q.start)
@@ -290,6 +299,7 @@ class _Extractor:
             and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION, *_ALLOTTED),
             own_keyword=found.own_keyword, same_kind_before=items_before, maximum_before=maximum_before,
             full_sentence=text[full_at : q.start],
+            amounts=sum(p.unit == "万元" for p in find_quantities(text[full_at:_full_sentence_end(text, q.end)])),
         )
 
     # ------------------------------------------------------------ subject of one number
@@ -316,7 +326,7 @@ class _Extractor:
             self._formula_result(prefix, q)
             or self._by_enumeration(sentence_before, prefix, q)
             or self._by_trailing_word(prefix, after, place, q.unit)
-            or self._by_keyword(prefix, q)
+            or self._by_keyword(prefix, q, sentence_before)
             or self._by_score_word(prefix, q, context, label, sentence_before)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
@@ -333,8 +343,8 @@ class _Extractor:
         return _Found(subject, Confidence.LOW if caveat else confidence, indicator)
 
     def _per_unit(self, prefix: str, after: str) -> bool:
-        """每家3万元, 人均2000元, 单价500元, 500元/人: a figure per unit."""
-        if after.startswith(("/", "／")):
+        """每家3万元, 人均2000元, 单价500元, 500元/人, 4000元的资助标准: a figure per unit."""
+        if after.startswith(("/", "／")) or _STANDARD_AFTER.match(after):
             return True
         words = self.lex.roles["unit_price"]
         return any(w in prefix for w in words if w != "每") or re.search(r"每(?![年季])[^，。；,\d]{0,6}$", prefix) is not None
@@ -424,7 +434,7 @@ class _Extractor:
             return head[2].key, Confidence.HIGH, None
         return None
 
-    def _by_keyword(self, prefix: str, q):
+    def _by_keyword(self, prefix: str, q, sentence_before: str = ""):
         """A lexicon keyword owns the number, unless an indicator name stands
         closer to it."""
         keyword = self._nearest_keyword(prefix)
@@ -432,10 +442,16 @@ class _Extractor:
         if keyword is None or (mention is not None and mention.end > keyword[1]):
             return None
         begin, end, subject = keyword
+        named_before = None
+        if subject.key == "budget" and q.unit == "万元":
+            named_before = self._budget_the_sentence_named(sentence_before[: len(sentence_before) - len(prefix) + begin])
+            subject = named_before or subject
         if subject.key == "total_score" and _names_an_indicator(prefix[:end]):
             return None  # 本项指标评价得分7分: the score of one indicator, not the project's
         if q.unit == "%" and subject.key == "spent" and prefix[begin:end] in ("执行", "支付"):
             subject = self.lex.subjects["execution_rate"]  # 3个项目资金执行100%
+        if prefix[begin:end] == "使用率" and not any(p.unit == "万元" for p in find_quantities(sentence_before)):
+            return None  # 设施使用率98%: an indicator's rate (预算35万元，实际支付35万元，使用率100%: the money's)
         if not _unit_fits(subject.kind, q.unit):
             if q.unit == "%" and any(w in prefix[end:] for w in _INDICATOR_WORDS):
                 return None  # 补贴资金发放准确率100%: the rate of an indicator, not of the money
@@ -455,7 +471,20 @@ class _Extractor:
             confidence = Confidence.LOW
         if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
             confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
+        if named_before is not None:
+            confidence = Confidence.LOW  # which budget it is, the words before only suggest
         return subject.key, confidence, None
+
+    def _budget_the_sentence_named(self, earlier: str):
+        """我局年初预算项目73个，预算项目经费15690.38万元: a bare 预算 after the sentence named the 年初 (or 全年)
+        budget, with no amount of its own, is that budget."""
+        specific = self._nearest_keyword(earlier)
+        if specific is None or specific[2].key not in SPECIFIC_BUDGETS:
+            return None
+        between = earlier[specific[1] :]
+        if any(p.unit == "万元" for p in find_quantities(between)) or any(w in between for w in _ANOTHER_BUDGET):
+            return None  # 年初预算100万元，追加预算20万元; 在年初预算基础上追加预算20万元: another amount
+        return specific[2]
 
     def _by_score_word(self, prefix: str, q, context: int | None, label: str, sentence_before: str = ""):
         """得分N分 / 得N分: an indicator's score when the sentence or heading
@@ -576,6 +605,11 @@ class _Extractor:
         if in_indicators:
             return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
         return None
+
+
+def _full_sentence_end(text: str, pos: int) -> int:
+    """Where the sentence (to its 。, over ；) ends."""
+    return min((i for i in (text.find(c, pos) for c in "。！!？?\n") if i >= 0), default=len(text))
 
 
 def _in_aside(text: str, start: int, pos: int) -> bool:

@@ -62,6 +62,7 @@ class Around:
     same_kind_before: bool  # the sentence has a number of this unit before this one
     maximum_before: bool  # a maximum was stated earlier in the sentence (满分100分，其中…)
     full_sentence: str = ""  # from the last 。 to the number (a list after 其中 runs on over ；)
+    amounts: int = 1  # how many amounts of money its sentence states
 
 
 class RoleReader:
@@ -172,8 +173,9 @@ class RoleReader:
             return PART  # 第一批项目批复投资3374.3万元: one batch of several
         if "其中：" in a.full_sentence or "其中:" in a.full_sentence or (not a.own_keyword and "其中" in a.full_sentence):
             return PART  # 其中：30万元用于编制；30万元用于审计, 其中：道路支出180万元，亮化支出90万元: the list runs on
-        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
-            return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
+        if a.unit == "万元" and a.amounts > 1 and "其中" not in a.after \
+                and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
+            return PART  # 省财政安排30万元，县财政配套20万元 (not 中央和省级资金共下达725.63万元): one source of the money
         if not a.own_keyword and "其中" in a.sentence:
             return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
         opened = max(a.sentence.rfind("（"), a.sentence.rfind("("))
