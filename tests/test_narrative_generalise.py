@@ -166,3 +166,35 @@ def test_subjects_from_the_sentence(text, expected):
 def test_an_inherited_budget_is_not_firm():
     (_, budget) = claims("本单位年初预算项目12个，预算项目经费860万元。")
     assert not budget.firm
+
+
+def test_a_goals_section_that_tells_what_was_done_states_results():
+    """Under a …绩效目标情况 heading, a paragraph that says what was actually paid, and nothing of a plan, reports
+    results: its amounts are actual, its counts are no indicator targets."""
+    got = figures("一、项目绩效目标情况", "维修项目：预算20万元，全年实际支付20万元，使用率100%。维修范围为屋面防水600平方米。")
+    assert got == [("20万元", "budget", "actual"), ("20万元", "spent", "actual"), ("100%", "execution_rate", "actual"),
+                   ("600平方米", "other", "actual")]
+    planned = figures("一、项目绩效目标情况", "计划完成屋面防水600平方米。项目预算20万元。")
+    assert planned == [("600平方米", "indicator_value", "target"), ("20万元", "budget", "actual")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2024年全市的目标任务是：改造老旧小区120个，发放租赁补贴3500户。",
+     [("120个", "indicator_value", "target"), ("3500户", "indicator_value", "target")]),
+    ("省政府下达的开工指标为76万套。", [("76万套", "indicator_value", "target")]),
+    # a label that only names the kind of indicator states no goal
+    ("质量指标：培训合格率95%，高于90%的目标。", [("95%", "indicator_value", "actual"), ("90%", "other", "target")]),
+    ("省政府把棚户区改造列为年度30件民生实事之一。", [("30件", "other", "actual")]),
+    # the pool a share is taken from is not the project's money; the share is a part
+    ("我区从奖励资金31714万元中分配20977.80万元用于住房保障。",
+     [("31714万元", "other", "actual"), ("20977.80万元", "budget", "part")]),
+    # 用于X 6万元 after the money is named: what a share of that money went to
+    ("下达的自治区水利发展资金，用于设施维养6万元。", [("6万元", "budget", "part")]),
+])
+def test_goals_and_shares_named_by_the_sentence(text, expected):
+    assert figures(text) == expected
+
+
+def test_the_money_stated_in_a_goals_section_is_the_budget():
+    got = figures("（一）绩效目标情况", "全省用于该项工作的中央和省级财政资金共计12.8亿元，其中中央财政资金4.9亿元、省级财政资金7.9亿元。")
+    assert got == [("12.8亿元", "budget", "total"), ("4.9亿元", "budget", "part"), ("7.9亿元", "budget", "part")]

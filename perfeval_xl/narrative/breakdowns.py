@@ -196,7 +196,7 @@ def items_by_sum(claims: list[Claim], text: str, unnamed: set[int]) -> list[Clai
                 out[k] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL, subject=subject)
                 for j in found:
                     item = out[j]
-                    out[j] = replace(item, role=PART, whole_at=whole.start,
+                    out[j] = replace(item, role=TOTAL if item.role == TOTAL else PART, whole_at=whole.start,
                                      subject=item_subject(item.subject, subject, item.start in unnamed))
                 break
     return out
@@ -214,8 +214,6 @@ def _summing_run(out: list[Claim], whole: Claim, run: list[int]) -> list[int] | 
     subjects = {whole.subject} - {OTHER}
     for j in run:
         item = out[j]
-        if item.role == TOTAL:
-            break
         if item.subject != OTHER:
             subjects.add(item.subject)
             if len(subjects) > 1:

@@ -34,7 +34,9 @@ from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
     COUNT_NUMBER, bare_quantities, chinese_to_decimal, declared_unit, find_quantities, normalise_text,
 )
-from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
+from perfeval_xl.narrative.roles import (
+    ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in,
+)
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
 
@@ -57,7 +59,7 @@ _TRAILING_ALLOTTED = re.compile(r"^(?:已经|已|全部|均|及时)*(?:(?:分解
 _TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:拨付|下拨)")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
-_ROW_CUE = re.compile(r"^(?:其中|含|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
+_ROW_CUE = re.compile(r"^(?:其中|含|用于|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
                       r"|年度目标值?|计划值?"
                       r"|合计|共计|总计|累计|小计)[为：:]?")
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
@@ -72,10 +74,14 @@ _ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "co
 # 本项指标评价得分7分: the score of the indicator the section is about
 _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
 # the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
+# 列为30件民生实事之一
+_ONE_OF = re.compile(r"^[^，,。；;\d]{0,12}之一")
 _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
 _LIST_JOINS = ("、", "和", "或", "及", "至")
+# 目标任务是：, 绩效目标：, 产业指标：, 开工指标为…: the counts after it are an indicator's
+_INDICATOR_CUE = re.compile(r"(?:目标|指标)(?:任务)?(?:是|为)?[：:]|指标(?:是|为)")
 # 4000元的最低资助标准: the amount is a rate per head
 _STANDARD_AFTER = re.compile(r"^的[^，,。；;\d]{0,6}标准")
 # between a 年初预算 and a later bare 预算, words that make the later one another amount
@@ -320,7 +326,13 @@ class _Extractor:
             return _Found(UNIT_PRICE, Confidence.MEDIUM)
         if self._changed(prefix):
             return _Found(OTHER, Confidence.LOW, own_keyword=False, change=True)  # 同比增长14%, 占80%, 调减300万
-        if _kind_of_unit(q.unit) == "count" and (after.startswith("项目") or any(w in prefix for w in _AREA_WORDS)):
+        if q.unit == "万元" and after.startswith("中") and "从" in prefix:
+            return _Found(OTHER, Confidence.LOW)  # 从奖励资金31714万元中分配…: the pool a share is taken from
+        if _kind_of_unit(q.unit) == "count" and _ONE_OF.match(after):
+            return _Found(OTHER, Confidence.LOW)  # 列为30件民生实事之一: the set it belongs to, not a figure of it
+        goal = _INDICATOR_CUE.search(text[_full_sentence_start(text, q.start) : q.start]) is not None
+        if _kind_of_unit(q.unit) == "count" and (after.startswith("项目") or any(w in prefix for w in _AREA_WORDS)
+                                                 and not goal):
             return _Found(OTHER, Confidence.LOW)  # 共分为10个项目, 全县15个乡镇: not an output of the project
         found = (
             self._formula_result(prefix, q)
@@ -331,8 +343,9 @@ class _Extractor:
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
             or self._by_sentence(prefix, q, so_far, sentence_before)
-            or self._by_indicator_word(prefix, q, label, place.titles, sentence_before)
+            or self._by_indicator_word(prefix, q, label, place.titles, sentence_before, goal)
             or self._by_source(prefix, q)
+            or self._by_money_word(prefix, q, place)
         )
         if found is None or found is _NO_CLAIM:
             return _Found(OTHER, Confidence.LOW, own_keyword=False)
@@ -564,7 +577,7 @@ class _Extractor:
             return None
         if so_far is None:
             # 将资金切块下达各市，其中：南宁市610万元…: the items of the money the sentence names
-            if not cue.group(0).startswith(("合计", "共计", "总计", "其中")):
+            if not cue.group(0).startswith(("合计", "共计", "总计", "其中", "用于")):
                 return None
             keyword = self._nearest_keyword(sentence_before[: len(sentence_before) - len(prefix)])
             if keyword is None or not _unit_fits(keyword[2].kind, q.unit):
@@ -584,11 +597,23 @@ class _Extractor:
             return None
         return _Found("budget", Confidence.LOW)
 
-    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = ""):
+    def _by_money_word(self, prefix: str, q, place: Place):
+        """中央和省级财政资金共计128.79亿元 in a goals section: the money the goals come with (a budget, LOW),
+        not an indicator's target."""
+        if q.unit != "万元" or not place.in_targets:
+            return None
+        words = prefix
+        for filler in ("共计", "合计", "总计", "共", "为", "达", "是", "：", ":"):
+            words = words.removesuffix(filler)
+        return _Found("budget", Confidence.LOW) if words.endswith(("资金", "经费")) else None
+
+    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = "",
+                           goal: bool = False):
         """No indicator of the form is named, but the words say it is an
         indicator's figure (培训合格率98%, a count in an 产出 section). Without
         an index into the form it is held against nothing."""
-        row_cue = _ROW_CUE.match(prefix) is not None  # 培训合格率：年度指标值100%，实际完成93.94%
+        cue = _ROW_CUE.match(prefix)  # 培训合格率：年度指标值100%，实际完成93.94% (not 其中…, 合计…: items and sums)
+        row_cue = cue is not None and not cue.group(0).startswith(("其中", "含", "用于", "合计", "共计", "总计", "累计", "小计"))
         # with a form, an indicator the form does not name (全县群众满意度) is no firm claim about it
         firm = Confidence.LOW if self.index.indicators else Confidence.MEDIUM
         sections = [t for t in (label, *titles) if not any(w in t for w in _ALLOCATION_WORDS)]
@@ -602,9 +627,13 @@ class _Extractor:
             return None
         if label and row_cue:
             return _Found(INDICATOR_VALUE, firm, own_keyword=False)
-        if in_indicators:
-            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
+        if in_indicators or goal:
+            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections, or after 目标任务是：
         return None
+
+
+def _full_sentence_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in "。！!？?\n"), default=-1) + 1
 
 
 def _full_sentence_end(text: str, pos: int) -> int:
