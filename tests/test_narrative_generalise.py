@@ -198,3 +198,19 @@ def test_goals_and_shares_named_by_the_sentence(text, expected):
 def test_the_money_stated_in_a_goals_section_is_the_budget():
     got = figures("（一）绩效目标情况", "全省用于该项工作的中央和省级财政资金共计12.8亿元，其中中央财政资金4.9亿元、省级财政资金7.9亿元。")
     assert got == [("12.8亿元", "budget", "total"), ("4.9亿元", "budget", "part"), ("7.9亿元", "budget", "part")]
+
+
+def test_an_amount_before_a_colon_and_the_enumerated_paragraphs_below_it():
+    got = figures("为该项目安排预算资金500万元，涉及政策任务3个，具体如下：",
+                  "一是医院建设，安排预算资金300万元，用于重点医院建设。",
+                  "二是人才培养，安排预算资金150万元。",
+                  "三、存在的问题", "部分资金支付进度偏慢，结余资金50万元。")
+    assert got == [("500万元", "budget", "total"), ("3个", "other", "actual"), ("300万元", "budget", "part"),
+                   ("150万元", "budget", "part"), ("50万元", "balance", "actual")]
+
+
+def test_two_amounts_of_one_subject_joined_in_a_clause_are_items():
+    assert figures("把提前下达的资金3.8亿元和正式下达的资金2.3亿元分解到市县。") == [
+        ("3.8亿元", "budget", "part"), ("2.3亿元", "budget", "part")]
+    assert figures("项目预算100万元和实际支出96万元均已入账。") == [
+        ("100万元", "budget", "actual"), ("96万元", "spent", "actual")]

@@ -252,3 +252,53 @@ def restated_items(before: list[Claim], under: list[Claim], cross: bool) -> tupl
         if whole.unit == "万元":
             before[j] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL or whole.whole)
     return before, under
+
+
+# …安排预算资金509774.50万元，涉及政策任务4个，具体如下： / 一是…安排预算资金420000.00万元: the paragraphs below
+# list the items of the amount stated before the colon
+_LISTED_BELOW = re.compile(r"(?:如下|下列|以下)[：:]$")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]是|[（(]\d{1,2}[）)]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def items_listed_below(claims: list[Claim], texts: list[str]) -> list[Claim]:
+    """A paragraph that ends 具体如下： after an amount, and the enumerated paragraphs after it (一是…, （1）…):
+    their amounts of the same subject, or naming none, are its items (roles only: the items stand in other
+    paragraphs, so no sum is checked)."""
+    out = list(claims)
+    at = {id(c): k for k, c in enumerate(out)}
+    for i, text in enumerate(texts):
+        if not _LISTED_BELOW.search(text):
+            continue
+        money = [c for c in out if c.paragraph == i and c.unit == "万元" and c.table is None and c.role == ACTUAL]
+        if not money:
+            continue
+        whole = money[-1]
+        items = []
+        for j in range(i + 1, len(texts)):
+            if not _ENUMERATED.match(texts[j]):
+                break
+            items += [c for c in out if c.paragraph == j and c.unit == "万元" and c.table is None and c.role == ACTUAL
+                      and c.subject in (whole.subject, OTHER)]
+        if not items:
+            continue
+        out[at[id(whole)]] = replace(whole, role=TOTAL, whole=True)
+        for item in items:
+            out[at[id(item)]] = replace(item, role=PART, subject=whole.subject)
+    return out
+
+
+def joined_amounts(claims: list[Claim], text: str) -> list[Claim]:
+    """提前下达的资金3.86亿元和正式下达的资金2.33亿元: two amounts of one subject joined in one clause are two
+    items of it, neither the whole."""
+    out = list(claims)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.unit != "万元" or b.unit != "万元" or a.subject != b.subject or a.subject == OTHER:
+            continue
+        if a.role not in (ACTUAL, PART) or b.role not in (ACTUAL, PART) or a.table is not None or b.table is not None:
+            continue
+        between = text[a.end : b.start]
+        if any(c in between for c in "，,。；;：:（()）") or not any(w in between for w in ("和", "及", "与")):
+            continue
+        out[k], out[k + 1] = replace(a, role=PART), replace(b, role=PART)
+    return out

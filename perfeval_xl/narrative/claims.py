@@ -27,7 +27,7 @@ from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
 from perfeval_xl.narrative.breakdowns import (
-    SPECIFIC_BUDGETS, item_subject, items_by_sum, restated_items, wholes_and_parts,
+    SPECIFIC_BUDGETS, item_subject, items_by_sum, items_listed_below, joined_amounts, restated_items, wholes_and_parts,
 )
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
@@ -250,7 +250,7 @@ class _Extractor:
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
-        claims = items_by_sum(wholes_and_parts(claims, text, unnamed), text, unnamed)
+        claims = items_by_sum(joined_amounts(wholes_and_parts(claims, text, unnamed), text), text, unnamed)
         at = text.find("其中")
         if at > 0:  # …执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again, for a part
             end = min((i for i in (text.find(c, at) for c in "。！？") if i >= 0), default=len(text))
@@ -757,7 +757,7 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
         claims.extend(found)
     if table is not None:
         claims = table.finish(claims)
-    return claims
+    return items_listed_below(claims, [normalise_text(p.text) for p in paragraphs])
 
 
 def _caption_unit(paragraphs, i: int) -> str | None:
