@@ -214,3 +214,36 @@ def test_two_amounts_of_one_subject_joined_in_a_clause_are_items():
         ("3.8亿元", "budget", "part"), ("2.3亿元", "budget", "part")]
     assert figures("项目预算100万元和实际支出96万元均已入账。") == [
         ("100万元", "budget", "actual"), ("96万元", "spent", "actual")]
+
+
+CLEAN_SHAPES = [
+    ["年初预算100万元，调整后为：120万元。"],
+    ["项目资金100万元，资金来源为：中央资金60万元、省级资金40万元。"],
+    ["项目预算100万元，实际支出60万元，结余40万元，预算执行率60%。"],
+    ["按入住人数分别给予每人每月100元、200元、300元的补贴。"],
+    ["共下拨补助资金合计500万元；其中甲单位合计300万元，包括A资金120万元、B资金180万元；乙单位200万元。"],
+    ["内设事业单位2个，即财政事务中心和国库集中支付中心；实施项目4个，即甲项目、乙项目、丙项目、丁项目。", "全年支出10万元。"],
+    ["下达资金100万元，其中：中央资金50万元，省级资金30万元。"],
+    ["全年预算数80万元，全年执行数76万元，执行率95%；其中当年财政拨款全年预算数80万元，全年执行数76万元，执行率95%。"],
+    ["把提前下达的资金3.8亿元和正式下达的资金2.3亿元分解到市县。"],
+    ["年初分配经费60万元；年终考核后，又将剩余经费40万元分配到位。全年经费100万元已全部执行完毕。"],
+    ["为该项目安排预算资金500万元，具体如下：", "一是医院建设，安排预算资金300万元。", "二是人才培养，安排预算资金200万元。"],
+    SELF_EVALUATION_TABLE,
+]
+
+
+@pytest.mark.parametrize("paragraphs", CLEAN_SHAPES, ids=lambda p: p[0][:12])
+def test_the_shapes_these_mechanisms_read_raise_nothing_when_consistent(tmp_path, paragraphs):
+    """Consistent paragraphs in every shape the mechanisms above read, each as a report without a form: no
+    warning, no error (the real-report harness runs the same importer path)."""
+    from perfeval_xl.findings import Severity
+    from perfeval_xl.importer.evaluate import evaluated_report
+
+    path = tmp_path / "某项目绩效自评报告.txt"
+    path.write_text("\n".join(["某项目2024年度绩效自评报告", *paragraphs]) + "\n", encoding="utf-8")
+    with evaluated_report(path, path.name) as (result, _workbook):
+        pass
+    assert result.project is not None and result.project.narrative_only
+    alarms = [f"{f.rule} {f.location}: {f.message}" for f in result.findings
+              if f.rule.startswith("XC6") and f.severity is not Severity.INFO]
+    assert alarms == []
