@@ -149,7 +149,9 @@ def test_a_nested_total_points_at_its_whole_and_its_items_at_it():
 @pytest.mark.parametrize("text,expected", [
     # a bare 预算 after the sentence named the 年初 budget with no amount of its own is that budget (not firmly)
     ("本单位年初预算项目12个，预算项目经费860万元。", [("12个", "other", "actual"), ("860万元", "initial_budget", "actual")]),
-    ("年初预算100万元，追加预算资金20万元。", [("100万元", "initial_budget", "actual"), ("20万元", "budget", "actual")]),
+    ("年初预算100万元，另安排预算资金20万元。", [("100万元", "initial_budget", "actual"), ("20万元", "budget", "actual")]),
+    ("在年初预算基础上，安排预算资金20万元。", [("20万元", "budget", "actual")]),
+    ("年初预算100万元，追加预算资金20万元。", [("100万元", "initial_budget", "actual"), ("20万元", "other", "actual")]),
     # one amount named after two sources is their sum, not one of them
     ("中央和省级财政共下达专项经费725.63万元。", [("725.63万元", "budget", "actual")]),
     ("省财政安排30万元，县财政安排20万元。", [("30万元", "budget", "part"), ("20万元", "budget", "part")]),
@@ -218,6 +220,7 @@ def test_two_amounts_of_one_subject_joined_in_a_clause_are_items():
 
 CLEAN_SHAPES = [
     ["年初预算100万元，调整后为：120万元。"],
+    ["年初预算50万元，调整情况为：追加30万元、追加40万元，调整后预算120万元。"],
     ["项目资金100万元，资金来源为：中央资金60万元、省级资金40万元。"],
     ["项目预算100万元，实际支出60万元，结余40万元，预算执行率60%。"],
     ["按入住人数分别给予每人每月100元、200元、300元的补贴。"],

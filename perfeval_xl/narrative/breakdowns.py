@@ -106,14 +106,16 @@ def _list_end(text: str, opened: int, m) -> int:
     return min((i for i in (text.find(c, opened) for c in ends) if i >= 0), default=len(text))
 
 
-def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[Claim]:
+def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int], changes: frozenset[int] = frozenset()
+                     ) -> list[Claim]:
     """``claims`` (one paragraph's, in order) with each whole and its items
     marked. ``unnamed``: starts of the claims whose subject nothing in the text
-    named (they take their whole's subject)."""
+    named (they take their whole's subject); ``changes``: starts of changes (追加30万元, 调减10万元), which are
+    neither wholes nor items."""
     sources = load_lexicon().roles["sources"] + _MORE_SOURCES
     out = list(claims)
     for k, whole in enumerate(out):
-        if whole.unit in ("%", "分") or whole.role in _NOT_WHOLE or whole.table is not None:
+        if whole.unit in ("%", "分") or whole.role in _NOT_WHOLE or whole.table is not None or whole.start in changes:
             continue
         if whole.role == PART and not _sums_its_items(text, whole):
             continue  # 第一批项目批复投资3374.3万元（其中建筑工程3292万元）: a batch with its own items stays a part
@@ -133,7 +135,7 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int]) -> list[
         for item in out[k + 1 :]:
             if item.start >= end:
                 break
-            if item.unit != whole.unit:
+            if item.unit != whole.unit or item.start in changes:
                 continue
             named = _named_after(text, item, max(opened, items[-1].end if items else opened))
             names_nothing = not named and item.subject == OTHER and not colon
@@ -176,13 +178,14 @@ def _as_whole(whole: Claim, subject: str, text: str) -> Claim:
 _SUM_TOLERANCE = Decimal("0.005")
 
 
-def items_by_sum(claims: list[Claim], text: str, unnamed: set[int]) -> list[Claim]:
+def items_by_sum(claims: list[Claim], text: str, unnamed: set[int], changes: frozenset[int] = frozenset()
+                 ) -> list[Claim]:
     """A run of two or more amounts right before or after another, of its subject or naming none, that adds up
     to it exactly: the amount is their total and they are its items, whatever words stand between them (the
     arithmetic says it). Only amounts not yet placed in a breakdown, in one paragraph."""
     out = list(claims)
     free = [k for k, c in enumerate(out) if c.unit == "万元" and c.table is None and c.whole_at is None
-            and c.role not in _NOT_WHOLE and not c.scoped and c.subject != UNIT_PRICE]
+            and c.role not in _NOT_WHOLE and not c.scoped and c.subject != UNIT_PRICE and c.start not in changes]
     for n, k in enumerate(free):
         whole = out[k]
         if whole.role == TOTAL:

@@ -250,7 +250,9 @@ class _Extractor:
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
-        claims = items_by_sum(joined_amounts(wholes_and_parts(claims, text, unnamed), text), text, unnamed)
+        changed = frozenset(changes)
+        claims = wholes_and_parts(claims, text, unnamed, changed)
+        claims = items_by_sum(joined_amounts(claims, text), text, unnamed, changed)
         at = text.find("其中")
         if at > 0:  # …执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again, for a part
             end = min((i for i in (text.find(c, at) for c in "。！？") if i >= 0), default=len(text))
