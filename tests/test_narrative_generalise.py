@@ -176,6 +176,7 @@ def test_a_goals_section_that_tells_what_was_done_states_results():
     got = figures("一、项目绩效目标情况", "维修项目：预算20万元，全年实际支付20万元，使用率100%。维修范围为屋面防水600平方米。")
     assert got == [("20万元", "budget", "actual"), ("20万元", "spent", "actual"), ("100%", "execution_rate", "actual"),
                    ("600平方米", "other", "actual")]
+    assert not any(c.firm for c in claims("一、项目绩效目标情况", "维修项目：全年实际支付20万元，预算执行率达到100%。"))
     planned = figures("一、项目绩效目标情况", "计划完成屋面防水600平方米。项目预算20万元。")
     assert planned == [("600平方米", "indicator_value", "target"), ("20万元", "budget", "actual")]
 

@@ -178,6 +178,8 @@ class _Extractor:
             scoped = bool(scope) and role == ACTUAL and subject in self.lex.subjects
             if scoped:
                 role = PART  # one project's figure in a report on several (its items still add up to its 合计)
+            if place.results_in_goals:
+                confidence = Confidence.LOW  # results told under a goals heading: the words may still mean plans
             claims.append(
                 Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i, decimals, indicator,
                       period, role, text[start:end], start, end, sentence_start(text, start), name,

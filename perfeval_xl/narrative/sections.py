@@ -45,6 +45,7 @@ class Place:
     is_heading: bool
     subproject: str = ""  # the sub-project a section of a report on several is about
     allocation: bool = False  # the goals section it is in is about handing out the money (绩效目标分解下达情况)
+    results_in_goals: bool = False  # it tells what was done, under a goals heading: read as results, never firmly
 
 
 def heading(text: str) -> tuple[int, str] | None:
@@ -100,10 +101,12 @@ def places(paragraphs) -> list[Place]:
         innermost = next((t for _, t, goals in reversed(stack) if goals), "")
         allocation = not own_goal and any(w in innermost for w in _ALLOCATION)
         titles = tuple(t for _, t, _ in stack)
-        if in_targets and not own_goal and _reports_results(texts[i]):
+        results = in_targets and not own_goal and _reports_results(texts[i])
+        if results:
             # …绩效目标情况 sections often tell what was done (全年实际支付35.3万元): no goals, no indicators here
             in_targets, titles = False, tuple(t for _, t, goals in stack if not goals)
-        found.append(Place(titles, in_targets, h is not None and _is_heading_only(texts[i]), allocation=allocation))
+        found.append(Place(titles, in_targets, h is not None and _is_heading_only(texts[i]), allocation=allocation,
+                           results_in_goals=results))
     return _with_subprojects(found)
 
 
