@@ -1,28 +1,31 @@
 """An amount followed by its breakdown: ``项目预算100万元，其中中央资金80万元、省级资金20万元``,
-``省级资金124.23万元，用于A 25万元、B 0.71万元…``, ``共申请预算资金90万元。其中：30万元用于编制；…``.
+``省级资金124.23万元，用于A 25万元、B 0.71万元…``, ``共申请预算资金90万元。其中：30万元用于编制；…``,
+``具体包括：…``, ``补助安排为：A经费3万元；B经费10万元…``, ``3608万元（中央资金2855万元、省级资金753万元）``.
 
 The amount is the whole (role ``total``; when it was stated as a fact,
 ``Claim.whole``: still what the report says the whole was, so it is held against
 the form and the rest of the report like an actual — not so a 累计, 累计投入
 300万元，其中…, which may span years); the amounts listed after it
-are its items (role ``part``, ``Claim.whole_at``). An item that names nothing of its own (磴口县5079.16万元,
-30万元用于审计) is an item of the whole's subject. A list after 其中 need not be
-complete, so XC614 holds such items to their whole only when they add up to more.
+are its items (role ``part``, ``Claim.whole_at``). An item takes its whole's subject unless its own words
+(not those that opened the list) name another (磴口县5079.16万元, 30万元用于审计, 其中建筑工程3292万元 are items of
+the whole's subject). A list after 其中 need not be complete, so XC614 holds such items to their whole only when
+they add up to more.
 
 The list runs to the end of the sentence (a 其中 list over ``；``, and on after
 ``。其中：``; a 用于 list to the ``；``) and stops at an amount that states
-something else (实际支出58万元 after a list of the budget), at a nested 其中 or
-aside, and, past a ``；``, at an amount that names nothing or has a breakdown of
-its own.
+something else (实际支出58万元 after a list of the budget), at 另/此外, at a nested 其中 or
+aside, after an item with a breakdown of its own (合计118,156万元，包括…: an item of the outer list and the total
+of its own), and, past a ``；``, at an amount that names nothing or has a breakdown of its own. A list opened by a
+colon or an aside needs two amounts (调整后为：120万元 is no list). Other ways to find a total and its items are in
+:mod:`perfeval_xl.narrative.totals`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 
-from perfeval_xl.narrative.claim import OTHER, UNIT_PRICE, Claim
+from perfeval_xl.narrative.claim import OTHER, Claim
 from perfeval_xl.narrative.lexicon import load_lexicon
 from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL
 
@@ -36,7 +39,7 @@ _ASIDE_LIST = re.compile(r"^(?P<stop>[（(])")
 # a whole broken down by where its money comes from is the budget
 _MORE_SOURCES = ("地方", "上级")
 _SENTENCE_END = "。！？\n"
-_NOT_WHOLE = (TARGET, EARLIER, MAXIMUM)
+NOT_WHOLE = (TARGET, EARLIER, MAXIMUM)  # a plan, an earlier figure or a scale is no whole of anything
 SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
 # 另安排C项目20万元, 此外…: an amount of its own after the list
 _ANOTHER = ("另", "此外", "另外")
@@ -115,7 +118,7 @@ def wholes_and_parts(claims: list[Claim], text: str, unnamed: set[int], changes:
     sources = load_lexicon().roles["sources"] + _MORE_SOURCES
     out = list(claims)
     for k, whole in enumerate(out):
-        if whole.unit in ("%", "分") or whole.role in _NOT_WHOLE or whole.table is not None or whole.start in changes:
+        if whole.unit in ("%", "分") or whole.role in NOT_WHOLE or whole.table is not None or whole.start in changes:
             continue
         if whole.role == PART and not _sums_its_items(text, whole):
             continue  # 第一批项目批复投资3374.3万元（其中建筑工程3292万元）: a batch with its own items stays a part
@@ -172,136 +175,3 @@ def _as_whole(whole: Claim, subject: str, text: str) -> Claim:
     clause = text[max((text.rfind(c, 0, whole.start) for c in "，,。；;"), default=-1) + 1 : whole.start]
     stated = whole.role == ACTUAL or "累计" not in clause
     return replace(whole, role=TOTAL, whole=stated and whole.role != PART, subject=subject)
-
-
-# amounts that add up to a figure stated next to them are its items (613万元，补助安排为：…3万元；…64万元)
-_SUM_TOLERANCE = Decimal("0.005")
-
-
-def items_by_sum(claims: list[Claim], text: str, unnamed: set[int], changes: frozenset[int] = frozenset()
-                 ) -> list[Claim]:
-    """A run of two or more amounts right before or after another, of its subject or naming none, that adds up
-    to it exactly: the amount is their total and they are its items, whatever words stand between them (the
-    arithmetic says it). Only amounts not yet placed in a breakdown, in one paragraph."""
-    out = list(claims)
-    free = [k for k, c in enumerate(out) if c.unit == "万元" and c.table is None and c.whole_at is None
-            and c.role not in _NOT_WHOLE and not c.scoped and c.subject != UNIT_PRICE and c.start not in changes]
-    for n, k in enumerate(free):
-        whole = out[k]
-        if whole.role == TOTAL:
-            continue
-        for run in (free[n + 1 :], free[:n][::-1]):
-            if not run or not _set_apart(text, whole, out[run[0]]):
-                continue
-            found = _summing_run(out, whole, run)
-            if found:
-                subject = whole.subject if whole.subject != OTHER else out[found[0]].subject
-                out[k] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL, subject=subject)
-                for j in found:
-                    item = out[j]
-                    out[j] = replace(item, role=TOTAL if item.role == TOTAL else PART, whole_at=whole.start,
-                                     subject=item_subject(item.subject, subject, item.start in unnamed))
-                break
-    return out
-
-
-def _set_apart(text: str, whole: Claim, item: Claim) -> bool:
-    """Is the whole in a clause of its own, not one more of a list (100元、200元、300元)?"""
-    between = text[whole.end : item.start] if whole.start < item.start else text[item.end : whole.start]
-    return any(c in between for c in "，,。；;：:（()）")
-
-
-def _summing_run(out: list[Claim], whole: Claim, run: list[int]) -> list[int] | None:
-    """The longest run (in the order given, at least two) whose amounts add up to ``whole``."""
-    total, taken, best = Decimal(0), [], None
-    subjects = {whole.subject} - {OTHER}
-    for j in run:
-        item = out[j]
-        if item.subject != OTHER:
-            subjects.add(item.subject)
-            if len(subjects) > 1:
-                break  # 支出60万元，结余40万元 are no items of the 100万元 budget
-        total += Decimal(item.value)
-        taken.append(j)
-        if len(taken) >= 2 and abs(total - Decimal(whole.value)) <= _SUM_TOLERANCE:
-            best = list(taken)
-        if total > Decimal(whole.value) + _SUM_TOLERANCE:
-            break
-    return best
-
-
-# the project's money and rates: a 其中 that states them again states a part of them
-_RESTATED = ("budget", "initial_budget", "full_year_budget", "arrived", "spent", "balance", "execution_rate",
-             "arrival_rate")
-
-
-def restated_items(before: list[Claim], under: list[Claim], cross: bool) -> tuple[list[Claim], list[Claim]]:
-    """``年初预算数43.2，全年执行数37.24；其中当年财政拨款年初预算数43.2，全年执行数37.24``: after 其中 the same
-    subjects are stated again for one source of the money: each is a part (a rate: the part's rate) of the
-    figure of its subject stated before, which is a total (a rate stays what happened to the whole).
-    ``before``: the claims before the 其中 (of the paragraph before when ``cross``); ``under``: those after it."""
-    before, under = list(before), list(under)
-    for k, item in enumerate(under):
-        if item.subject not in _RESTATED or item.role not in (ACTUAL, PART) or item.table is not None \
-                or item.whole_at is not None:  # already an item of a breakdown of its own
-            continue
-        j = next((j for j in range(len(before) - 1, -1, -1) if before[j].subject == item.subject
-                  and before[j].unit == item.unit and before[j].role in (ACTUAL, TOTAL) and before[j].table is None),
-                 None)
-        if j is None:
-            continue
-        whole = before[j]
-        under[k] = replace(item, role=PART, whole_at=None if cross or item.unit != "万元" else whole.start)
-        if whole.unit == "万元":
-            before[j] = replace(whole, role=TOTAL, whole=whole.role == ACTUAL or whole.whole)
-    return before, under
-
-
-# …安排预算资金509774.50万元，涉及政策任务4个，具体如下： / 一是…安排预算资金420000.00万元: the paragraphs below
-# list the items of the amount stated before the colon
-_LISTED_BELOW = re.compile(r"(?:如下|下列|以下)[：:]$")
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]是|[（(]\d{1,2}[）)]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
-
-
-def items_listed_below(claims: list[Claim], texts: list[str]) -> list[Claim]:
-    """A paragraph that ends 具体如下： after an amount, and the enumerated paragraphs after it (一是…, （1）…):
-    their amounts of the same subject, or naming none, are its items (roles only: the items stand in other
-    paragraphs, so no sum is checked)."""
-    out = list(claims)
-    at = {id(c): k for k, c in enumerate(out)}
-    for i, text in enumerate(texts):
-        if not _LISTED_BELOW.search(text):
-            continue
-        money = [c for c in out if c.paragraph == i and c.unit == "万元" and c.table is None and c.role == ACTUAL]
-        if not money:
-            continue
-        whole = money[-1]
-        items = []
-        for j in range(i + 1, len(texts)):
-            if not _ENUMERATED.match(texts[j]):
-                break
-            items += [c for c in out if c.paragraph == j and c.unit == "万元" and c.table is None and c.role == ACTUAL
-                      and c.subject in (whole.subject, OTHER)]
-        if not items:
-            continue
-        out[at[id(whole)]] = replace(whole, role=TOTAL, whole=True)
-        for item in items:
-            out[at[id(item)]] = replace(item, role=PART, subject=whole.subject)
-    return out
-
-
-def joined_amounts(claims: list[Claim], text: str) -> list[Claim]:
-    """提前下达的资金3.86亿元和正式下达的资金2.33亿元: two amounts of one subject joined in one clause are two
-    items of it, neither the whole."""
-    out = list(claims)
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        if a.unit != "万元" or b.unit != "万元" or a.subject != b.subject or a.subject == OTHER:
-            continue
-        if a.role not in (ACTUAL, PART) or b.role not in (ACTUAL, PART) or a.table is not None or b.table is not None:
-            continue
-        between = text[a.end : b.start]
-        if any(c in between for c in "，,。；;：:（()）") or not any(w in between for w in ("和", "及", "与")):
-            continue
-        out[k], out[k + 1] = replace(a, role=PART), replace(b, role=PART)
-    return out

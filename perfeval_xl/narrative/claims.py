@@ -26,9 +26,7 @@ from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
-from perfeval_xl.narrative.breakdowns import (
-    SPECIFIC_BUDGETS, item_subject, items_by_sum, items_listed_below, joined_amounts, restated_items, wholes_and_parts,
-)
+from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, wholes_and_parts
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
@@ -39,6 +37,7 @@ from perfeval_xl.narrative.roles import (
 )
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
+from perfeval_xl.narrative.totals import items_by_sum, items_listed_below, joined_amounts, restated_items
 
 # Subjects that are not in the lexicon because they are found by pattern.
 COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
