@@ -251,3 +251,9 @@ def test_the_shapes_these_mechanisms_read_raise_nothing_when_consistent(tmp_path
     alarms = [f"{f.rule} {f.location}: {f.message}" for f in result.findings
               if f.rule.startswith("XC6") and f.severity is not Severity.INFO]
     assert alarms == []
+
+
+def test_a_footer_of_two_cells_after_a_wide_table_is_a_paragraph():
+    got = figures("一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值", "产出指标 | 数量指标 | 培训人数 | 500人 | 512人",
+                  "自评总分 | 95分")
+    assert got[-1] == ("95分", "total_score", "actual")

@@ -72,9 +72,9 @@ _ALLOCATION_WORDS = ("下达", "分解")
 _ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "count_level2", "count_level3")
 # 本项指标评价得分7分: the score of the indicator the section is about
 _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
-# the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
 # 列为30件民生实事之一
 _ONE_OF = re.compile(r"^[^，,。；;\d]{0,12}之一")
+# the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
 _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
@@ -253,16 +253,7 @@ class _Extractor:
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
         changed = frozenset(changes)
         claims = wholes_and_parts(claims, text, unnamed, changed)
-        claims = items_by_sum(joined_amounts(claims, text), text, unnamed, changed)
-        at = text.find("其中")
-        if at > 0:  # …执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again, for a part
-            end = min((i for i in (text.find(c, at) for c in "。！？") if i >= 0), default=len(text))
-            before = [c for c in claims if c.end <= at]
-            under = [c for c in claims if at < c.start < end and not _in_aside(text, at, c.start)]
-            before, under = restated_items(before, under, cross=False)
-            aside = [c for c in claims if at < c.start < end and _in_aside(text, at, c.start)]
-            claims = sorted(before + under + aside + [c for c in claims if c.start >= end], key=lambda c: c.start)
-        return claims
+        return _restated_after_qizhong(items_by_sum(joined_amounts(claims, text), text, unnamed, changed), text)
 
     def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
                           items: bool) -> bool:
@@ -635,6 +626,20 @@ class _Extractor:
         return None
 
 
+def _restated_after_qizhong(claims: list[Claim], text: str) -> list[Claim]:
+    """…执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again after 其中 (to the
+    sentence's end, not inside an aside) are parts of those stated before it."""
+    at = text.find("其中")
+    if at <= 0:
+        return claims
+    end = _full_sentence_end(text, at)
+    before = [c for c in claims if c.end <= at]
+    under = [c for c in claims if at < c.start < end and not _in_aside(text, at, c.start)]
+    rest = [c for c in claims if c not in before and c not in under]
+    before, under = restated_items(before, under, cross=False)
+    return sorted(before + under + rest, key=lambda c: c.start)
+
+
 def _full_sentence_start(text: str, pos: int) -> int:
     return max((text.rfind(c, 0, pos) for c in "。！!？?\n"), default=-1) + 1
 
@@ -741,7 +746,8 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
     table: TextTable | None = None
     for i, (para, context, place) in enumerate(zip(paragraphs, contexts, where)):
         text = normalise_text(para.text)
-        if is_table_row(text, table is not None):
+        in_table = table.continues_with(text) if table is not None else is_table_row(text)
+        if in_table:
             if table is None:
                 table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i),
                                   lambda k, cell, place=place: extractor.paragraph(k, cell, None, place))

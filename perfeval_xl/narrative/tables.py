@@ -56,10 +56,9 @@ def cells(text: str) -> list[str]:
     return [c.strip() for c in _SEPARATOR.split(text)]
 
 
-def is_table_row(text: str, table_open: bool = False) -> bool:
-    """At least three cells (two separators) in one paragraph; two cells when it
-    follows a row of a table (``总体目标 | 全年实际完成情况`` inside a 自评表)."""
-    return len(_SEPARATOR.findall(text)) >= (1 if table_open else 2)
+def is_table_row(text: str) -> bool:
+    """At least three cells (two separators) in one paragraph."""
+    return len(_SEPARATOR.findall(text)) >= 2
 
 
 def _segments(rows: list) -> list[list]:
@@ -69,18 +68,18 @@ def _segments(rows: list) -> list[list]:
     segments = [[rows[0]]]
     for r in rows[1:]:
         header = segments[-1][0]
-        if _is_header(r, header):
+        if _is_header(r.cells, header.cells):
             segments.append([r])
         else:
             segments[-1].append(r)
     return segments
 
 
-def _is_header(row, header) -> bool:
-    if any(_numeric(c) and not _RATIO.search(c) for c in row.cells if c):
+def _is_header(row: list[str], header: list[str]) -> bool:
+    if any(_numeric(c) and not _RATIO.search(c) for c in row if c):
         return False  # a row with figures is a row of data
-    named = {col.subject for col in (_column(c, None) for c in row.cells if c) if col.kind not in ("other", "serial")}
-    return len(named) >= 2 or (len(named) == 1 and len(row.cells) != len(header.cells))
+    named = {col.subject for col in (_column(c, None) for c in row if c) if col.kind not in ("other", "serial")}
+    return len(named) >= 2 or (len(named) == 1 and len(row) != len(header))
 
 
 @dataclass
@@ -140,6 +139,18 @@ class TextTable:
     caption_unit: str | None
     read_prose: Callable | None = None  # (paragraph index, Paragraph) -> claims, for a cell written as sentences
     rows: list[_Row] = field(default_factory=list)
+
+    def continues_with(self, text: str) -> bool:
+        """Is a paragraph the next row of this table: three cells or more, or two that head a table of their own
+        (``总体目标 | 全年实际完成情况`` inside a 自评表) or follow a header of at most three (the goals block: its
+        prose row ``…设定的目标 | …完成的情况``); not a footer of two after a wide table (总分 | 95分)."""
+        separators = len(_SEPARATOR.findall(text))
+        if separators >= 2 or not self.rows:
+            return separators >= 2
+        if separators != 1:
+            return False
+        header = _segments(self.rows)[-1][0].cells
+        return _is_header(cells(text), header) or len(header) <= 3
 
     def row(self, i: int, para: Paragraph, text: str) -> list[Claim]:
         parts = cells(text)
