@@ -160,6 +160,9 @@ def test_a_nested_total_points_at_its_whole_and_its_items_at_it():
     ("预算35万元，实际支付35万元，使用率100%。",
      [("35万元", "budget", "actual"), ("35万元", "spent", "actual"), ("100%", "execution_rate", "actual")]),
     ("场馆设施使用率95%。", [("95%", "indicator_value", "actual")]),
+    # money carried over from last year is this year's money: the sentence is not about another year
+    ("上年度结转资金10万元，本年度预算安排50万元，合计可用资金60万元。",
+     [("10万元", "budget", "part"), ("50万元", "budget", "part"), ("60万元", "budget", "total")]),
 ])
 def test_subjects_from_the_sentence(text, expected):
     assert figures(text) == expected

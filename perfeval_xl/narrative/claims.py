@@ -418,7 +418,10 @@ class _Extractor:
         return mentions[-1].index if mentions else context
 
     def _elsewhere(self, sentence_before: str) -> bool:
-        """Is the sentence about another project or scope (2022年同类项目中…)?"""
+        """Is the sentence about another project or scope (2022年同类项目中…)? Not for money carried over
+        from it (上年度结转资金10万元，本年度预算安排50万元: this year's money)."""
+        for carried in self.lex.roles["earlier_not"]:
+            sentence_before = sentence_before.replace(carried, "")
         return any(w in sentence_before for w in self.lex.elsewhere)
 
     def _pattern_confidence(self, text: str, start: int) -> Confidence:
