@@ -209,7 +209,7 @@ class TextTable:
             if j in names or (column is not None and column.kind == "serial"):
                 continue  # a row's name or number is no figure
             if column is not None and column.kind == "value" and self.read_prose and _is_prose(cell):
-                found.extend(self._prose_claims(r, j, cell, column, table_at))
+                found.extend(self._prose_claims(r, j, cell, column))
                 continue
             for value, unit, decimals, start, end, firm in _figures(cell, column, row_unit):
                 subject, role, confidence = self._meaning(column, unit, is_total, has_total, data_rows)
@@ -232,7 +232,7 @@ class TextTable:
                 ))
         return found
 
-    def _prose_claims(self, r: _Row, j: int, cell: str, column: _Column, table_at: int) -> list[Claim]:
+    def _prose_claims(self, r: _Row, j: int, cell: str, column: _Column) -> list[Claim]:
         """A cell of the goals' columns written as sentences (年初设定目标 | 全年实际完成情况) is read like a
         paragraph; its figures are of the column's kind: planned in a target column, and a count or a rate
         that names nothing is the indicator's (医疗救助惠及11万人次), never firmly."""
@@ -244,8 +244,9 @@ class TextTable:
                 role = TARGET
             if subject == OTHER and c.unit not in ("万元", ""):
                 subject = INDICATOR_VALUE
+            # read as prose, not as a column's value: no table sums or row ratios take it (table stays None)
             found.append(replace(c, subject=subject, role=role, confidence=Confidence.LOW, start=c.start + shift,
-                                 end=c.end + shift, sentence=c.sentence + shift, table=table_at,
+                                 end=c.end + shift, sentence=c.sentence + shift,
                                  whole_at=None if c.whole_at is None else c.whole_at + shift))
         return found
 
