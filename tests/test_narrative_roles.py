@@ -61,20 +61,22 @@ def test_the_whole_before_its_breakdown_is_a_total_still_held_against_the_form()
     ("本项目共申请预算资金90万元。其中：30万元用于预算编制；30万元用于审计；30万元用于设计。",
      [("90万元", "budget", "total"), ("30万元", "budget", "part"), ("30万元", "budget", "part"),
       ("30万元", "budget", "part")]),
-    # 用于 lists the uses of an amount; the list ends at ； (money named by its source is the budget)
+    # 用于 lists the uses of an amount; the list ends at ； (money named by its source is the budget: after the
+    # 省级 money, the 市级 money of the same sentence is one more source, a part)
     ("省级资金转移支付124.23万元，用于美丽乡村建设25万元、水毁修复100万元；市级资金260.3万元。",
      [("124.23万元", "budget", "total"), ("25万元", "budget", "part"), ("100万元", "budget", "part"),
-      ("260.3万元", "budget", "actual")]),
+      ("260.3万元", "budget", "part")]),
     # a 其中 list runs on over ；, and an amount with a breakdown of its own after the ； is no item of it
     ("全年预算数2089万元，其中中央资金1777万元，占比85.06%；省级配套资金312万元，占比14.94%。",
      [("2089万元", "full_year_budget", "total"), ("1777万元", "full_year_budget", "part"), ("85.06%", "other", "actual"),
       ("312万元", "full_year_budget", "part"), ("14.94%", "other", "actual")]),
     ("下达资金755.19万元，其中中央资金124.23万元；省级资金260.3万元，其中督查奖励10万元。",
      [("755.19万元", "budget", "total"), ("124.23万元", "budget", "part"), ("260.3万元", "budget", "total"),
-      ("10万元", "other", "part")]),
-    # an item that names a category of its own keeps it; an amount stating something else ends the list
+      ("10万元", "budget", "part")]),
+    # an item named by a use or a category is an item of its whole's subject all the same (the real-report
+    # README's part: one item or sub-amount of a larger whole); an amount stating something else ends the list
     ("合计批复投资6222.4万元，其中建筑工程6025.215万元，实际支出6000万元。",
-     [("6222.4万元", "budget", "total"), ("6025.215万元", "other", "part"), ("6000万元", "spent", "actual")]),
+     [("6222.4万元", "budget", "total"), ("6025.215万元", "budget", "part"), ("6000万元", "spent", "actual")]),
 ])
 def test_breakdowns(text, expected):
     assert figures(text) == expected

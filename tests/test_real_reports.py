@@ -1,7 +1,7 @@
 """The corpus modeled on real published reports (issue 20) as a CI gate — on the
-``tuned`` split only: no warning or error on a report with no inconsistency,
-findings precision of at least 95%, and at least 95% of the labelled figures
-extracted with the right subject and role.
+``tuned`` and ``fresh`` splits: no warning or error on a report with no
+inconsistency, findings precision of at least 95%, and a floor on the labelled
+figures extracted with the right subject and role (95% on tuned, 93% on fresh).
 
 The ``holdout`` split is deliberately not a CI gate: it is measured once, by
 ``benchmarks/real_reports.py --split holdout``, and never tuned on; a test that
@@ -67,31 +67,39 @@ def test_a_report_the_tool_cannot_read_counts_as_all_missed():
     assert s["unread"] == ["ex_library_2023"] and s["role_right"] == 0.0
 
 
-GATED = "tuned"  # the only split CI holds to its thresholds (see the module docstring)
+# The splits CI holds to their thresholds (see the module docstring), with the share of labelled figures that
+# must get the right role and the right subject, role and value. tuned/ was tuned on from the start; fresh/ was
+# written after the holdout was measured, first run at 0.437 (its mechanisms were then made general on it and
+# tuned/ together) and now reads 0.961: 0.93 leaves room for a few labels, not for a mechanism lost.
+GATED = {"tuned": 0.95, "fresh": 0.93}
 
 
-@pytest.fixture(scope="module")
-def tuned():
-    reports = load_reports(ROOT, (GATED,))
-    assert reports, f"no reports in tests/fixtures/real_reports/{GATED}"
-    return [run_report(r) for r in reports]
+@pytest.fixture(scope="module", params=sorted(GATED))
+def split(request):
+    reports = load_reports(ROOT, (request.param,))
+    assert reports, f"no reports in tests/fixtures/real_reports/{request.param}"
+    return request.param, [run_report(r) for r in reports]
 
 
-def test_every_report_is_read(tuned):
-    assert [(o.report.id, o.failure) for o in tuned if o.failure] == []
+def test_every_report_is_read(split):
+    _, outcomes = split
+    assert [(o.report.id, o.failure) for o in outcomes if o.failure] == []
 
 
-def test_no_clean_report_is_alarmed(tuned):
+def test_no_clean_report_is_alarmed(split):
+    _, outcomes = split
     alarmed = [(o.report.id, [f"{f.rule} {f.location}: {f.message}" for f in o.findings])
-               for o in tuned if o.report.clean and o.findings]
+               for o in outcomes if o.report.clean and o.findings]
     assert alarmed == []
 
 
-def test_findings_are_precise(tuned):
-    s = score(tuned)
+def test_findings_are_precise(split):
+    _, outcomes = split
+    s = score(outcomes)
     assert s["findings"] and s["findings_precision"] >= 0.95, s
 
 
-def test_figures_get_their_subject_and_role(tuned):
-    s = score(tuned)
-    assert s["role_right"] >= 0.95 and s["subject_and_role_right"] >= 0.95, s
+def test_figures_get_their_subject_and_role(split):
+    name, outcomes = split
+    s = score(outcomes)
+    assert s["role_right"] >= GATED[name] and s["subject_and_role_right"] >= GATED[name], s

@@ -30,11 +30,14 @@ from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS, item_subject, who
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import Lexicon, load_lexicon
 from perfeval_xl.narrative.numbers import (
-    COUNT_NUMBER, bare_quantities, chinese_to_decimal, find_quantities, normalise_text,
+    COUNT_NUMBER, bare_quantities, chinese_to_decimal, declared_unit, find_quantities, normalise_text,
 )
-from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in
+from perfeval_xl.narrative.roles import (
+    ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, YEAR, Around, RoleReader, years_in,
+)
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.tables import TextTable, is_table_row
+from perfeval_xl.narrative.totals import items_by_sum, items_listed_below, joined_amounts, restated_items
 
 # Subjects that are not in the lexicon because they are found by pattern.
 COUNT_SUBJECTS = {"一": "count_level1", "二": "count_level2", "三": "count_level3"}
@@ -53,13 +56,9 @@ _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|
 _TRAILING_ALLOTTED = re.compile(r"^(?:已经|已|全部|均|及时)*(?:(?:分解|分配|分[一二两三四五六七八九十\d]批)(?:下达)?(?:到位)?|下达)")
 # …已全部拨付 under a 资金到位 heading: the money reached the project (it is not its spending)
 _TRAILING_PAID = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额)*(?:拨付|下拨)")
-# after 其中, words that name where the money came from keep the sentence's subject (其中中央资金80万元);
-# anything else names a category of its own (其中建筑工程3292万元)
-_SOURCE_WORDS = ("中央", "省", "市", "县", "区", "乡", "镇", "财政", "自筹", "资金", "拨款", "经费", "本级", "地方", "上级",
-                 "社会", "银行", "债券", "结转", "配套", "批")
 _GRADE_WORD = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 # A clause that says which figure of the sentence's subject follows (年度指标值100%，实际完成93.94%)
-_ROW_CUE = re.compile(r"^(?:其中|含|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
+_ROW_CUE = re.compile(r"^(?:其中|含|用于|全年实际完成值?|全年实际值?|实际完成值?|完成值|实际值?|全年完成|年度指标值|年初指标值|指标值|目标值"
                       r"|年度目标值?|计划值?"
                       r"|合计|共计|总计|累计|小计)[为：:]?")
 _INDICATOR_WORDS = ("满意度", "满意率", "知晓率", "合格率", "覆盖率", "完成率", "及时率", "达标率", "验收合格率", "普及率",
@@ -73,10 +72,21 @@ _ALLOCATION_WORDS = ("下达", "分解")
 _ALLOTTED = ("budget", "initial_budget", "full_year_budget", "count_level1", "count_level2", "count_level3")
 # 本项指标评价得分7分: the score of the indicator the section is about
 _THIS_INDICATOR = re.compile(r"(?:本|该|此)项(?!目)|(?:本|该)指标|指标(?:评价|自评)?得分")
+# 列为30件民生实事之一
+_ONE_OF = re.compile(r"^[^，,。；;\d]{0,12}之一")
 # the county's statistics (全县15个乡镇33个行政村) are not the project's outputs
 _AREA_WORDS = ("全县", "全市", "全省", "全区", "全镇", "全乡", "全旗", "全州")
 # …执行率分别为：A 99.97%，B 99.89%: the items of a list take the subject named before 分别
 _RESPECTIVELY = ("分别为", "分别是", "分别达到", "分别")
+_LIST_JOINS = ("、", "和", "或", "及", "至")
+# 目标任务是：, 绩效目标：, 产业指标：, 开工指标为…: the counts after it are an indicator's
+_INDICATOR_CUE = re.compile(r"(?:目标|指标)(?:任务)?(?:是|为)?[：:]|指标(?:是|为)")
+# 4000元的最低资助标准: the amount is a rate per head
+_STANDARD_AFTER = re.compile(r"^的[^，,。；;\d]{0,6}标准")
+# between a 年初预算 and a later bare 预算, words that make the later one another amount
+_ANOTHER_BUDGET = ("追加", "调整", "调增", "调减", "增加", "新增", "补充", "另", "基础上", "追减", "核减")
+# 分值10分, 满分为20分: the maximum of one part of the scheme, stated before its score
+_MAXIMUM_STATED = re.compile(r"(?:分值|满分|权重)(?:为|是|：|:)?(?P<n>\d+(?:\.\d+)?)分")
 _COUNT_PLAIN = re.compile(rf"(?<![一二三]级)指标(?:共|共有|有|数量为)?(?P<n>{COUNT_NUMBER})[个项条]")
 # headings that name a part of the report, not an indicator
 _SECTION_WORDS = ("情况", "目标", "结论", "评价", "问题", "建议", "概况", "分析", "说明", "做法", "经验", "背景", "内容",
@@ -151,7 +161,10 @@ class _Extractor:
 
     # ------------------------------------------------------------ one paragraph
 
-    def paragraph(self, i: int, para: Paragraph, context: int | None, place: Place) -> list[Claim]:
+    def paragraph(self, i: int, para: Paragraph, context: int | None, place: Place,
+                  carried_unit: str | None = None) -> list[Claim]:
+        """The claims of one paragraph; ``carried_unit``: the money unit the paragraph before declared, for a
+        ``其中：…`` paragraph that goes on with its bare amounts."""
         text = normalise_text(para.text)
         claims: list[Claim] = []
         used: list[tuple[int, int]] = []
@@ -164,6 +177,8 @@ class _Extractor:
             scoped = bool(scope) and role == ACTUAL and subject in self.lex.subjects
             if scoped:
                 role = PART  # one project's figure in a report on several (its items still add up to its 合计)
+            if place.results_in_goals:
+                confidence = Confidence.LOW  # results told under a goals heading: the words may still mean plans
             claims.append(
                 Claim(subject, value, unit, para.ref, _fragment(text, start, end), confidence, i, decimals, indicator,
                       period, role, text[start:end], start, end, sentence_start(text, start), name,
@@ -194,7 +209,7 @@ class _Extractor:
             add(INDICATOR_DEDUCTION, Decimal(m.group("n")), "分", m.start(), m.end(), confidence, indicator=target)
 
         sentence_at, subject_so_far, maximum_before = -1, None, False
-        quantities = sorted(find_quantities(text) + bare_quantities(text), key=lambda q: q.start)
+        quantities = sorted(find_quantities(text) + bare_quantities(text, carried_unit), key=lambda q: q.start)
         unnamed: set[int] = set()  # figures nothing in the text names: items of whatever they are listed under
         changes: set[int] = set()  # 调减300万: a change, never an item of a total
         for n, q in enumerate(quantities):
@@ -204,6 +219,10 @@ class _Extractor:
             if start != sentence_at:
                 sentence_at, subject_so_far, maximum_before = start, None, False
             found = self._subject(text, q, context, subject_so_far, label, place)
+            if found.subject == OTHER and not found.own_keyword and claims and claims[-1].subject == UNIT_PRICE \
+                    and claims[-1].unit == q.unit and claims[-1].end <= q.start \
+                    and text[claims[-1].end : q.start] in _LIST_JOINS:
+                found = _Found(UNIT_PRICE, Confidence.LOW)  # 每人每月100元、200元: each a price of its own
             if found.subject == OTHER and not found.own_keyword:
                 (changes if found.change else unnamed).add(q.start)
             period = self._period(text, q.start)
@@ -232,7 +251,9 @@ class _Extractor:
                 found = replace(found, subject=subject, confidence=max(found.confidence, Confidence.MEDIUM))
             add(found.subject, q.value, q.unit, q.start, q.end, found.confidence, q.decimals, found.indicator, period, role)
         claims = _items_take_their_total(sorted(claims, key=lambda c: c.start))
-        return wholes_and_parts(claims, text, unnamed)
+        changed = frozenset(changes)
+        claims = wholes_and_parts(claims, text, unnamed, changed)
+        return _restated_after_qizhong(items_by_sum(joined_amounts(claims, text), text, unnamed, changed), text)
 
     def _planned_in_words(self, text: str, q, before, found: _Found, place: Place, maximum_before: bool,
                           items: bool) -> bool:
@@ -278,6 +299,7 @@ class _Extractor:
             and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION, *_ALLOTTED),
             own_keyword=found.own_keyword, same_kind_before=items_before, maximum_before=maximum_before,
             full_sentence=text[full_at : q.start],
+            amounts=sum(p.unit == "万元" for p in find_quantities(text[full_at:_full_sentence_end(text, q.end)])),
         )
 
     # ------------------------------------------------------------ subject of one number
@@ -298,19 +320,26 @@ class _Extractor:
             return _Found(UNIT_PRICE, Confidence.MEDIUM)
         if self._changed(prefix):
             return _Found(OTHER, Confidence.LOW, own_keyword=False, change=True)  # 同比增长14%, 占80%, 调减300万
-        if _kind_of_unit(q.unit) == "count" and (after.startswith("项目") or any(w in prefix for w in _AREA_WORDS)):
+        if q.unit == "万元" and after.startswith("中") and "从" in prefix:
+            return _Found(OTHER, Confidence.LOW)  # 从奖励资金31714万元中分配…: the pool a share is taken from
+        if _kind_of_unit(q.unit) == "count" and _ONE_OF.match(after):
+            return _Found(OTHER, Confidence.LOW)  # 列为30件民生实事之一: the set it belongs to, not a figure of it
+        goal = _INDICATOR_CUE.search(text[_full_sentence_start(text, q.start) : q.start]) is not None
+        if _kind_of_unit(q.unit) == "count" and (after.startswith("项目") or any(w in prefix for w in _AREA_WORDS)
+                                                 and not goal):
             return _Found(OTHER, Confidence.LOW)  # 共分为10个项目, 全县15个乡镇: not an output of the project
         found = (
             self._formula_result(prefix, q)
             or self._by_enumeration(sentence_before, prefix, q)
             or self._by_trailing_word(prefix, after, place, q.unit)
-            or self._by_keyword(prefix, q)
-            or self._by_score_word(prefix, q, context, label)
+            or self._by_keyword(prefix, q, sentence_before)
+            or self._by_score_word(prefix, q, context, label, sentence_before)
             or self._by_indicator_name(prefix, q)
             or self._by_heading(prefix, q, context)
             or self._by_sentence(prefix, q, so_far, sentence_before)
-            or self._by_indicator_word(prefix, q, label, place.titles, sentence_before)
+            or self._by_indicator_word(prefix, q, label, place.titles, sentence_before, goal)
             or self._by_source(prefix, q)
+            or self._by_money_word(prefix, q, place)
         )
         if found is None or found is _NO_CLAIM:
             return _Found(OTHER, Confidence.LOW, own_keyword=False)
@@ -321,8 +350,8 @@ class _Extractor:
         return _Found(subject, Confidence.LOW if caveat else confidence, indicator)
 
     def _per_unit(self, prefix: str, after: str) -> bool:
-        """每家3万元, 人均2000元, 单价500元, 500元/人: a figure per unit."""
-        if after.startswith(("/", "／")):
+        """每家3万元, 人均2000元, 单价500元, 500元/人, 4000元的资助标准: a figure per unit."""
+        if after.startswith(("/", "／")) or _STANDARD_AFTER.match(after):
             return True
         words = self.lex.roles["unit_price"]
         return any(w in prefix for w in words if w != "每") or re.search(r"每(?![年季])[^，。；,\d]{0,6}$", prefix) is not None
@@ -389,7 +418,10 @@ class _Extractor:
         return mentions[-1].index if mentions else context
 
     def _elsewhere(self, sentence_before: str) -> bool:
-        """Is the sentence about another project or scope (2022年同类项目中…)?"""
+        """Is the sentence about another project or scope (2022年同类项目中…)? Not for money carried over
+        from it (上年度结转资金10万元，本年度预算安排50万元: this year's money)."""
+        for carried in self.lex.roles["earlier_not"]:
+            sentence_before = sentence_before.replace(carried, "")
         return any(w in sentence_before for w in self.lex.elsewhere)
 
     def _pattern_confidence(self, text: str, start: int) -> Confidence:
@@ -412,7 +444,7 @@ class _Extractor:
             return head[2].key, Confidence.HIGH, None
         return None
 
-    def _by_keyword(self, prefix: str, q):
+    def _by_keyword(self, prefix: str, q, sentence_before: str = ""):
         """A lexicon keyword owns the number, unless an indicator name stands
         closer to it."""
         keyword = self._nearest_keyword(prefix)
@@ -420,10 +452,16 @@ class _Extractor:
         if keyword is None or (mention is not None and mention.end > keyword[1]):
             return None
         begin, end, subject = keyword
+        named_before = None
+        if subject.key == "budget" and q.unit == "万元":
+            named_before = self._budget_the_sentence_named(sentence_before[: len(sentence_before) - len(prefix) + begin])
+            subject = named_before or subject
         if subject.key == "total_score" and _names_an_indicator(prefix[:end]):
             return None  # 本项指标评价得分7分: the score of one indicator, not the project's
         if q.unit == "%" and subject.key == "spent" and prefix[begin:end] in ("执行", "支付"):
             subject = self.lex.subjects["execution_rate"]  # 3个项目资金执行100%
+        if prefix[begin:end] == "使用率" and not any(p.unit == "万元" for p in find_quantities(sentence_before)):
+            return None  # 设施使用率98%: an indicator's rate (预算35万元，实际支付35万元，使用率100%: the money's)
         if not _unit_fits(subject.kind, q.unit):
             if q.unit == "%" and any(w in prefix[end:] for w in _INDICATOR_WORDS):
                 return None  # 补贴资金发放准确率100%: the rate of an indicator, not of the money
@@ -443,11 +481,25 @@ class _Extractor:
             confidence = Confidence.LOW
         if subject.kind in ("money", "rate") and not _owned_by_project(prefix[:begin], self.lex):
             confidence = Confidence.LOW  # 慰问金支出57万元: a part of the spending, not the project's
+        if named_before is not None:
+            confidence = Confidence.LOW  # which budget it is, the words before only suggest
         return subject.key, confidence, None
 
-    def _by_score_word(self, prefix: str, q, context: int | None, label: str):
+    def _budget_the_sentence_named(self, earlier: str):
+        """我局年初预算项目73个，预算项目经费15690.38万元: a bare 预算 after the sentence named the 年初 (or 全年)
+        budget, with no amount of its own, is that budget."""
+        specific = self._nearest_keyword(earlier)
+        if specific is None or specific[2].key not in SPECIFIC_BUDGETS:
+            return None
+        between = earlier[specific[1] :]
+        if any(p.unit == "万元" for p in find_quantities(between)) or any(w in between for w in _ANOTHER_BUDGET):
+            return None  # 年初预算100万元，追加预算20万元; 在年初预算基础上追加预算20万元: another amount
+        return specific[2]
+
+    def _by_score_word(self, prefix: str, q, context: int | None, label: str, sentence_before: str = ""):
         """得分N分 / 得N分: an indicator's score when the sentence or heading
-        names one; otherwise it could be anything, so the total at LOW."""
+        names one, or when the sentence gave the maximum of a part of the scheme
+        (…分值10分，执行率86%，得分9分); otherwise it could be anything, so the total at LOW."""
         if q.unit != "分" or not ("得分" in prefix or prefix.endswith("得")):
             return None
         end = prefix.rfind("得分") + 2 if "得分" in prefix else len(prefix)
@@ -456,6 +508,8 @@ class _Extractor:
         if indicator is None:
             if (label or _names_an_indicator(prefix[:end])) and not self.index.indicators:
                 return _Found(INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex))  # no form: the report's row
+            if any(Decimal(m.group("n")) < 100 for m in _MAXIMUM_STATED.finditer(sentence_before)):
+                return _Found(INDICATOR_SCORE, Confidence.LOW)  # the score of what the 分值 was of, not the project's
             return "total_score", Confidence.LOW, None
         return INDICATOR_SCORE, _gap_confidence(prefix[end:], self.lex), indicator
 
@@ -518,12 +572,9 @@ class _Extractor:
         cue = _ROW_CUE.match(prefix)
         if cue is None:
             return None
-        if cue.group(0).startswith(("其中", "含")):
-            named = prefix[cue.end():]
-            if named and not any(w in named for w in _SOURCE_WORDS):
-                return _Found(OTHER, Confidence.LOW)  # 其中建筑工程3292万元: a category of its own, not a source
         if so_far is None:
-            if not cue.group(0).startswith(("合计", "共计", "总计")):
+            # 将资金切块下达各市，其中：南宁市610万元…: the items of the money the sentence names
+            if not cue.group(0).startswith(("合计", "共计", "总计", "其中", "用于")):
                 return None
             keyword = self._nearest_keyword(sentence_before[: len(sentence_before) - len(prefix)])
             if keyword is None or not _unit_fits(keyword[2].kind, q.unit):
@@ -543,11 +594,23 @@ class _Extractor:
             return None
         return _Found("budget", Confidence.LOW)
 
-    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = ""):
+    def _by_money_word(self, prefix: str, q, place: Place):
+        """中央和省级财政资金共计128.79亿元 in a goals section: the money the goals come with (a budget, LOW),
+        not an indicator's target."""
+        if q.unit != "万元" or not place.in_targets:
+            return None
+        words = prefix
+        for filler in ("共计", "合计", "总计", "共", "为", "达", "是", "：", ":"):
+            words = words.removesuffix(filler)
+        return _Found("budget", Confidence.LOW) if words.endswith(("资金", "经费")) else None
+
+    def _by_indicator_word(self, prefix: str, q, label: str, titles: tuple[str, ...], sentence_before: str = "",
+                           goal: bool = False):
         """No indicator of the form is named, but the words say it is an
         indicator's figure (培训合格率98%, a count in an 产出 section). Without
         an index into the form it is held against nothing."""
-        row_cue = _ROW_CUE.match(prefix) is not None  # 培训合格率：年度指标值100%，实际完成93.94%
+        cue = _ROW_CUE.match(prefix)  # 培训合格率：年度指标值100%，实际完成93.94% (not 其中…, 合计…: items and sums)
+        row_cue = cue is not None and not cue.group(0).startswith(("其中", "含", "用于", "合计", "共计", "总计", "累计", "小计"))
         # with a form, an indicator the form does not name (全县群众满意度) is no firm claim about it
         firm = Confidence.LOW if self.index.indicators else Confidence.MEDIUM
         sections = [t for t in (label, *titles) if not any(w in t for w in _ALLOCATION_WORDS)]
@@ -561,9 +624,38 @@ class _Extractor:
             return None
         if label and row_cue:
             return _Found(INDICATOR_VALUE, firm, own_keyword=False)
-        if in_indicators:
-            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections
+        if in_indicators or goal:
+            return _Found(INDICATOR_VALUE, Confidence.LOW)  # a count in the 产出/绩效目标 sections, or after 目标任务是：
         return None
+
+
+def _restated_after_qizhong(claims: list[Claim], text: str) -> list[Claim]:
+    """…执行率99%；其中当年财政拨款全年预算数65.66，全年执行数65.07: the same subjects again after 其中 (to the
+    sentence's end, not inside an aside) are parts of those stated before it."""
+    at = text.find("其中")
+    if at <= 0:
+        return claims
+    end = _full_sentence_end(text, at)
+    before = [c for c in claims if c.end <= at]
+    under = [c for c in claims if at < c.start < end and not _in_aside(text, at, c.start)]
+    rest = [c for c in claims if c not in before and c not in under]
+    before, under = restated_items(before, under, cross=False)
+    return sorted(before + under + rest, key=lambda c: c.start)
+
+
+def _full_sentence_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in "。！!？?\n"), default=-1) + 1
+
+
+def _full_sentence_end(text: str, pos: int) -> int:
+    """Where the sentence (to its 。, over ；) ends."""
+    return min((i for i in (text.find(c, pos) for c in "。！!？?\n") if i >= 0), default=len(text))
+
+
+def _in_aside(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a bracket opened after ``start`` (80万元（其中用于设备30万元）)?"""
+    within = text[start:pos]
+    return within.count("（") + within.count("(") > within.count("）") + within.count(")")
 
 
 def _items_take_their_total(claims: list[Claim]) -> list[Claim]:
@@ -657,18 +749,27 @@ def extract_claims(paragraphs, project: Project | None = None) -> list[Claim]:
     table: TextTable | None = None
     for i, (para, context, place) in enumerate(zip(paragraphs, contexts, where)):
         text = normalise_text(para.text)
-        if is_table_row(text):
+        in_table = table.continues_with(text) if table is not None else is_table_row(text)
+        if in_table:
             if table is None:
-                table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i))
+                table = TextTable(extractor.index, place.in_targets, _caption_unit(paragraphs, i),
+                                  lambda k, cell, place=place: extractor.paragraph(k, cell, None, place))
             claims.extend(table.row(i, para, text))
             continue
         if table is not None:
             claims = table.finish(claims)
             table = None
-        claims.extend(extractor.paragraph(i, para, context, place))
+        carried = declared_unit(normalise_text(paragraphs[i - 1].text)) if i and text.startswith("其中") else None
+        found = extractor.paragraph(i, para, context, place, carried)
+        if text.startswith("其中"):  # 其中：当年财政拨款年初预算数…: the items of the paragraph before
+            earlier = [c for c in claims if c.paragraph == i - 1]
+            kept = [c for c in claims if c.paragraph != i - 1]
+            earlier, found = restated_items(earlier, found, cross=True)
+            claims = kept + earlier
+        claims.extend(found)
     if table is not None:
         claims = table.finish(claims)
-    return claims
+    return items_listed_below(claims, [normalise_text(p.text) for p in paragraphs])
 
 
 def _caption_unit(paragraphs, i: int) -> str | None:

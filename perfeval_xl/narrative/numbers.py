@@ -30,13 +30,15 @@ _UNITS = [
     "亿元", "万元", "元", "%", "分", "个百分点", "个月", "个", "家", "人次", "人", "户", "次", "项", "所", "名", "场",
     "件", "台", "套", "天", "篇", "期", "平方米", "立方米", "㎡", "公里", "千米", "米", "亩", "吨", "公斤", "千克", "辆",
     "册", "株", "座", "间", "处", "份", "课时", "学时", "小时", "批", "村", "盏", "张", "床", "例", "艘", "头", "只", "本",
-    "条", "粒", "口", "周岁", "岁", "日",
+    "条", "粒", "口", "周岁", "岁", "日", "平方公里", "公顷", "平米", "km", "栋", "幢", "段", "块", "类", "字",
 ]
+# Units that follow only an Arabic number: with a Chinese numeral they are words (一段时间, 二类地区, 八字方针).
+_ARABIC_ONLY = {"段", "类", "字", "km"}
 # 分 not followed by 钟/之/别/配/析/类 (五十分钟, 分配, 分析 are not scores); 个 not the start of 个人/个体.
 _GUARDS = {"分": "(?![钟之别配析类期批项])", "个": "(?![人体性别])", "条": "(?![件例款])", "本": "(?![级级单年项次])",
            "处": "(?![理置室])", "只": "(?![是有要能])", "头": "(?![部])", "张": "(?![贴])", "间": "(?![隔])",
            "期": "(?![间限末初])", "批": "(?![复准示])", "村": "(?![民级])", "名": "(?![称单义])",
-           "米": "(?![饭粉面])", "口": "(?![径岸号罩腔])", "日": "(?![期常均])"}
+           "米": "(?![饭粉面])", "段": "(?![落时])", "块": "(?![钱])", "类": "(?![型别似])", "口": "(?![径岸号罩腔])", "日": "(?![期常均])"}
 _UNIT_RE = "|".join(re.escape(u) + _GUARDS.get(u, "") for u in _UNITS)
 # 1200余人, 60多万元: the number is not exact (its role is approximate)
 _APPROX_INSIDE = "余多"
@@ -46,6 +48,7 @@ QUANTITY = re.compile(
     # 29.6万，执行数29.6万: 万元 written without 元 (kept only where the sentence is about money)
     rf"|(?<![\d.])(?P<wan>{ARABIC_NUMBER})万(?=[，,。；;、）)]|$)"
     rf"|(?<![\d.])(?P<num>{ARABIC_NUMBER})\s*(?P<approx>[{_APPROX_INSIDE}])?(?P<mult>万(?!元)|亿(?!元))?"
+    rf"(?P<approx2>[{_APPROX_INSIDE}])?"  # 7万余户
     rf"\s*(?P<unit>{_UNIT_RE})"
     rf"|(?P<cn>{CHINESE_NUMERAL})(?P<cnapprox>[{_APPROX_INSIDE}])?(?P<cnunit>{_UNIT_RE})"
 )
@@ -106,6 +109,17 @@ def _decimals(number: str) -> int:
     return len(number.partition(".")[2])
 
 
+def _starts_a_noun(text: str, end: int) -> bool:
+    """Does a word follow (一批商贸中心) or close a name (（一期）), rather than the count ending its clause (指示牌一块。)?"""
+    nxt = text[end : end + 1]
+    return nxt == "）" or nxt == ")" or ("\u4e00" <= nxt <= "\u9fff" and nxt not in "的")
+
+
+def _names_a_phase(text: str, m, unit: str) -> bool:
+    """工程（二期）: the phase is part of the project's name."""
+    return unit == "期" and text[max(m.start() - 1, 0) : m.start()] in ("（", "(") and text[m.end() : m.end() + 1] in ("）", ")")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed).
     Ordinals (第3名) are not quantities."""
@@ -113,7 +127,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue
-        approximate = bool(m.group("approx") or m.group("cnapprox"))
+        approximate = bool(m.group("approx") or m.group("approx2") or m.group("cnapprox"))
         if m.group("wan"):
             if _about_money(text, m.start()):
                 raw = m.group("wan")
@@ -139,6 +153,8 @@ def find_quantities(text: str) -> list[Quantity]:
             raw, unit = m.group("cn"), m.group("cnunit")
             if len(raw) == 1 and raw in "十百千万亿" and unit not in MONEY_UNITS:
                 continue  # 十分重要, 百家: wording, not a quantity
+            if unit in _ARABIC_ONLY or (raw == "一" and _starts_a_noun(text, m.end())) or _names_a_phase(text, m, unit):
+                continue  # 升级改造一批商贸中心, 一名学生, 工程（二期）: an article or a name, not a count
             value = chinese_to_decimal(raw)
             if value is None:
                 continue
@@ -148,31 +164,37 @@ def find_quantities(text: str) -> list[Quantity]:
         elif unit == "%":
             found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), shown, approximate))
         else:
-            unit = {"㎡": "平方米", "千米": "公里"}.get(unit, unit)
+            unit = {"㎡": "平方米", "平米": "平方米", "千米": "公里", "km": "公里"}.get(unit, unit)
             found.append(Quantity(value, unit, m.start(), m.end(), m.group(0), shown, approximate))
     return found
 
 
 # 总分/得分 written without 分 (自评得分：98), and amounts whose unit the paragraph declares once
 # (项目资金（万元）：年初预算数64.8): a bare number right after such a word
-_BARE_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=$|[，,。；;）)、\s])")
+_BARE_NUMBER = re.compile(r"(?<![\d.,A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=$|[，,。；;）)、\s])")
 _BARE_SCORE_BEFORE = re.compile(r"(?:得分|评分|总分|自评分数?)[：:为]?$")
 _BARE_MONEY_BEFORE = re.compile(r"(?:预算数|执行数|预算|支出|到位|结余|拨付)(?:[（(][A-Z][）)])?[：:为]?$")
 _DECLARED_UNIT = re.compile(r"[（(](万元|元|亿元)[）)]|单位[：:](万元|元|亿元)")
 
 
-def bare_quantities(text: str) -> list[Quantity]:
-    """Numbers written without a unit that the words before them give one:
-    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once."""
+def declared_unit(text: str) -> str | None:
+    """The money unit a paragraph declares once (项目资金（万元）：…, 单位：元)."""
     declared = _DECLARED_UNIT.search(text)
-    unit = (declared.group(1) or declared.group(2)) if declared else None
+    return (declared.group(1) or declared.group(2)) if declared else None
+
+
+def bare_quantities(text: str, carried: str | None = None) -> list[Quantity]:
+    """Numbers written without a unit that the words before them give one:
+    ``自评得分：98`` (分), ``年初预算数64.8`` in a paragraph that says ``（万元）`` once
+    (or, ``carried``, whose paragraph before said it: ``其中：当年财政拨款年初预算数64.8``)."""
+    unit = declared_unit(text) or carried
     found = []
     for m in _BARE_NUMBER.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]
         if _BARE_SCORE_BEFORE.search(before):
-            value, shown_unit = Decimal(m.group(0)), "分"
+            value, shown_unit = Decimal(m.group(0).replace(",", "")), "分"
         elif unit and _BARE_MONEY_BEFORE.search(before):
-            value, shown_unit = Decimal(m.group(0)) * MONEY_UNITS[unit], "万元"
+            value, shown_unit = Decimal(m.group(0).replace(",", "")) * MONEY_UNITS[unit], "万元"
         else:
             continue
         found.append(Quantity(value, shown_unit, m.start(), m.end(), m.group(0), len(m.group(0).partition(".")[2])))

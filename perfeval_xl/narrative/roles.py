@@ -62,6 +62,7 @@ class Around:
     same_kind_before: bool  # the sentence has a number of this unit before this one
     maximum_before: bool  # a maximum was stated earlier in the sentence (满分100分，其中…)
     full_sentence: str = ""  # from the last 。 to the number (a list after 其中 runs on over ；)
+    amounts: int = 1  # how many amounts of money its sentence states
 
 
 class RoleReader:
@@ -123,7 +124,7 @@ class RoleReader:
             return MAXIMUM  # 百分制, 100分制
         if a.unit == "分" and a.local.endswith(("（", "(")) and a.after.startswith(("）", ")")):
             return MAXIMUM  # 项目决策（20分）: the weight written into the label
-        if a.subject == "total_score" and a.value == 100 and a.local.endswith(("总分", "总分为")) and not scored:
+        if a.subject == "total_score" and a.value == 100 and a.local.endswith(("总分", "总分为", "总分：", "总分:")) and not scored:
             return MAXIMUM  # 总分100分 describing the system
         if a.unit == "分" and a.maximum_before and not scored and not re.search(r"评|实际", a.local):
             return MAXIMUM  # 满分100分，其中项目决策20分、…
@@ -144,6 +145,10 @@ class RoleReader:
             return TARGET
         if actual_at < 0 and self._plan_sentence(a.full_sentence or a.sentence):
             return TARGET  # 计划新建冷藏库10个，容量约5万立方米；物流中心约2万平方米: the whole plan
+        if actual_at < 0 and a.unit not in ("万元", "分") and _GOAL_CUE.search(a.full_sentence or a.sentence):
+            return TARGET  # 目标任务是：改造老旧小区120个，发放租赁补贴3500户: every output the goal lists
+        if actual_at < 0 and a.unit not in ("万元", "分", "%") and _QUOTA.search(a.clause):
+            return TARGET  # 下达的开工指标为76万套
         return None
 
     def _without_harmless(self, text: str) -> str:
@@ -170,10 +175,13 @@ class RoleReader:
             return PART
         if a.unit == "万元" and _BATCH.search(a.clause):
             return PART  # 第一批项目批复投资3374.3万元: one batch of several
+        if a.unit == "万元" and _TAKEN_FROM.search(a.clause):
+            return PART  # 从奖励资金31714万元中分配20977.80万元: a share of the amount before
         if "其中：" in a.full_sentence or "其中:" in a.full_sentence or (not a.own_keyword and "其中" in a.full_sentence):
             return PART  # 其中：30万元用于编制；30万元用于审计, 其中：道路支出180万元，亮化支出90万元: the list runs on
-        if a.unit == "万元" and "其中" not in a.after and _one_of_several_sources(a.sentence + a.after, a.local, self.words["sources"]):
-            return PART  # 省财政安排30万元，县财政配套20万元: each source is a part of the money
+        if a.unit == "万元" and a.amounts > 1 and not _BREAKDOWN_AFTER.match(a.after) \
+                and _one_of_several_sources((a.full_sentence or a.sentence) + a.after, a.local, self.words["sources"]):
+            return PART  # 省财政安排30万元，县财政配套20万元 (not 中央和省级资金共下达725.63万元): one source of the money
         if not a.own_keyword and "其中" in a.sentence:
             return PART  # 其中中央资金80万元、省级资金20万元: the list goes on after 其中
         opened = max(a.sentence.rfind("（"), a.sentence.rfind("("))
@@ -201,7 +209,14 @@ class RoleReader:
         return None
 
 
+# 市级资金260.3万元，用于督查奖励10万元…: the amount is the whole of a list, not only one of several sources
+_BREAKDOWN_AFTER = re.compile(r"^[^。；;]{0,12}[，,（(：:]\s*(?:其中|用于|包括)|.*其中")
 _BREAKDOWN_FOLLOWS = re.compile(r"^[，,：:（(]?其中")
+# 目标任务是：…, 绩效目标：一是…: the outputs and rates after it are goals (质量指标：… is only a label)
+_GOAL_CUE = re.compile(r"目标(?:任务)?(?:是|为)?[：:]")
+# 开工指标为76万套: a count given as a quota
+_QUOTA = re.compile(r"指标(?:是|为)")
+_TAKEN_FROM = re.compile(r"从[^，,。；;]*\d[^，,。；;]*中")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:批|期|标段)")
 
 

@@ -45,6 +45,7 @@ class Place:
     is_heading: bool
     subproject: str = ""  # the sub-project a section of a report on several is about
     allocation: bool = False  # the goals section it is in is about handing out the money (绩效目标分解下达情况)
+    results_in_goals: bool = False  # it tells what was done, under a goals heading: read as results, never firmly
 
 
 def heading(text: str) -> tuple[int, str] | None:
@@ -60,6 +61,16 @@ def heading(text: str) -> tuple[int, str] | None:
                 return level, title
             return None
     return None
+
+
+# what was done: a paragraph saying it, and nothing of a plan, reports results even under a goals heading
+_RESULT_WORDS = ("实际支付", "实际支出", "已支付", "已实际", "已全部", "执行到位", "分配到位", "已完成", "已拨付", "已下达")
+_PLAN_WORDS = ("目标为", "目标是", "指标值", "计划", "预期", "预计", "力争", "确保", "不低于", "不少于", "目标任务", "拟")
+
+
+def _reports_results(text: str) -> bool:
+    text = normalise_text(text)
+    return any(w in text for w in _RESULT_WORDS) and not any(w in text for w in _PLAN_WORDS)
 
 
 def _is_target_title(title: str) -> bool:
@@ -89,8 +100,13 @@ def places(paragraphs) -> list[Place]:
         in_targets = any(goals for _, _, goals in stack) or own_goal
         innermost = next((t for _, t, goals in reversed(stack) if goals), "")
         allocation = not own_goal and any(w in innermost for w in _ALLOCATION)
-        found.append(Place(tuple(t for _, t, _ in stack), in_targets, h is not None and _is_heading_only(texts[i]),
-                           allocation=allocation))
+        titles = tuple(t for _, t, _ in stack)
+        results = in_targets and not own_goal and _reports_results(texts[i])
+        if results:
+            # …绩效目标情况 sections often tell what was done (全年实际支付35.3万元): no goals, no indicators here
+            in_targets, titles = False, tuple(t for _, t, goals in stack if not goals)
+        found.append(Place(titles, in_targets, h is not None and _is_heading_only(texts[i]), allocation=allocation,
+                           results_in_goals=results))
     return _with_subprojects(found)
 
 

@@ -11,7 +11,8 @@ indicator's target, actual, maximum and score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from perfeval_xl.model import Paragraph
@@ -39,10 +40,11 @@ _COLUMNS = (
     (("调整后预算", "全年预算", "调整预算", "调整后"), "full_year_budget", ACTUAL, "money"),
     (("到位",), "arrived", ACTUAL, "money"),
     (("结余", "结转", "剩余"), "balance", ACTUAL, "money"),
-    (("执行数", "执行金额", "实际支出", "支出", "使用", "拨付", "支付", "决算", "补助资金", "补贴资金", "奖补资金",
-      "补助金额", "补贴金额", "发放金额"), "spent", ACTUAL, "money"),
+    (("执行数", "执行金额", "执行资金", "实际支出", "支出", "使用", "拨付", "支付", "决算", "补助资金", "补贴资金",
+      "奖补资金", "补助金额", "补贴金额", "发放金额", "执行"), "spent", ACTUAL, "money"),
     (("预算", "批复", "安排", "下达"), "budget", ACTUAL, "money"),
-    (("年度指标值", "目标值", "指标值", "计划值", "预期值", "年度目标"), INDICATOR_VALUE, TARGET, "value"),
+    (("年度指标值", "目标值", "指标值", "计划值", "预期值", "年度目标", "设定目标", "预期目标"), INDICATOR_VALUE, TARGET,
+     "value"),
     (("实际完成值", "完成值", "实际值", "实际完成", "完成情况"), INDICATOR_VALUE, ACTUAL, "value"),
     (("分值", "权重", "满分", "标准分"), INDICATOR_SCORE, MAXIMUM, "score"),
     (("扣分",), INDICATOR_DEDUCTION, ACTUAL, "score"),
@@ -59,6 +61,27 @@ def is_table_row(text: str) -> bool:
     return len(_SEPARATOR.findall(text)) >= 2
 
 
+def _segments(rows: list) -> list[list]:
+    """A table pasted as text is often several in one (a 自评表: the project's names, its money, its goals, its
+    indicators), each under a header of its own: a row with no figure that names columns — two of different
+    subjects, or one when its cells are not as many as the header's — starts the next."""
+    segments = [[rows[0]]]
+    for r in rows[1:]:
+        header = segments[-1][0]
+        if _is_header(r.cells, header.cells):
+            segments.append([r])
+        else:
+            segments[-1].append(r)
+    return segments
+
+
+def _is_header(row: list[str], header: list[str]) -> bool:
+    if any(_numeric(c) and not _RATIO.search(c) for c in row if c):
+        return False  # a row with figures is a row of data
+    named = {col.subject for col in (_column(c, None) for c in row if c) if col.kind not in ("other", "serial")}
+    return len(named) >= 2 or (len(named) == 1 and len(row) != len(header))
+
+
 @dataclass
 class _Column:
     subject: str
@@ -67,7 +90,16 @@ class _Column:
     unit: str | None  # money unit from the header (万元/元), else None
 
 
+# 预算到位（D/C×100%）, 预算执行（E/C×100%）: a column worked out as a ratio of two others is a rate
+_RATIO = re.compile(r"[A-Za-z]\s*[/／÷]\s*[A-Za-z]|[×*]\s*100\s*[%％]")
+_RATE_WORDS = (("到位", "arrival_rate"), ("执行", "execution_rate"), ("支出", "execution_rate"), ("支付", "execution_rate"))
+
+
 def _column(header: str, caption_unit: str | None) -> _Column | None:
+    if _RATIO.search(header):
+        subject = next((s for w, s in _RATE_WORDS if w in header), None)
+        if subject is not None:
+            return _Column(subject, ACTUAL, "rate", None)
     for words, subject, role, kind in _COLUMNS:
         if any(w in header for w in words):
             unit = None
@@ -105,7 +137,20 @@ class TextTable:
     index: object  # IndicatorIndex
     in_targets: bool
     caption_unit: str | None
+    read_prose: Callable | None = None  # (paragraph index, Paragraph) -> claims, for a cell written as sentences
     rows: list[_Row] = field(default_factory=list)
+
+    def continues_with(self, text: str) -> bool:
+        """Is a paragraph the next row of this table: three cells or more, or two that head a table of their own
+        (``总体目标 | 全年实际完成情况`` inside a 自评表) or follow a header of at most three (the goals block: its
+        prose row ``…设定的目标 | …完成的情况``); not a footer of two after a wide table (总分 | 95分)."""
+        separators = len(_SEPARATOR.findall(text))
+        if separators >= 2 or not self.rows:
+            return separators >= 2
+        if separators != 1:
+            return False
+        header = _segments(self.rows)[-1][0].cells
+        return _is_header(cells(text), header) or len(header) <= 3
 
     def row(self, i: int, para: Paragraph, text: str) -> list[Claim]:
         parts = cells(text)
@@ -118,20 +163,23 @@ class TextTable:
 
     def finish(self, claims: list[Claim]) -> list[Claim]:
         """``claims`` with the table's figures added."""
-        if not self.rows:
-            return claims
-        header = self.rows[0]
+        for rows in _segments(self.rows):
+            claims = self._segment(rows, claims)
+        return claims
+
+    def _segment(self, rows: list[_Row], claims: list[Claim]) -> list[Claim]:
+        header = rows[0]
         has_header = sum(_numeric(c) for c in header.cells if c) * 2 < len([c for c in header.cells if c])
         unit = _table_unit(header.cells, self.caption_unit) if has_header else self.caption_unit
         columns = [_column(c, unit) for c in header.cells] if has_header else []
         if has_header:
             claims.extend(self._header_claims(header))
         names = [j for j, c in enumerate(header.cells) if has_header and any(w in c for w in _NAME_COLUMNS)]
-        body = self.rows[1:] if has_header else self.rows
+        body = rows[1:] if has_header else rows
         data_rows = [r for r in body if not _TOTAL_ROW.match(_label(r, names))]
         has_total = len(data_rows) < len(body)
         for r in body:
-            claims.extend(self._row_claims(r, columns, names, has_total, len(data_rows)))
+            claims.extend(self._row_claims(r, columns, names, has_total, len(data_rows), header.index))
         return claims
 
     def _header_claims(self, header: _Row) -> list[Claim]:
@@ -145,17 +193,25 @@ class TextTable:
                                    where, where + len(q.text), 0, "", "", header.index))
         return found
 
-    def _row_claims(self, r: _Row, columns: list, names: list[int], has_total: bool, data_rows: int) -> list[Claim]:
+    def _row_claims(self, r: _Row, columns: list, names: list[int], has_total: bool, data_rows: int,
+                    table_at: int) -> list[Claim]:
         label = _label(r, names)
         is_total = bool(_TOTAL_ROW.match(label))
         offset = len(columns) - len(r.cells) if 0 < len(r.cells) < len(columns) else 0  # merged cells on the left
         indicator = self.index.names.get(label) if label else None
+        at = [columns[j + offset] if j + offset < len(columns) else None for j in range(len(r.cells))]
+        # 指标值 ≥50000人次, 完成值 110406: a bare count takes the unit its row writes beside it
+        row_unit = next((q.unit for j, cell in enumerate(r.cells) if at[j] is not None and at[j].kind == "value"
+                         for q in find_quantities(cell) if q.unit not in ("万元", "%")), "")
         found: list[Claim] = []
         for j, cell in enumerate(r.cells):
-            column = columns[j + offset] if j + offset < len(columns) else None
+            column = at[j]
             if j in names or (column is not None and column.kind == "serial"):
                 continue  # a row's name or number is no figure
-            for value, unit, decimals, start, end in _figures(cell, column):
+            if column is not None and column.kind == "value" and self.read_prose and _is_prose(cell):
+                found.extend(self._prose_claims(r, j, cell, column))
+                continue
+            for value, unit, decimals, start, end, firm in _figures(cell, column, row_unit):
                 subject, role, confidence = self._meaning(column, unit, is_total, has_total, data_rows)
                 if subject != OTHER and not _is_the_figure(cell, start, end):
                     subject, role, confidence = OTHER, ACTUAL, Confidence.LOW  # 存在18岁以下、54周岁以上: words, not the value
@@ -165,13 +221,33 @@ class TextTable:
                     subject = "total_score" if subject == INDICATOR_SCORE else OTHER
                 if self.in_targets and role == ACTUAL and subject not in ("total_score", INDICATOR_SCORE):
                     role = TARGET
+                if not firm:
+                    confidence = Confidence.LOW
                 where = r.starts[j] + start
                 found.append(Claim(
                     subject, value, unit, r.para.ref, r.text[:60], confidence, r.index, decimals,
                     indicator if subject.startswith("indicator_") else None, None, role, r.text[where : r.starts[j] + end],
                     where, r.starts[j] + end, 0, label if subject.startswith("indicator_") else "", label,
-                    self.rows[0].index,
+                    table_at,
                 ))
+        return found
+
+    def _prose_claims(self, r: _Row, j: int, cell: str, column: _Column) -> list[Claim]:
+        """A cell of the goals' columns written as sentences (年初设定目标 | 全年实际完成情况) is read like a
+        paragraph; its figures are of the column's kind: planned in a target column, and a count or a rate
+        that names nothing is the indicator's (医疗救助惠及11万人次), never firmly."""
+        shift = r.starts[j]
+        found = []
+        for c in self.read_prose(r.index, Paragraph(cell, r.para.ref)):
+            subject, role = c.subject, c.role
+            if role == ACTUAL and column.role == TARGET:
+                role = TARGET
+            if subject == OTHER and c.unit not in ("万元", ""):
+                subject = INDICATOR_VALUE
+            # read as prose, not as a column's value: no table sums or row ratios take it (table stays None)
+            found.append(replace(c, subject=subject, role=role, confidence=Confidence.LOW, start=c.start + shift,
+                                 end=c.end + shift, sentence=c.sentence + shift,
+                                 whole_at=None if c.whole_at is None else c.whole_at + shift))
         return found
 
     @staticmethod
@@ -206,9 +282,18 @@ def _numeric(cell: str) -> bool:
     return bool(_BARE_NUMBER.match(cell)) or bool(find_quantities(cell))
 
 
-def _figures(cell: str, column: _Column | None):
-    """(value, unit, decimals, start, end) of each figure in one cell. A bare
-    number takes its column's unit; a figure written with a unit keeps it."""
+def _is_prose(cell: str) -> bool:
+    """A cell written as a sentence, not a value with a few words around it."""
+    return len(cell) >= 10 and any(c in cell for c in "，,。；;")
+
+
+_WAN = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万$")
+
+
+def _figures(cell: str, column: _Column | None, row_unit: str = ""):
+    """(value, unit, decimals, start, end, firm) of each figure in one cell. A bare
+    number takes its column's unit (a count the unit its row writes beside it, not firmly
+    when the row writes none); a figure written with a unit keeps it."""
     m = _BARE_NUMBER.match(cell)
     if m and column is not None:
         raw = m.group("num")
@@ -219,13 +304,20 @@ def _figures(cell: str, column: _Column | None):
         decimals = len(raw.partition(".")[2])
         start, end = m.start("num"), m.end("pct") if m.group("pct") else m.end("num")
         if column.kind in ("money", "price"):
-            yield number * MONEY_UNITS[column.unit or "万元"], "万元", decimals, start, end
+            yield number * MONEY_UNITS[column.unit or "万元"], "万元", decimals, start, end, True
         elif column.kind == "rate" or m.group("pct"):
-            yield number / 100, "%", decimals, start, end
+            yield number / 100, "%", decimals, start, end, True
         elif column.kind == "score":
-            yield number, "分", decimals, start, end
+            yield number, "分", decimals, start, end, True
+        elif column.kind == "value":
+            yield number, row_unit, decimals, start, end, bool(row_unit)  # 完成值 110406 beside 指标值 ≥50000人次
         elif column.kind == "other":
-            yield number, "", decimals, start, end  # 合格人数 842: a figure, of something else
+            yield number, "", decimals, start, end, True  # 合格人数 842: a figure, of something else
+        return
+    wan = _WAN.match(cell)
+    if wan and column is not None and column.kind == "money":  # 3359.62万 in a money column: 万元
+        raw = wan.group("num")
+        yield Decimal(raw.replace(",", "")), "万元", len(raw.partition(".")[2]), 0, wan.end(), True
         return
     for q in find_quantities(cell):
-        yield q.value, q.unit, q.decimals, q.start, q.end
+        yield q.value, q.unit, q.decimals, q.start, q.end, True

@@ -69,6 +69,46 @@ def counted_lists(text: str) -> list[CountedList]:
     return found
 
 
+# "直属事业单位10个，分别为A、B、…、I。": a count, then the names it counts, to the end of the sentence
+_NAMED_AFTER = re.compile(
+    rf"(?P<noun>[^，,。；;：:、\d]{{0,12}}?)(?P<n>{COUNT_NUMBER})(?P<cls>[个家所项座])(?P<noun2>[^，,。；;：:、\d]{{0,8}})"
+    r"[，,：:]?(?:分别为|分别是|即|具体为|依次为)[：:]?(?P<list>[^。；;，,：:]+)(?=[。；;]|$)"
+)
+_ASIDE = re.compile(r"[（(][^（()）]*[）)]")
+
+
+@dataclass(frozen=True)
+class CountedNames:
+    count: int
+    names: tuple[str, ...]
+    fragment: str
+    alternative: int  # the number of names when a 和/及 inside the last one joins two (A、B和C)
+
+
+def counted_names(text: str) -> list[CountedNames]:
+    """Any count followed by the names it counts (``直属事业单位10个，分别为A、B、…``), when the list is plainly
+    complete: names separated by 、 (at least two), running to the end of the sentence, without 等, digits or
+    another count inside. Lists of indicators are :func:`counted_lists`'s."""
+    text = normalise_text(text)
+    found: list[CountedNames] = []
+    for m in _NAMED_AFTER.finditer(text):
+        if "指标" in m.group("noun") + m.group("noun2"):
+            continue
+        raw = _ASIDE.sub("", m.group("list"))
+        if "等" in raw or re.search(r"\d", raw) or "、" not in raw:
+            continue
+        names = tuple(n.strip("“”\"'《》 ") for n in raw.split("、"))
+        if any(not n or len(n) > 30 for n in names):
+            continue
+        n = m.group("n")
+        count = int(n) if n.isdigit() else chinese_to_decimal(n)
+        if count is None:
+            continue
+        joined = any(w in names[-1] or w in names[0] for w in ("和", "及", "与"))
+        found.append(CountedNames(int(count), names, m.group(0), len(names) + 1 if joined else len(names)))
+    return found
+
+
 def claims_completion(sentence: str) -> bool:
     """Does the sentence say something was completed, unqualified?
     (完成 not preceded by 未/将/力争…, not 完成情况/完成值, and no 部分/未/

@@ -43,7 +43,7 @@ def _breakdowns(claims):
         if c.whole_at is not None and c.unit == "万元":
             items.setdefault((c.paragraph, c.whole_at), []).append(c)
     for c in claims:
-        if c.role == TOTAL and c.whole_at is None and (c.paragraph, c.start) in items:
+        if c.role == TOTAL and (c.paragraph, c.start) in items:  # a nested one too (合计118万元，包括…)
             yield c, items[(c.paragraph, c.start)]
 
 
