@@ -43,6 +43,8 @@ NOT_WHOLE = (TARGET, EARLIER, MAXIMUM)  # a plan, an earlier figure or a scale i
 SPECIFIC_BUDGETS = ("initial_budget", "full_year_budget")
 # 另安排C项目20万元, 此外…: an amount of its own after the list
 _ANOTHER = ("另", "此外", "另外")
+# words of progress (目前已拨付, 截至年底) after the first item: a new statement, not another item
+_PROGRESS = ("目前", "截至", "截止", "现已", "已经", "已")
 
 
 def item_subject(item: str, whole: str, unnamed: bool) -> str:
@@ -65,6 +67,8 @@ def _breaks_the_list(text: str, opened: int, whole: Claim, item: Claim, items: l
     since = text[(items[-1].end if items else opened) : item.start]
     if items and ("其中" in since or _MARKER.match(text[items[-1].end :]) and _opens_items(text, items[-1])):
         return True
+    if items and any(w in since for w in _PROGRESS):
+        return True  # …其中项目管理费1.07万元，目前已拨付106.36万元: how far it has got, not one more item
     if any(w in since for w in _ANOTHER):
         return True
     within = text[opened : item.start]
