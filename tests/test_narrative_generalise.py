@@ -277,3 +277,12 @@ def test_progress_after_a_breakdown_is_not_one_more_item():
     data["narrative"] = ["项目统筹整合使用财政涉农资金107.13万元，其中项目管理费1.07万元，目前已拨付项目资金106.36万元。"]
     findings = run_rules(rulekit.build_project(data), rulekit.scheme_for(data), settings=RuleSettings(only=frozenset({"XC614"})))
     assert findings == []
+
+
+def test_a_report_published_as_a_statement_of_results_is_read():
+    # real pages publish evaluations as …绩效评价结果的说明 / …绩效评价结果公开, not only …报告
+    from perfeval_xl.importer.narrative_only import looks_like_report
+    from perfeval_xl.importer.split import Parts
+
+    for title in ("重庆市2018年度水利发展资金绩效评价结果的说明", "2023年度部门预算项目绩效评价结果公开"):
+        assert looks_like_report(Parts(narrative=[title, "项目预算60万元，实际支出58万元，执行率96.67%。"]))

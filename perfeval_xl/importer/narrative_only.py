@@ -24,9 +24,10 @@ from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FundsRowSpec
 NOTE = ("报告未附绩效评价表：只核对报告正文中的数字（前后是否一致、比率与金额、单价×数量、分项与合计、"
         "支出与到位、结余），不评分、不参加核定总分排名。")
 # A report's title; a self-evaluation table or a summary published as text counts too when its title ends so
-# (``…绩效自评表（2024年度）``, ``…绩效目标完成情况``, ``…绩效评价情况``): its rows arrive as ``a | b`` paragraphs.
+# (``…绩效自评表（2024年度）``, ``…绩效目标完成情况``, ``…绩效评价情况``, ``…绩效评价结果的说明``, ``…绩效评价结果公开``):
+# its rows arrive as ``a | b`` paragraphs.
 _REPORT_TITLE = re.compile(r"(?:绩效|评价|自评).{0,30}报告|报告.{0,4}(?:绩效|评价)"
-                           r"|(?:绩效|评价|自评).{0,30}(?:自评表|评价表|情况)\s*(?:[（(][^）)]{0,12}[）)])?\s*$")
+                           r"|(?:绩效|评价|自评).{0,30}(?:自评表|评价表|情况|结果|说明|的说明|公示|公开)\s*(?:[（(][^）)]{0,12}[）)])?\s*$")
 _FIGURE = re.compile(r"\d\s*(?:亿元|万元|元|%|％|分)")
 _REPORT_WORDS = re.compile(r"(?:项目支出|支出|整体支出)?(?:绩效)?(?:单位|部门|财政)?(?:自评|自我评价|评价|重点评价)?报告$")
 TITLE_LINES = 5  # the title is among the first lines (a cover may carry a 文号 or a date first)
