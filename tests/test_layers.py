@@ -23,6 +23,7 @@ RANKS = {
     "synth": 4,
     "importer": 4,
     "cli": 5,
+    "api": 5,  # check_folder / read_results: the command's equal, for Python
     "__main__": 5,
     "__init__": 0,
 }
@@ -61,3 +62,17 @@ def test_imports_only_point_down():
             if target in RANKS and RANKS[target] > own:
                 wrong.append(f"{module} imports {imported}")
     assert not wrong, "imports against the layer order:\n" + "\n".join(wrong)
+
+
+def test_the_package_loads_its_api_only_when_asked():
+    """``import perfeval_xl`` is what every worker process does: it must not
+    bring in the API (and with it pandas); ``perfeval_xl.check_folder`` does."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, perfeval_xl; before = 'pandas' in sys.modules or 'perfeval_xl.api' in sys.modules; "
+        "perfeval_xl.check_folder; print(before, 'perfeval_xl.api' in sys.modules, 'pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
+    assert out.stdout.split() == ["False", "True", "True"]

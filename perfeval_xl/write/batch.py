@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
@@ -22,8 +22,12 @@ from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
+from perfeval_xl.write.records import indicator_records, results_records
 from perfeval_xl.write.results_json import write_results_json
 from perfeval_xl.write.summary import write_summary
+
+if TYPE_CHECKING:
+    from perfeval_xl.write.tables import Batch
 
 RESULTS_NAME = "results.json"
 
@@ -37,9 +41,10 @@ def default_output_dir(input_dir: Path) -> Path:
 @dataclass
 class RunOutcome:
     batch: BatchResult
-    output_dir: Path
-    summary: Path
-    results: Path
+    tables: "Batch"  # the same results as DataFrames (write.tables)
+    output_dir: Path | None
+    summary: Path | None
+    results: Path | None
 
     @property
     def errors(self) -> int:
@@ -50,14 +55,14 @@ class RunOutcome:
         return sum(r.count(Severity.WARNING) for r in self.batch.files)
 
 
-def plan(input_dir: Path, output_dir: Path) -> list[Path]:
+def plan(input_dir: Path, output_dir: Path | None) -> list[Path]:
     """The workbooks a run will read (the output folder is never among them)."""
     return discover(input_dir, exclude=output_dir)
 
 
 def run(
     input_dir: Path,
-    output_dir: Path,
+    output_dir: Path | None,
     settings: Settings = Settings(),
     *,
     files: list[Path] | None = None,
@@ -65,9 +70,11 @@ def run(
     command: str = "perfeval run",
     jobs: int | None = None,
 ) -> RunOutcome:
-    """Evaluate ``input_dir`` and write every output into ``output_dir``."""
+    """Evaluate ``input_dir``; write every output into ``output_dir`` (with
+    None, nothing is written: no completed copies, summary or results.json)."""
     started = dt.datetime.now()
-    output_dir.mkdir(parents=True, exist_ok=True)
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
     batch = BatchResult()
     paths = files if files is not None else plan(input_dir, output_dir)
     tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
@@ -80,10 +87,13 @@ def run(
             gc.freeze()
             if on_file:
                 on_file(result)
+        tables = _tables_module().Batch.from_records(results_records(batch, output_dir))
+        if output_dir is None:
+            return RunOutcome(batch, tables, None, None, None)
         results = output_dir / RESULTS_NAME
-        json_writer = _start_in_background(write_results_json, batch, results)
+        json_writer = _start_in_background(write_results_json, tables, results)
         summary = write_summary(
-            batch,
+            tables,
             output_dir,
             run_info={
                 "input_dir": str(input_dir.resolve()),
@@ -98,8 +108,17 @@ def run(
         if json_writer is not None:
             json_writer.join()
             if json_writer.exitcode != 0:  # say why in this process: write it again here
-                write_results_json(batch, results)
-    return RunOutcome(batch, output_dir, summary, results)
+                write_results_json(tables, results)
+    return RunOutcome(batch, tables, output_dir, summary, results)
+
+
+def _tables_module():
+    """pandas and the tables built with it, imported in this process only:
+    while the workers run (they are forked before it, so they never hold it),
+    or now for a run too small for a pool."""
+    from perfeval_xl.write import tables
+
+    return tables
 
 
 def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:
@@ -156,7 +175,9 @@ def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            for result in pool.map(_process, tasks, chunksize=chunk):
+            pending = pool.map(_process, tasks, chunksize=chunk)  # every worker is forked by now
+            _tables_module()  # a third of a second, beside the workers instead of after them
+            for result in pending:
                 done += 1
                 yield result
     except BrokenProcessPool:
@@ -192,13 +213,13 @@ def _process(task: tuple) -> FileResult:
         result = _evaluate_report(path, display, output_dir, settings)
     else:
         result = evaluate_file(path, display, settings)
-        if result.ok:
+        if result.ok and output_dir is not None:
             _write_copy(path, output_dir, result)
     _slim(result)
     return result
 
 
-def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
+def _evaluate_report(path: Path, display: str, output_dir: Path | None, settings: Settings) -> FileResult:
     """A Word report: import it into a workbook, evaluate that, and write the
     completed copy of the imported form. What the import could not place is
     listed with the findings (rule IMP001)."""
@@ -214,7 +235,7 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
             Finding(rule="IMP001", severity=Severity.INFO, message="导入 Word 报告：" + note, file=display)
             for note in imported.notes
         )
-        if result.ok:
+        if result.ok and output_dir is not None:
             # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
             imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
             _write_copy(workbook, output_dir, result, completed_name(imported_display))
@@ -223,11 +244,13 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
 
 def _slim(result: FileResult) -> None:
     """Keep only what results.json and the summary read (the form's heading
-    fields, the funds total, the scores and the findings); the indicator rows,
-    the report paragraphs and the per-indicator scores stay in the worker.
-    A full result is ~90 KB, a slim one a few: 10,000 files fit in memory
-    and cost little to send between processes."""
+    fields, the funds total, the scores, the findings and one plain record per
+    indicator); the indicator rows themselves, the report paragraphs and the
+    per-indicator scores stay in the worker. A full result is ~90 KB, a slim
+    one a few: 10,000 files fit in memory and cost little to send between processes."""
     project, scoring = result.project, result.scoring
+    if project is not None and not result.indicator_rows:
+        result.indicator_rows = indicator_records(result)
     if project is not None:
         funds = project.funds
         result.project = replace(

@@ -1,0 +1,203 @@
+"""The results of a run as plain records: the rows of ``results.json`` and of
+the batch's tables (:mod:`perfeval_xl.write.tables`).
+
+No pandas here. :func:`indicator_records` runs in every per-file worker,
+before the indicator rows are dropped from the slim result it sends back; the
+rest runs in the parent. ``results.json`` holds exactly these records, so a
+reloaded run gives the same tables as the run itself.
+
+Numbers are written as people wrote them (95, not 95.0) and rounded to four
+decimals: 万元 to the 元, scores and rates far below what anyone reads.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
+from perfeval_xl.model import Sourced
+from perfeval_xl.scoring.indicator import assess_project, indicator_kind
+
+QUANTITATIVE_MET = {True: "达成", False: "未达成"}
+_ROW = re.compile(r"[A-Za-z]+(\d+)$")
+
+
+def num(x: Any) -> int | float | None:
+    """A number as people wrote it: 95, not 95.0; None stays None."""
+    if x is None:
+        return None
+    x = float(x)
+    return int(x) if x.is_integer() else round(x, 4)
+
+
+def _value(sourced: Sourced | None) -> Any:
+    return sourced.value if sourced is not None else None
+
+
+def _number(sourced: Sourced | None) -> int | float | None:
+    value = _value(sourced)
+    return num(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _text(sourced: Sourced | None) -> str | None:
+    value = _value(sourced)
+    return None if value is None or value == "" else str(value)
+
+
+def computed_total(result: FileResult) -> float | None:
+    """The 核定总分 as ranked: to 0.01, so scores that print alike tie."""
+    score = result.scoring.computed_total if result.scoring is not None else None
+    return None if score is None else round(float(score), 2)
+
+
+def output_path(result: FileResult, output_dir: Path | None) -> str | None:
+    """The completed copy, relative to the output folder, with forward slashes."""
+    if not result.output:
+        return None
+    out = Path(result.output)
+    if out.is_absolute() and output_dir is not None:
+        try:
+            out = out.relative_to(output_dir)
+        except ValueError:
+            pass
+    return out.as_posix()
+
+
+def project_record(result: FileResult, output_dir: Path | None = None) -> dict[str, Any]:
+    """One read project. The contract's keys first (``rank`` is set when the
+    projects are ranked), then what the summary and the tables add."""
+    p, s = result.project, result.scoring
+    total = p.funds.total if p.funds is not None else None
+    budget = _number(total.budget) if total is not None else None
+    spent = _number(total.spent) if total is not None else None
+    year = _value(p.year)
+    return {
+        "file": result.file,
+        "status": "ok",
+        "project": p.name.value,
+        "department": p.department.value,
+        "year": year if isinstance(year, int) and not isinstance(year, bool) else None,
+        "scheme": s.scheme.name if s is not None else None,
+        "reported_score": _number(p.total_score),
+        "computed_score": num(computed_total(result)),
+        "reported_grade": p.grade.value.value,
+        "computed_grade": s.computed_grade if s is not None else None,
+        "rank": None,
+        "output": output_path(result, output_dir),
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "infos": result.count(Severity.INFO),
+        "implementer": _text(p.implementer),
+        "method": _text(p.method),
+        "budget": budget,
+        "spent": spent,
+        # not rounded: the summary caches it as the value of =B/A, which a spreadsheet recomputes
+        "rate": spent / budget if budget and spent is not None and budget > 0 else None,
+    }
+
+
+def finding_record(finding: Finding, result: FileResult) -> dict[str, Any]:
+    return {
+        "file": result.file,  # the file whose result holds it (rules name the same file), so it joins its project
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "sheet": finding.sheet,
+        "cell": finding.cell,
+        "related": list(finding.related),
+        "message": finding.message,
+        "expected": finding.expected,
+        "actual": finding.actual,
+    }
+
+
+def failed_record(result: FileResult) -> dict[str, Any]:
+    return {"file": result.file, "error": result.failure}
+
+
+def row_of(cell: str | None) -> int | None:
+    match = _ROW.match(cell or "")
+    return int(match.group(1)) if match else None
+
+
+def indicator_records(result: FileResult) -> tuple[dict[str, Any], ...]:
+    """One record per 三级指标 of a read project, in form order: its labels,
+    指标值 and 完成值 as written and as parsed, 分值, 自评 and 核定 score,
+    whether it was achieved, and the findings on its row of the form."""
+    project, scoring = result.project, result.scoring
+    if project is None:
+        return ()
+    assessments = assess_project(project, scoring.scheme) if scoring is not None else ()
+    computed = {s.index: s.computed for s in scoring.indicators} if scoring is not None else {}
+    on_row: dict[int, list[Finding]] = {}
+    for f in result.findings:
+        row = row_of(f.cell) if f.sheet == project.form_sheet else None
+        if row is not None:
+            on_row.setdefault(row, []).append(f)
+    records = []
+    for index, ind in enumerate(project.indicators):
+        assessment = assessments[index] if index < len(assessments) else None
+        ref = ind.name.ref or ind.score.ref or ind.weight.ref
+        row = row_of(ref.cell) if ref is not None else None
+        found = sorted(on_row.get(row, ()), key=lambda f: f.severity.rank) if ref is not None and ref.sheet == project.form_sheet else []
+        records.append({
+            "file": result.file,
+            "position": index + 1,
+            "sheet": ref.sheet if ref is not None else None,
+            "cell": ref.cell if ref is not None else None,
+            "row": row,
+            "level1": _text(ind.level1),
+            "level2": _text(ind.level2),
+            "level3": _text(ind.name),
+            "kind": indicator_kind(ind) or None,
+            **_measure("target", ind.target),
+            **_measure("actual", ind.actual),
+            "weight": _number(ind.weight),
+            "self_score": _number(ind.score),
+            "computed_score": num(computed.get(index)),
+            "achievement": _achievement(assessment),
+            "severity": found[0].severity.value if found else None,
+            "rules": "、".join(dict.fromkeys(f.rule for f in found)) or None,
+            "messages": "\n".join(f.message for f in found) or None,
+        })
+    return tuple(records)
+
+
+def _measure(prefix: str, sourced: Sourced) -> dict[str, Any]:
+    """指标值 / 完成值 as written (the cell's text) and as parsed."""
+    measure = sourced.value
+    written = sourced.raw.strip() or (measure.text if measure is not None else "")
+    return {
+        f"{prefix}_text": written or None,
+        f"{prefix}_comparator": (measure.comparator.value or None) if measure is not None else None,
+        f"{prefix}_value": num(measure.number) if measure is not None else None,
+        f"{prefix}_unit": measure.unit if measure is not None else None,
+    }
+
+
+def _achievement(assessment) -> str | None:
+    """达成 / 基本达成 / 部分达成 / 未达成 as judged; None when it could not be."""
+    if assessment is None or not assessment.judged:
+        return None
+    if assessment.level is not None:
+        return assessment.level.value
+    return QUANTITATIVE_MET.get(assessment.met)
+
+
+def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every record of a run, in input order (projects not yet ranked)."""
+    out_dir = Path(output_dir) if output_dir is not None else None
+    return {
+        "projects": [project_record(r, out_dir) for r in batch.files if r.ok and r.project is not None],
+        "failed": [failed_record(r) for r in batch.failed],
+        "findings": [finding_record(f, r) for r in batch.files for f in r.findings],
+        "indicators": [record for r in batch.files if r.ok for record in rows_of(r)],
+    }
+
+
+def rows_of(result: FileResult) -> tuple[dict[str, Any], ...]:
+    """The indicator records a slim result carries, or those of a full one."""
+    if result.indicator_rows or result.project is None or not result.project.indicators:
+        return result.indicator_rows
+    return indicator_records(result)
