@@ -17,7 +17,8 @@ per sheet).
 from __future__ import annotations
 
 import math
-from typing import Any
+from itertools import islice
+from typing import Any, Iterable, Iterator
 
 from xlsxwriter.utility import xl_col_to_name
 
@@ -55,10 +56,11 @@ MAX_FORMULA = 8000  # Excel allows 8,192 characters in a formula; a longer link 
 
 class _RenderedRowsWorksheet(SummaryWorkbook.worksheet_class):
     """A worksheet whose cells are rendered in bulk instead of stored cell by
-    cell: ``rows`` is the XML of its ``<row>`` elements, header first;
-    xlsxwriter writes everything around them."""
+    cell: ``rows`` gives the XML of its ``<row>`` elements, header first, a
+    part at a time (100,000 lines need not be one string); xlsxwriter writes
+    everything around them."""
 
-    rows: str = ""
+    rows: Iterable[str] = ()
     last_cell: str = "A1"
 
     def _write_dimension(self) -> None:
@@ -66,7 +68,8 @@ class _RenderedRowsWorksheet(SummaryWorkbook.worksheet_class):
 
     def _write_sheet_data(self) -> None:
         self._xml_start_tag("sheetData")
-        self.fh.write(self.rows)
+        for part in self.rows:
+            self.fh.write(part)
         self._xml_end_tag("sheetData")
 
 
@@ -78,7 +81,7 @@ def indicators_sheet(wb, fmts: Formats, tables: Batch) -> None:
     n = len(indicators)
     ws.last_cell = f"{xl_col_to_name(len(COLUMNS) - 1)}{n + 1}"
     outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
-    ws.rows = render_rows(_Strings(ws.str_table), fmts, indicators, outputs)
+    ws.rows = render_rows(_Strings(ws.str_table), fmts, indicators, outputs)  # texts numbered now, rows made when written
     ws.freeze_panes(1, 5)
     ws.autofilter(0, 0, max(n, 1), len(COLUMNS) - 1)
     printable(ws, title=SHEET)
@@ -108,9 +111,11 @@ class _Strings:
         return [rendered[value] for value in values]
 
 
-def render_rows(strings: _Strings, fmts: Formats, indicators, outputs: dict[str, str]) -> str:
-    """The ``<row>`` elements of the sheet: the header, then one per indicator.
-    Formats are numbered now (xlsxwriter numbers them when first written)."""
+def render_rows(strings: _Strings, fmts: Formats, indicators, outputs: dict[str, str]) -> Iterator[str]:
+    """The ``<row>`` elements of the sheet: the header, then one per indicator,
+    in parts. Texts and formats are numbered now, rows put together as they are
+    written (xlsxwriter numbers formats when first written, its shared strings
+    before the sheets are)."""
     style = {
         "header": fmts.header._get_xf_index(),
         "text": fmts.line._get_xf_index(),
@@ -134,8 +139,14 @@ def render_rows(strings: _Strings, fmts: Formats, indicators, outputs: dict[str,
             tails.append(strings.column(values, style[kind]))
     # one str.format per row: {0} is the row number, {1}… what follows each cell's reference
     row = '<row r="{0}">' + "".join(f'<c r="{letter}{{0}}{{{i}}}' for i, letter in enumerate(letters, start=1)) + "</row>"
-    body = [row.format(number, *cells) for number, cells in enumerate(zip(*tails), start=2)]
-    return f'<row r="1" ht="30" customHeight="1">{header}</row>' + "".join(body)
+    return _parts(f'<row r="1" ht="30" customHeight="1">{header}</row>', row, tails)
+
+
+def _parts(header: str, row: str, tails: list[list[str]]) -> Iterator[str]:
+    yield header
+    lines = enumerate(zip(*tails), start=2)
+    while part := [row.format(number, *cells) for number, cells in islice(lines, 2000)]:
+        yield "".join(part)
 
 
 def _number_tails(values: list[Any], s: int) -> list[str]:

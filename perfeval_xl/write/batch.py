@@ -24,7 +24,6 @@ from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.records import indicator_records, results_records
 from perfeval_xl.write.results_json import write_results_json
-from perfeval_xl.write.summary import write_summary
 
 if TYPE_CHECKING:
     from perfeval_xl.write.tables import Batch
@@ -87,11 +86,12 @@ def run(
             gc.freeze()
             if on_file:
                 on_file(result)
-        tables = _tables_module().Batch.from_records(results_records(batch, output_dir))
+        records = results_records(batch, output_dir)
+        tables = _tables_module().Batch.from_records(records)
         if output_dir is None:
             return RunOutcome(batch, tables, None, None, None)
         results = output_dir / RESULTS_NAME
-        json_writer = _start_in_background(write_results_json, tables, results)
+        json_writer = _start_in_background(write_results_json, records, tables, results)
         summary = write_summary(
             tables,
             output_dir,
@@ -108,8 +108,16 @@ def run(
         if json_writer is not None:
             json_writer.join()
             if json_writer.exitcode != 0:  # say why in this process: write it again here
-                write_results_json(tables, results)
+                write_results_json(records, tables, results)
     return RunOutcome(batch, tables, output_dir, summary, results)
+
+
+def write_summary(tables: "Batch", output_dir: Path, *, run_info: dict) -> Path:
+    """:func:`perfeval_xl.write.summary.write_summary`, imported when first
+    needed: it brings pandas, which the workers never load."""
+    from perfeval_xl.write.summary import write_summary as write
+
+    return write(tables, output_dir, run_info=run_info)
 
 
 def _tables_module():

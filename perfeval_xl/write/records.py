@@ -121,10 +121,20 @@ def row_of(cell: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def indicator_records(result: FileResult) -> tuple[dict[str, Any], ...]:
+INDICATOR_FIELDS = (
+    "file", "position", "sheet", "cell", "row", "level1", "level2", "level3", "kind",
+    "target_text", "target_comparator", "target_value", "target_unit",
+    "actual_text", "actual_comparator", "actual_value", "actual_unit",
+    "weight", "self_score", "computed_score", "achievement", "severity", "rules", "messages",
+)
+
+
+def indicator_records(result: FileResult) -> tuple[tuple, ...]:
     """One record per 三级指标 of a read project, in form order: its labels,
     指标值 and 完成值 as written and as parsed, 分值, 自评 and 核定 score,
-    whether it was achieved, and the findings on its row of the form."""
+    whether it was achieved, and the findings on its row of the form.
+    A tuple of ``INDICATOR_FIELDS``: a dict per row would be five times the
+    memory, and a run keeps every row of every project."""
     project, scoring = result.project, result.scoring
     if project is None:
         return ()
@@ -141,39 +151,36 @@ def indicator_records(result: FileResult) -> tuple[dict[str, Any], ...]:
         ref = ind.name.ref or ind.score.ref or ind.weight.ref
         row = row_of(ref.cell) if ref is not None else None
         found = sorted(on_row.get(row, ()), key=lambda f: f.severity.rank) if ref is not None and ref.sheet == project.form_sheet else []
-        records.append({
-            "file": result.file,
-            "position": index + 1,
-            "sheet": ref.sheet if ref is not None else None,
-            "cell": ref.cell if ref is not None else None,
-            "row": row,
-            "level1": _text(ind.level1),
-            "level2": _text(ind.level2),
-            "level3": _text(ind.name),
-            "kind": indicator_kind(ind) or None,
-            **_measure("target", ind.target),
-            **_measure("actual", ind.actual),
-            "weight": _number(ind.weight),
-            "self_score": _number(ind.score),
-            "computed_score": num(computed.get(index)),
-            "achievement": _achievement(assessment),
-            "severity": found[0].severity.value if found else None,
-            "rules": "、".join(dict.fromkeys(f.rule for f in found)) or None,
-            "messages": "\n".join(f.message for f in found) or None,
-        })
+        records.append((
+            result.file,
+            index + 1,
+            ref.sheet if ref is not None else None,
+            ref.cell if ref is not None else None,
+            row,
+            _text(ind.level1),
+            _text(ind.level2),
+            _text(ind.name),
+            indicator_kind(ind) or None,
+            *_measure(ind.target),
+            *_measure(ind.actual),
+            _number(ind.weight),
+            _number(ind.score),
+            num(computed.get(index)),
+            _achievement(assessment),
+            found[0].severity.value if found else None,
+            "、".join(dict.fromkeys(f.rule for f in found)) or None,
+            "\n".join(f.message for f in found) or None,
+        ))
     return tuple(records)
 
 
-def _measure(prefix: str, sourced: Sourced) -> dict[str, Any]:
-    """指标值 / 完成值 as written (the cell's text) and as parsed."""
+def _measure(sourced: Sourced) -> tuple:
+    """指标值 / 完成值 as written (the cell's text) and as parsed: text, comparator, number, unit."""
     measure = sourced.value
     written = sourced.raw.strip() or (measure.text if measure is not None else "")
-    return {
-        f"{prefix}_text": written or None,
-        f"{prefix}_comparator": (measure.comparator.value or None) if measure is not None else None,
-        f"{prefix}_value": num(measure.number) if measure is not None else None,
-        f"{prefix}_unit": measure.unit if measure is not None else None,
-    }
+    if measure is None:
+        return (written or None, None, None, None)
+    return (written or None, measure.comparator.value or None, num(measure.number), measure.unit)
 
 
 def _achievement(assessment) -> str | None:
@@ -185,8 +192,9 @@ def _achievement(assessment) -> str | None:
     return QUANTITATIVE_MET.get(assessment.met)
 
 
-def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Every record of a run, in input order (projects not yet ranked)."""
+def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, list]:
+    """Every record of a run, in input order (projects not yet ranked): dicts,
+    but the indicators as tuples of ``INDICATOR_FIELDS``."""
     out_dir = Path(output_dir) if output_dir is not None else None
     return {
         "projects": [project_record(r, out_dir) for r in batch.files if r.ok and r.project is not None],
@@ -196,7 +204,7 @@ def results_records(batch: BatchResult, output_dir: Path | str | None = None) ->
     }
 
 
-def rows_of(result: FileResult) -> tuple[dict[str, Any], ...]:
+def rows_of(result: FileResult) -> tuple[tuple, ...]:
     """The indicator records a slim result carries, or those of a full one."""
     if result.indicator_rows or result.project is None or not result.project.indicators:
         return result.indicator_rows

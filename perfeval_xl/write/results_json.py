@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.write._atomic import atomic_target
-from perfeval_xl.write.records import results_records
+from perfeval_xl.write.records import INDICATOR_FIELDS, results_records
 
 if TYPE_CHECKING:
     from perfeval_xl.write.tables import Batch
@@ -25,27 +25,36 @@ def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> di
     relative to ``output_dir``) and use forward slashes."""
     from perfeval_xl.write.tables import Batch  # pandas: only where the tables are built
 
-    return Batch.from_records(results_records(batch, output_dir)).records()
+    records = results_records(batch, output_dir)
+    document = _contract_lists(records, Batch.from_records(records))
+    document["indicators"] = [_indicator(row) for row in records["indicators"]]
+    return document
 
 
-def results_text(data: dict[str, Any]) -> str:
-    """The document as written: the contract's lists indented as before, the
-    indicator records one per line (tens of thousands of them would take the
-    pure-Python indenting encoder half a second; one line each is the C encoder's)."""
-    rest = {key: value for key, value in data.items() if key != "indicators"}
-    text = json.dumps(rest, ensure_ascii=False, indent=2)
-    if "indicators" not in data:
-        return text + "\n"
-    rows = ",\n    ".join(json.dumps(record, ensure_ascii=False) for record in data["indicators"])
-    listed = f"[\n    {rows}\n  ]" if rows else "[]"
-    head = text[:-2] if rest else "{"
-    separator = ",\n" if rest else "\n"
-    return f'{head}{separator}  "indicators": {listed}\n}}\n'
+def _contract_lists(records: dict[str, list], tables: "Batch") -> dict[str, Any]:
+    """projects (ranked, from the tables), failed and findings."""
+    return {"projects": tables.project_records(), "failed": records["failed"], "findings": records["findings"]}
 
 
-def write_results_json(tables: "Batch", path: Path | str) -> None:
-    """Write the tables' records as ``results.json``, atomically (temp file
-    beside it, then replace)."""
-    text = results_text(tables.records())
-    with atomic_target(Path(path)) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+def _indicator(row) -> dict[str, Any]:
+    return row if isinstance(row, dict) else dict(zip(INDICATOR_FIELDS, row))
+
+
+def write_results_json(records: dict[str, list], tables: "Batch", path: Path | str) -> None:
+    """Write ``results.json`` from a run's records and its tables (which rank
+    the projects), atomically (temp file beside it, then replace)."""
+    with atomic_target(Path(path)) as tmp, open(tmp, "w", encoding="utf-8") as out:
+        write_document(_contract_lists(records, tables), records["indicators"], out)
+
+
+def write_document(lists: dict[str, Any], indicators: list, out: TextIO) -> None:
+    """The contract's lists indented as they always were, then the indicator
+    records one per line: tens of thousands of them would take the indenting
+    encoder (pure Python) half a second, one line each is the C encoder's."""
+    head = json.dumps(lists, ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "indicators": [')
+    separator = "\n    "
+    for row in indicators:
+        out.write(separator + json.dumps(_indicator(row), ensure_ascii=False))
+        separator = ",\n    "
+    out.write("\n  ]\n}\n" if indicators else "]\n}\n")

@@ -19,6 +19,8 @@ from typing import Any, Iterator
 
 import pandas as pd
 
+from perfeval_xl.write.records import INDICATOR_FIELDS
+
 GRADES = ("优", "良", "中", "差")  # best first, as the summary lists them
 SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
 ACHIEVEMENT = pd.CategoricalDtype(["未达成", "部分达成", "基本达成", "达成"], ordered=True)
@@ -92,6 +94,7 @@ INDICATOR_COLUMNS: dict[str, Any] = {
     "messages": TEXT,
 }
 FAILED_COLUMNS: dict[str, Any] = {"file": TEXT, "error": TEXT}
+assert tuple(INDICATOR_COLUMNS) == INDICATOR_FIELDS  # the workers' tuples are read by position
 # joined from the project's row, so each table can be read on its own
 PROJECT_OF_ROW = ("project", "department")
 
@@ -124,21 +127,12 @@ class Batch:
         indicators = _with_project(_frame(records.get("indicators", []), INDICATOR_COLUMNS), projects)
         return Batch(projects, findings, indicators, _frame(records.get("failed", []), FAILED_COLUMNS))
 
-    def records(self) -> dict[str, list[dict[str, Any]]]:
-        """The tables as ``results.json``'s lists: ranked projects, then the
-        failed files, the findings and the indicators, in the tables' order."""
-        return {
-            "projects": [
-                {key: ("ok" if key == "status" else r[key]) for key in JSON_PROJECT_KEYS}
-                for r in plain_rows(self.projects[list(PROJECT_COLUMNS)])
-            ],
-            "failed": plain_rows(self.failed),
-            "findings": [
-                {**r, "related": r["related"].split("、") if r["related"] else []}
-                for r in plain_rows(self.findings[list(FINDING_COLUMNS)])
-            ],
-            "indicators": plain_rows(self.indicators[list(INDICATOR_COLUMNS)]),
-        }
+    def project_records(self) -> list[dict[str, Any]]:
+        """The projects as results.json lists them: ranked, the contract's keys first."""
+        return [
+            {key: ("ok" if key == "status" else r[key]) for key in JSON_PROJECT_KEYS}
+            for r in plain_rows(self.projects[list(PROJECT_COLUMNS)])
+        ]
 
     def equals(self, other: "Batch") -> bool:
         return all(getattr(self, name).equals(getattr(other, name)) for name in ("projects", "findings", "indicators", "failed"))
@@ -150,10 +144,15 @@ def _grade_dtype(values: list[Any]) -> pd.CategoricalDtype:
     return pd.CategoricalDtype([*extra, *reversed(GRADES)], ordered=True)
 
 
-def _frame(records: list[dict[str, Any]], columns: dict[str, Any], *, related: bool = False) -> pd.DataFrame:
+def _frame(records: list, columns: dict[str, Any], *, related: bool = False) -> pd.DataFrame:
+    """A table of records: dicts (from results.json), or tuples in the columns' order."""
+    if records and isinstance(records[0], (tuple, list)):
+        by_name = dict(zip(columns, map(list, zip(*records))))
+    else:
+        by_name = {name: [r.get(name) for r in records] for name in columns}
     data = {}
     for name, dtype in columns.items():
-        values = [r.get(name) for r in records]
+        values = by_name[name]
         if related and name == "related":
             values = ["、".join(v) if isinstance(v, list) else v for v in values]
             values = [v or None for v in values]
