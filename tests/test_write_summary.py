@@ -258,3 +258,36 @@ def test_summary_formulas_with_a_function_are_still_renamed():
     sheet = SummaryWorkbook.worksheet_class()
     assert sheet._prepare_formula("=FILTER(A1:A3,B1:B3)") == "_xlfn._xlws.FILTER(A1:A3,B1:B3)"
     assert sheet._prepare_formula("{=H2/G2}") == "H2/G2"
+
+
+def test_indicator_sheet_lists_every_indicator_as_the_table_does(run):
+    batch, out, path, wb = run
+    from perfeval_xl.write._summary_indicators import COLUMNS
+
+    ws = wb["指标明细"]
+    assert ws.freeze_panes == "F2" and ws.auto_filter.ref == f"A1:T{len(batch.read) * 3 + 1}"
+    assert [c.value for c in ws[1]] == [name for name, *_ in COLUMNS]
+    table = tables_of(batch, out).indicators
+    shown = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(shown) == len(table) == 3 * len(batch.read)
+    for line, record in zip(shown, plain_rows(table)):
+        for value, (_, _, column, kind) in zip(line, COLUMNS):
+            if kind == "link":
+                assert value.startswith("=HYPERLINK(") and record["cell"] in value
+            else:
+                assert value == record[column], (column, value, record[column])
+    assert any(line[0] == INJECTED for line in shown)  # text as text: the injected name is no formula
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("指标明细").to_python()
+    assert calamine[1][12] == 3 and isinstance(calamine[1][14], float)  # 分值 and 核定得分 as numbers
+    assert calamine[1][18] == "绩效评价表!" + table["cell"][0]  # the link's cached text
+
+
+def test_indicator_links_open_the_completed_copy_at_the_row(run):
+    batch, out, _, wb = run
+    formulas = [c.value for c in wb["指标明细"]["S"][1:]]
+    for formula in formulas:
+        target, shown = re.fullmatch(r'=HYPERLINK\("([^"]+)","([^"]+)"\)', formula).groups()
+        file, place = target.split("#")
+        sheet, cell = re.fullmatch(r"'((?:[^']|'')+)'!([A-Z]+\d+)", place).groups()
+        assert (out / file.replace("\\", "/")).is_file() and shown == f"{sheet}!{cell}"
+        assert sheet in openpyxl.load_workbook(out / file.replace("\\", "/"), read_only=True).sheetnames
