@@ -22,7 +22,7 @@ from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write.records import indicator_records, results_records
+from perfeval_xl.write.records import indicator_records, packed, results_records
 from perfeval_xl.write.results_json import write_results_json
 
 if TYPE_CHECKING:
@@ -258,7 +258,7 @@ def _slim(result: FileResult) -> None:
     one a few: 10,000 files fit in memory and cost little to send between processes."""
     project, scoring = result.project, result.scoring
     if project is not None and not result.indicator_rows:
-        result.indicator_rows = indicator_records(result)
+        result.indicator_rows = packed(indicator_records(result))
     if project is not None:
         funds = project.funds
         result.project = replace(

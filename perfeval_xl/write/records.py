@@ -12,9 +12,10 @@ decimals: 万元 to the 元, scores and rates far below what anyone reads.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Sourced
@@ -192,20 +193,40 @@ def _achievement(assessment) -> str | None:
     return QUANTITATIVE_MET.get(assessment.met)
 
 
-def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, list]:
+def packed(rows: tuple[tuple, ...]) -> bytes:
+    """Indicator records as a slim result carries them."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if rows else b""
+
+
+def rows_of(result: FileResult) -> list:
+    """The indicator records a slim result carries, or those of a full one."""
+    if result.indicator_rows:
+        return json.loads(result.indicator_rows)
+    if result.project is None or not result.project.indicators:
+        return []
+    return list(indicator_records(result))
+
+
+class IndicatorRows:
+    """Every indicator record of a batch, unpacked file by file as they are
+    read (a run of 10,000 projects has 150,000), so they are never all in
+    memory at once. Can be read more than once."""
+
+    def __init__(self, batch: BatchResult) -> None:
+        self._files = [r for r in batch.files if r.ok]
+
+    def __iter__(self) -> Iterator[list]:
+        for result in self._files:
+            yield from rows_of(result)
+
+
+def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:
     """Every record of a run, in input order (projects not yet ranked): dicts,
-    but the indicators as tuples of ``INDICATOR_FIELDS``."""
+    but the indicators as sequences of ``INDICATOR_FIELDS`` (:class:`IndicatorRows`)."""
     out_dir = Path(output_dir) if output_dir is not None else None
     return {
         "projects": [project_record(r, out_dir) for r in batch.files if r.ok and r.project is not None],
         "failed": [failed_record(r) for r in batch.failed],
         "findings": [finding_record(f, r) for r in batch.files for f in r.findings],
-        "indicators": [record for r in batch.files if r.ok for record in rows_of(r)],
+        "indicators": IndicatorRows(batch),
     }
-
-
-def rows_of(result: FileResult) -> tuple[tuple, ...]:
-    """The indicator records a slim result carries, or those of a full one."""
-    if result.indicator_rows or result.project is None or not result.project.indicators:
-        return result.indicator_rows
-    return indicator_records(result)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.write._atomic import atomic_target
@@ -31,7 +31,7 @@ def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> di
     return document
 
 
-def _contract_lists(records: dict[str, list], tables: "Batch") -> dict[str, Any]:
+def _contract_lists(records: dict[str, Any], tables: "Batch") -> dict[str, Any]:
     """projects (ranked, from the tables), failed and findings."""
     return {"projects": tables.project_records(), "failed": records["failed"], "findings": records["findings"]}
 
@@ -40,14 +40,14 @@ def _indicator(row) -> dict[str, Any]:
     return row if isinstance(row, dict) else dict(zip(INDICATOR_FIELDS, row))
 
 
-def write_results_json(records: dict[str, list], tables: "Batch", path: Path | str) -> None:
+def write_results_json(records: dict[str, Any], tables: "Batch", path: Path | str) -> None:
     """Write ``results.json`` from a run's records and its tables (which rank
     the projects), atomically (temp file beside it, then replace)."""
     with atomic_target(Path(path)) as tmp, open(tmp, "w", encoding="utf-8") as out:
         write_document(_contract_lists(records, tables), records["indicators"], out)
 
 
-def write_document(lists: dict[str, Any], indicators: list, out: TextIO) -> None:
+def write_document(lists: dict[str, Any], indicators: Iterable, out: TextIO) -> None:
     """The contract's lists indented as they always were, then the indicator
     records one per line: tens of thousands of them would take the indenting
     encoder (pure Python) half a second, one line each is the C encoder's."""
@@ -57,4 +57,4 @@ def write_document(lists: dict[str, Any], indicators: list, out: TextIO) -> None
     for row in indicators:
         out.write(separator + json.dumps(_indicator(row), ensure_ascii=False))
         separator = ",\n    "
-    out.write("\n  ]\n}\n" if indicators else "]\n}\n")
+    out.write("]\n}\n" if separator == "\n    " else "\n  ]\n}\n")

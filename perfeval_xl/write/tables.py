@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
@@ -144,12 +144,16 @@ def _grade_dtype(values: list[Any]) -> pd.CategoricalDtype:
     return pd.CategoricalDtype([*extra, *reversed(GRADES)], ordered=True)
 
 
-def _frame(records: list, columns: dict[str, Any], *, related: bool = False) -> pd.DataFrame:
-    """A table of records: dicts (from results.json), or tuples in the columns' order."""
-    if records and isinstance(records[0], (tuple, list)):
-        by_name = dict(zip(columns, map(list, zip(*records))))
-    else:
-        by_name = {name: [r.get(name) for r in records] for name in columns}
+def _frame(records: Iterable, columns: dict[str, Any], *, related: bool = False) -> pd.DataFrame:
+    """A table of records: dicts (from results.json), or sequences in the columns' order."""
+    by_name: dict[str, list] = {name: [] for name in columns}
+    lists = list(by_name.values())
+    shared: dict[str, str] = {}  # one object per distinct text: 产出指标 150,000 times is one string
+    for record in records:
+        if isinstance(record, dict):
+            record = [record.get(name) for name in columns]
+        for values, value in zip(lists, record):
+            values.append(shared.setdefault(value, value) if value.__class__ is str else value)
     data = {}
     for name, dtype in columns.items():
         values = by_name[name]
