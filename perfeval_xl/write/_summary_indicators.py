@@ -5,25 +5,34 @@ completed copy. Lines are not wrapped: a table of thousands of lines is read
 by filtering, and the full text is in the cell (the findings' text also in 问题清单).
 
 The sheet has about fifteen lines per project, more than all other sheets
-together: written cell by cell through xlsxwriter they took a second per
-thousand projects, a quarter of a whole run. So xlsxwriter lays out the sheet
-(columns, frozen header, filter, printing) and keeps its texts in the shared
-string table, while its rows are rendered here in one pass, column by column:
-each distinct text is rendered once. Each link is a HYPERLINK formula with
-its text cached (a formula, unlike a hyperlink object, has no limit of 65,530
-per sheet).
+together: written cell by cell through xlsxwriter they took two seconds per
+thousand projects, half a whole run. So xlsxwriter lays out the sheet
+(columns, frozen header, filter, printing) around an empty ``sheetData``,
+while the rows are rendered in one pass, column by column (each distinct text
+once), and compressed in a forked process as the other sheets are written;
+the compressed rows then take their place in the finished workbook's zip
+(:func:`perfeval_xl.write._zipcopy.deflated_around`). Texts are inline
+strings, each link a HYPERLINK formula with its text cached (a formula, unlike
+a hyperlink object, has no limit of 65,530 per sheet).
 """
 
 from __future__ import annotations
 
+import io
 import math
+import multiprocessing
+import struct
+import tempfile
+import zipfile
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from pathlib import Path
+from typing import Any, Iterator
 
 from xlsxwriter.utility import xl_col_to_name
 
 from perfeval_xl.write._newsheet import escaped
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, printable
+from perfeval_xl.write._zipcopy import Deflated, copied, deflated_around, deflated_piece, zip_bytes
 from perfeval_xl.write.tables import Batch, plain_tuples
 
 SHEET = "指标明细"
@@ -54,13 +63,12 @@ COLUMNS = [
 MAX_FORMULA = 8000  # Excel allows 8,192 characters in a formula; a longer link is shown as text
 
 
-class _RenderedRowsWorksheet(SummaryWorkbook.worksheet_class):
-    """A worksheet whose cells are rendered in bulk instead of stored cell by
-    cell: ``rows`` gives the XML of its ``<row>`` elements, header first, a
-    part at a time (100,000 lines need not be one string); xlsxwriter writes
-    everything around them."""
+ROWS_MARK = "<!--perfeval:rows-->"
 
-    rows: Iterable[str] = ()
+
+class _RowsElsewhereWorksheet(SummaryWorkbook.worksheet_class):
+    """A worksheet whose ``sheetData`` holds only a mark where the rows go."""
+
     last_cell: str = "A1"
 
     def _write_dimension(self) -> None:
@@ -68,55 +76,77 @@ class _RenderedRowsWorksheet(SummaryWorkbook.worksheet_class):
 
     def _write_sheet_data(self) -> None:
         self._xml_start_tag("sheetData")
-        for part in self.rows:
-            self.fh.write(part)
+        self.fh.write(ROWS_MARK)
         self._xml_end_tag("sheetData")
 
 
-def indicators_sheet(wb, fmts: Formats, tables: Batch) -> None:
-    ws = wb.add_worksheet(SHEET, worksheet_class=_RenderedRowsWorksheet)
-    for col, (_, width, _, _) in enumerate(COLUMNS):
-        ws.set_column(col, col, width)
-    indicators = tables.indicators
-    n = len(indicators)
-    ws.last_cell = f"{xl_col_to_name(len(COLUMNS) - 1)}{n + 1}"
-    outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
-    ws.rows = render_rows(_Strings(ws.str_table), fmts, indicators, outputs)  # texts numbered now, rows made when written
-    ws.freeze_panes(1, 5)
-    ws.autofilter(0, 0, max(n, 1), len(COLUMNS) - 1)
-    printable(ws, title=SHEET)
+class IndicatorRows:
+    """The rows of 指标明细, rendered and compressed beside the other sheets
+    (in a forked process where there is fork; else when they are needed)."""
+
+    def __init__(self, fmts: Formats, tables: Batch) -> None:
+        self.count = len(tables.indicators)
+        styles = _styles(fmts)  # formats are numbered now, before the fork, so both sides agree
+        outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
+        self._render = lambda: deflated_piece(render_rows(styles, tables.indicators, outputs))
+        self._folder = tempfile.TemporaryDirectory(prefix="perfeval-rows-")
+        self._file = Path(self._folder.name) / "rows"
+        self._process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._process = multiprocessing.get_context("fork").Process(target=self._write, daemon=True)
+            self._process.start()
+
+    def __enter__(self) -> "IndicatorRows":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Whatever happened, the process is gone and its file removed."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._folder.cleanup()
+
+    def _write(self) -> None:
+        piece = self._render()
+        self._file.write_bytes(struct.pack("<2Q", piece.crc, piece.size) + piece.data)
+
+    def _piece(self) -> Deflated:
+        if self._process is not None:
+            self._process.join()
+            if self._process.exitcode == 0 and self._file.is_file():
+                data = self._file.read_bytes()
+                crc, size = struct.unpack_from("<2Q", data)
+                return Deflated(data[16:], crc, size)
+        return self._render()  # no fork, or the process failed: here, then
+
+    def sheet(self, wb) -> None:
+        """Add the 指标明细 sheet (its rows come with :meth:`put_into`)."""
+        ws = wb.add_worksheet(SHEET, worksheet_class=_RowsElsewhereWorksheet)
+        for col, (_, width, _, _) in enumerate(COLUMNS):
+            ws.set_column(col, col, width)
+        ws.last_cell = f"{xl_col_to_name(len(COLUMNS) - 1)}{self.count + 1}"
+        ws.freeze_panes(1, 5)
+        ws.autofilter(0, 0, max(self.count, 1), len(COLUMNS) - 1)
+        printable(ws, title=SHEET)
+        self._part = f"xl/worksheets/sheet{ws.index + 1}.xml"
+
+    def put_into(self, workbook: Path) -> None:
+        """Put the rows into the written workbook, every other part copied as it is."""
+        piece = self._piece()
+        archive = workbook.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+            entries = []
+            for info in zf.infolist():
+                if info.filename != self._part:
+                    entries.append(copied(archive, info))
+                    continue
+                before, after = zf.read(info).split(ROWS_MARK.encode(), 1)
+                entries.append(deflated_around(info.filename, before, piece, after))
+        workbook.write_bytes(zip_bytes(entries))
 
 
-class _Strings:
-    """The workbook's shared strings, as xlsxwriter's own ``write_string`` uses them."""
-
-    def __init__(self, table) -> None:
-        self._table = table
-
-    def cell(self, text: str, s: int) -> str:
-        """What follows ``<c r="A1`` for a text cell."""
-        return f'" s="{s}" t="s"><v>{self._table._get_shared_string_index(text[:MAX_TEXT])}</v></c>'
-
-    def column(self, values: list[Any], s: int) -> list[str]:
-        """A column of texts (None: blank). Names, labels and units repeat line
-        after line: each distinct one is rendered once, and counted each time."""
-        rendered: dict[Any, str] = {None: f'" s="{s}"/>'}
-        repeats = 0
-        for value in values:
-            if value in rendered:
-                repeats += value is not None
-            else:
-                rendered[value] = self.cell(str(value), s)
-        self._table.count += repeats  # the sst's count of uses, as write_string keeps it
-        return [rendered[value] for value in values]
-
-
-def render_rows(strings: _Strings, fmts: Formats, indicators, outputs: dict[str, str]) -> Iterator[str]:
-    """The ``<row>`` elements of the sheet: the header, then one per indicator,
-    in parts. Texts and formats are numbered now, rows put together as they are
-    written (xlsxwriter numbers formats when first written, its shared strings
-    before the sheets are)."""
-    style = {
+def _styles(fmts: Formats) -> dict[str, int]:
+    return {
         "header": fmts.header._get_xf_index(),
         "text": fmts.line._get_xf_index(),
         "center": fmts.center._get_xf_index(),
@@ -124,29 +154,43 @@ def render_rows(strings: _Strings, fmts: Formats, indicators, outputs: dict[str,
         "score": fmts.score._get_xf_index(),
         "link": fmts.link_line._get_xf_index(),
     }
+
+
+def render_rows(style: dict[str, int], indicators, outputs: dict[str, str]) -> Iterator[str]:
+    """The ``<row>`` elements of the sheet, in parts: the header, then one per indicator."""
     letters = [xl_col_to_name(c) for c in range(len(COLUMNS))]
-    header = "".join(f'<c r="{letter}1{strings.cell(name, style["header"])}' for letter, (name, *_) in zip(letters, COLUMNS))
+    yield '<row r="1" ht="30" customHeight="1">' + "".join(
+        f'<c r="{letter}1{_text(name, style["header"])}' for letter, (name, *_) in zip(letters, COLUMNS)
+    ) + "</row>"
     frame = indicators[[c[2] for c in COLUMNS] + ["sheet"]]
     columns = [list(values) for values in zip(*plain_tuples(frame))] if len(frame) else [[] for _ in range(len(COLUMNS) + 1)]
     sheets, files = columns[-1], columns[[c[2] for c in COLUMNS].index("file")]
     tails = []
     for (_, _, _, kind), values in zip(COLUMNS, columns):
         if kind == "link":
-            tails.append([_link_tail(strings, outputs.get(f), sheet, cell, style) for f, sheet, cell in zip(files, sheets, values)])
+            tails.append([_link_tail(outputs.get(f), sheet, cell, style) for f, sheet, cell in zip(files, sheets, values)])
         elif kind in ("number", "score"):
             tails.append(_number_tails(values, style[kind]))
         else:
-            tails.append(strings.column(values, style[kind]))
+            tails.append(_text_tails(values, style[kind]))
     # one str.format per row: {0} is the row number, {1}… what follows each cell's reference
     row = '<row r="{0}">' + "".join(f'<c r="{letter}{{0}}{{{i}}}' for i, letter in enumerate(letters, start=1)) + "</row>"
-    return _parts(f'<row r="1" ht="30" customHeight="1">{header}</row>', row, tails)
-
-
-def _parts(header: str, row: str, tails: list[list[str]]) -> Iterator[str]:
-    yield header
     lines = enumerate(zip(*tails), start=2)
     while part := [row.format(number, *cells) for number, cells in islice(lines, 2000)]:
         yield "".join(part)
+
+
+def _text(value: str, s: int) -> str:
+    """What follows ``<c r="A1`` for a text cell: an inline string."""
+    return f'" s="{s}" t="inlineStr"><is><t xml:space="preserve">{escaped(value[:MAX_TEXT])}</t></is></c>'
+
+
+def _text_tails(values: list[Any], s: int) -> list[str]:
+    """Names, labels and units repeat line after line: each distinct text is rendered once."""
+    rendered: dict[Any, str] = {None: f'" s="{s}"/>'}
+    for value in set(values) - rendered.keys():
+        rendered[value] = _text(str(value), s)
+    return [rendered[value] for value in values]
 
 
 def _number_tails(values: list[Any], s: int) -> list[str]:
@@ -157,19 +201,19 @@ def _number_tails(values: list[Any], s: int) -> list[str]:
     return [rendered[value] for value in values]
 
 
-def _link_tail(strings: _Strings, output: str | None, sheet: str | None, cell: str | None, style: dict[str, int]) -> str:
+def _link_tail(output: str | None, sheet: str | None, cell: str | None, style: dict[str, int]) -> str:
     """The row's place, a link into the completed copy when there is one."""
     if cell is None:
         return f'" s="{style["text"]}"/>'
     place = f"{sheet}!{cell}" if sheet else cell
     if not output:
-        return strings.cell(place, style["text"])
+        return _text(place, style["text"])
     target = output.replace("/", "\\")  # as xlsxwriter writes a link to a file
     if sheet:
         target += "#'" + sheet.replace("'", "''") + "'!" + cell
     formula = f'HYPERLINK("{_quoted(target)}","{_quoted(place)}")'
     if len(formula) > MAX_FORMULA:
-        return strings.cell(place, style["text"])
+        return _text(place, style["text"])
     return f'" s="{style["link"]}" t="str"><f>{escaped(formula)}</f><v>{escaped(place)}</v></c>'
 
 

@@ -27,7 +27,7 @@ from perfeval_xl.findings import Severity
 from perfeval_xl.write._atomic import atomic_target
 from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
-from perfeval_xl.write._summary_indicators import indicators_sheet
+from perfeval_xl.write._summary_indicators import IndicatorRows
 from perfeval_xl.write.tables import Batch, department_table, duplicate_texts, plain_tuples
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -57,14 +57,20 @@ def write_summary(tables: Batch, output_dir: Path | str, *, run_info: dict) -> P
         wb = SummaryWorkbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"title": "预算绩效评价核查汇总", "author": "perfeval"})
         fmts = Formats(wb)
-        _ranking_sheet(wb, fmts, tables)
-        _findings_sheet(wb, fmts, tables)
-        departments_sheet(wb, fmts, department_table(tables.projects))
-        indicators_sheet(wb, fmts, tables)
-        _failed_sheet(wb, fmts, tables)
-        _about_sheet(wb, fmts, tables, run_info)
-        wb.close()
+        with IndicatorRows(fmts, tables) as indicator_rows:  # the largest sheet's rows, made beside the others
+            _sheets(wb, fmts, tables, indicator_rows, run_info)
+            wb.close()
+            indicator_rows.put_into(tmp)
     return path
+
+
+def _sheets(wb, fmts: Formats, tables: Batch, indicator_rows: IndicatorRows, run_info: dict) -> None:
+    _ranking_sheet(wb, fmts, tables)
+    _findings_sheet(wb, fmts, tables)
+    departments_sheet(wb, fmts, department_table(tables.projects))
+    indicator_rows.sheet(wb)
+    _failed_sheet(wb, fmts, tables)
+    _about_sheet(wb, fmts, tables, run_info)
 
 
 RANKING_HEADERS = [
