@@ -14,6 +14,7 @@ strings, 等次 / 严重程度 / 达成情况 ordered categoricals (``>= "良"``
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -145,15 +146,18 @@ def _grade_dtype(values: list[Any]) -> pd.CategoricalDtype:
 
 
 def _frame(records: Iterable, columns: dict[str, Any], *, related: bool = False) -> pd.DataFrame:
-    """A table of records: dicts (from results.json), or sequences in the columns' order."""
+    """A table of records: dicts (from results.json), or sequences in the
+    columns' order (read a thousand at a time: a run's 150,000 indicator rows
+    need not all be unpacked at once)."""
     by_name: dict[str, list] = {name: [] for name in columns}
-    lists = list(by_name.values())
+    lists = [(values, dtype == TEXT) for values, dtype in zip(by_name.values(), columns.values())]
     shared: dict[str, str] = {}  # one object per distinct text: 产出指标 150,000 times is one string
-    for record in records:
-        if isinstance(record, dict):
-            record = [record.get(name) for name in columns]
-        for values, value in zip(lists, record):
-            values.append(shared.setdefault(value, value) if value.__class__ is str else value)
+    records = iter(records)
+    while chunk := list(islice(records, 1000)):
+        if isinstance(chunk[0], dict):
+            chunk = [[r.get(name) for name in columns] for r in chunk]
+        for (values, text), column in zip(lists, zip(*chunk)):
+            values.extend([shared.setdefault(v, v) if v.__class__ is str else v for v in column] if text else column)
     data = {}
     for name, dtype in columns.items():
         values = by_name[name]
