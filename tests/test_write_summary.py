@@ -291,3 +291,30 @@ def test_indicator_links_open_the_completed_copy_at_the_row(run):
         sheet, cell = re.fullmatch(r"'((?:[^']|'')+)'!([A-Z]+\d+)", place).groups()
         assert (out / file.replace("\\", "/")).is_file() and shown == f"{sheet}!{cell}"
         assert sheet in openpyxl.load_workbook(out / file.replace("\\", "/"), read_only=True).sheetnames
+
+
+def _indicator_lines(path: Path) -> list[tuple]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(openpyxl.load_workbook(path)["指标明细"].iter_rows(values_only=True))
+
+
+def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, monkeypatch):
+    """Where there is no fork, or the process that renders the rows fails, the
+    summary renders them itself: the same sheet either way."""
+    import os
+
+    from perfeval_xl.write import _summary_indicators
+
+    batch, out, path, _ = run
+    expected = _indicator_lines(path)
+    tables = tables_of(batch, out)
+    for folder in ("alone", "failed"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setattr(_summary_indicators.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    alone = write_summary(tables, tmp_path / "alone", run_info={})
+    monkeypatch.undo()
+    monkeypatch.setattr(_summary_indicators.IndicatorRows, "_write", lambda self: os._exit(3))
+    failed = write_summary(tables, tmp_path / "failed", run_info={})
+    assert _indicator_lines(alone) == _indicator_lines(failed) == expected and len(expected) > 10
+    assert sorted(p.name for p in (tmp_path / "failed").iterdir()) == ["汇总.xlsx"]
