@@ -318,3 +318,15 @@ def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, mon
     failed = write_summary(tables, tmp_path / "failed", run_info={})
     assert _indicator_lines(alone) == _indicator_lines(failed) == expected and len(expected) > 10
     assert sorted(p.name for p in (tmp_path / "failed").iterdir()) == ["汇总.xlsx"]
+
+
+def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
+    from perfeval_xl.write._summary_indicators import _link_tail
+
+    styles = {"text": 1, "link": 2}
+    tail = _link_tail('甲"乙_核查.xlsx', "表'1\"", "C5", styles)
+    formula = re.search(r"<f>(.*)</f>", tail).group(1)
+    expected = 'HYPERLINK("甲""乙_核查.xlsx#' + "'表''1\"\"'!C5" + '","' + "表'1\"\"!C5" + '")'
+    assert formula == expected
+    assert _link_tail(None, "表", "C5", styles).endswith('<t xml:space="preserve">表!C5</t></is></c>')  # no copy: text
+    assert _link_tail("x.xlsx", "表", None, styles) == '" s="1"/>'
