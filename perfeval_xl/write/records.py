@@ -151,7 +151,8 @@ def indicator_records(result: FileResult) -> tuple[tuple, ...]:
         assessment = assessments[index] if index < len(assessments) else None
         ref = ind.name.ref or ind.score.ref or ind.weight.ref
         row = row_of(ref.cell) if ref is not None else None
-        found = sorted(on_row.get(row, ()), key=lambda f: f.severity.rank) if ref is not None and ref.sheet == project.form_sheet else []
+        found = on_row.get(row) if ref is not None and ref.sheet == project.form_sheet else None
+        worst, rules, messages = _on_row(found) if found else (None, None, None)
         records.append((
             result.file,
             index + 1,
@@ -161,18 +162,24 @@ def indicator_records(result: FileResult) -> tuple[tuple, ...]:
             _text(ind.level1),
             _text(ind.level2),
             _text(ind.name),
-            indicator_kind(ind) or None,
+            (assessment.kind if assessment is not None else indicator_kind(ind)) or None,
             *_measure(ind.target),
             *_measure(ind.actual),
             _number(ind.weight),
             _number(ind.score),
             num(computed.get(index)),
             _achievement(assessment),
-            found[0].severity.value if found else None,
-            "、".join(dict.fromkeys(f.rule for f in found)) or None,
-            "\n".join(f.message for f in found) or None,
+            worst,
+            rules,
+            messages,
         ))
     return tuple(records)
+
+
+def _on_row(found: list[Finding]) -> tuple[str, str, str]:
+    """The worst severity, the rules and the messages of a row's findings."""
+    found = sorted(found, key=lambda f: f.severity.rank)
+    return found[0].severity.value, "、".join(dict.fromkeys(f.rule for f in found)), "\n".join(f.message for f in found)
 
 
 def _measure(sourced: Sourced) -> tuple:
