@@ -206,8 +206,7 @@ def test_results_json_follows_the_contract(run, tmp_path):
     assert len(data["findings"]) == len(batch.findings) and all(set(f) == finding_keys for f in data["findings"])
     assert {f["severity"] for f in data["findings"]} == {"error", "warning", "info"}
     path = tmp_path / "results.json"
-    records = results_records(batch)
-    write_results_json(records, Batch.from_records(records), path)
+    write_results_json(results_records(batch), path)
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(data))
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
 

@@ -87,11 +87,13 @@ def run(
             if on_file:
                 on_file(result)
         records = results_records(batch, output_dir)
-        tables = _tables_module().Batch.from_records(records)
+        tables_module = _tables_module()
+        results = output_dir / RESULTS_NAME if output_dir is not None else None
+        # results.json is written from the records, beside the tables being built and the summary
+        json_writer = _start_in_background(write_results_json, records, results) if results is not None else None
+        tables = tables_module.Batch.from_records(records)
         if output_dir is None:
             return RunOutcome(batch, tables, None, None, None)
-        results = output_dir / RESULTS_NAME
-        json_writer = _start_in_background(write_results_json, records, tables, results)
         summary = write_summary(
             tables,
             output_dir,
@@ -108,7 +110,7 @@ def run(
         if json_writer is not None:
             json_writer.join()
             if json_writer.exitcode != 0:  # say why in this process: write it again here
-                write_results_json(records, tables, results)
+                write_results_json(records, results)
     return RunOutcome(batch, tables, output_dir, summary, results)
 
 

@@ -9,42 +9,41 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, TextIO
+from typing import Any, Iterable, TextIO
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.write._atomic import atomic_target
 from perfeval_xl.write.records import INDICATOR_FIELDS, results_records
-
-if TYPE_CHECKING:
-    from perfeval_xl.write.tables import Batch
 
 
 def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:
     """The results of a run as a dict, projects ranked. ``output`` paths are
     relative to the output folder (an absolute ``FileResult.output`` is made
     relative to ``output_dir``) and use forward slashes."""
-    from perfeval_xl.write.tables import Batch  # pandas: only where the tables are built
-
     records = results_records(batch, output_dir)
-    document = _contract_lists(records, Batch.from_records(records))
+    document = _contract_lists(records)
     document["indicators"] = [_indicator(row) for row in records["indicators"]]
     return document
 
 
-def _contract_lists(records: dict[str, Any], tables: "Batch") -> dict[str, Any]:
-    """projects (ranked, from the tables), failed and findings."""
-    return {"projects": tables.project_records(), "failed": records["failed"], "findings": records["findings"]}
+def _contract_lists(records: dict[str, Any]) -> dict[str, Any]:
+    """projects (ranked as the tables rank them), failed and findings."""
+    from perfeval_xl.write.tables import Batch  # pandas: only where the tables are built
+
+    ranked = Batch.from_records({"projects": records["projects"]})
+    return {"projects": ranked.project_records(), "failed": records["failed"], "findings": records["findings"]}
 
 
 def _indicator(row) -> dict[str, Any]:
     return row if isinstance(row, dict) else dict(zip(INDICATOR_FIELDS, row))
 
 
-def write_results_json(records: dict[str, Any], tables: "Batch", path: Path | str) -> None:
-    """Write ``results.json`` from a run's records and its tables (which rank
-    the projects), atomically (temp file beside it, then replace)."""
+def write_results_json(records: dict[str, Any], path: Path | str) -> None:
+    """Write ``results.json`` from a run's records (:func:`results_records`),
+    atomically (temp file beside it, then replace). The projects are ranked
+    here, so a run can write this beside building its tables."""
     with atomic_target(Path(path)) as tmp, open(tmp, "w", encoding="utf-8") as out:
-        write_document(_contract_lists(records, tables), records["indicators"], out)
+        write_document(_contract_lists(records), records["indicators"], out)
 
 
 def write_document(lists: dict[str, Any], indicators: Iterable, out: TextIO) -> None:
