@@ -320,7 +320,7 @@ def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, mon
 
 
 def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
-    from perfeval_xl.write._summary_indicators import _link_tail
+    from perfeval_xl.write._summary_indicators import _link_tail, _link_tails
 
     styles = {"text": 1, "link": 2}
     tail = _link_tail('甲"乙_核查.xlsx', "表'1\"", "C5", styles)
@@ -329,3 +329,7 @@ def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
     assert formula == expected
     assert _link_tail(None, "表", "C5", styles).endswith('<t xml:space="preserve">表!C5</t></is></c>')  # no copy: text
     assert _link_tail("x.xlsx", "表", None, styles) == '" s="1"/>'
+    lines = [("a.xlsx", "表'1\"", "C5"), ("a.xlsx", "表'1\"", "D7"), ("b.xlsx", None, "C5"), ("c.xlsx", "表", "C5"), ("a.xlsx", "表", None)]
+    outputs = {"a.xlsx": '甲"乙_核查.xlsx', "b.xlsx": "b_核查.xlsx"}
+    files, sheets, cells = (list(column) for column in zip(*lines))
+    assert _link_tails(files, sheets, cells, outputs, styles) == [_link_tail(outputs.get(f), s, c, styles) for f, s, c in lines]

@@ -168,7 +168,7 @@ def render_rows(style: dict[str, int], indicators, outputs: dict[str, str]) -> I
     tails = []
     for (_, _, _, kind), values in zip(COLUMNS, columns):
         if kind == "link":
-            tails.append([_link_tail(outputs.get(f), sheet, cell, style) for f, sheet, cell in zip(files, sheets, values)])
+            tails.append(_link_tails(files, sheets, values, outputs, style))
         elif kind in ("number", "score"):
             tails.append(_number_tails(values, style[kind]))
         else:
@@ -215,6 +215,31 @@ def _link_tail(output: str | None, sheet: str | None, cell: str | None, style: d
     if len(formula) > MAX_FORMULA:
         return _text(place, style["text"])
     return f'" s="{style["link"]}" t="str"><f>{escaped(formula)}</f><v>{escaped(place)}</v></c>'
+
+
+def _link_tails(files: list[str], sheets: list[str | None], cells: list[str | None], outputs: dict[str, str], style: dict[str, int]) -> list[str]:
+    """:func:`_link_tail` of every line; what a link says but its cell is
+    rendered once per file (a project's fifteen lines share it)."""
+    around: dict[tuple, tuple[str, str, str] | None] = {}
+    tails = []
+    for file, sheet, cell in zip(files, sheets, cells):
+        output = outputs.get(file)
+        if not (output and sheet and cell and cell.isascii() and cell.isalnum()):
+            tails.append(_link_tail(output, sheet, cell, style))
+            continue
+        key = (output, sheet)
+        if key not in around:  # the formula and its text, split where the cell goes
+            target = output.replace("/", "\\") + "#'" + sheet.replace("'", "''") + "'!"
+            parts = ('HYPERLINK("' + _quoted(target), '","' + _quoted(sheet + "!"), '")')
+            fits = len("".join(parts)) + 20 <= MAX_FORMULA
+            around[key] = (escaped(parts[0]), escaped(parts[1]), escaped(sheet + "!")) if fits else None
+        pieces = around[key]
+        if pieces is None:
+            tails.append(_link_tail(output, sheet, cell, style))
+            continue
+        head, middle, place = pieces
+        tails.append(f'" s="{style["link"]}" t="str"><f>{head}{cell}{middle}{cell}")</f><v>{place}{cell}</v></c>')
+    return tails
 
 
 def _quoted(text: str) -> str:
