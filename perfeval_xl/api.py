@@ -20,14 +20,12 @@ import json
 import os
 import shlex
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from perfeval_xl.config import Config, find_config, read_config
 from perfeval_xl.pipeline import Settings
 from perfeval_xl.write import batch as runner
-
-if TYPE_CHECKING:
-    from perfeval_xl.write.tables import Batch
+from perfeval_xl.write.frames import Batch
 
 __all__ = ["Batch", "OutputIsInput", "check_folder", "read_results"]
 
@@ -114,15 +112,4 @@ def read_results(path: PathLike) -> Batch:
         raise ValueError(f"{file} 不是有效的 JSON（第 {exc.lineno} 行）：不是 perfeval 写出的 results.json？") from exc
     if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
         raise ValueError(f"{file} 中没有 projects 列表：不是 perfeval 写出的 results.json。")
-    from perfeval_xl.write.tables import Batch
-
-    return Batch.from_records(data).written_to(file.parent)
-
-
-def __getattr__(name: str):
-    # pandas comes with the tables: `perfeval run` loads it only once its workers are forked
-    if name == "Batch":
-        from perfeval_xl.write.tables import Batch
-
-        return Batch
-    raise AttributeError(f"module 'perfeval_xl.api' has no attribute {name!r}")
+    return Batch.from_records(data, file.parent)

@@ -131,7 +131,7 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
     from perfeval_xl.config import ConfigError
     from perfeval_xl.scoring import SchemeError
     from perfeval_xl.write.batch import default_output_dir
-    from perfeval_xl.write.summary import SUMMARY_NAME
+    from perfeval_xl.write.records import SUMMARY_NAME
 
     output_dir = output_dir or default_output_dir(input_dir)
     with _ProgressBar() as bar:
@@ -143,11 +143,10 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
             raise ConfigProblem(str(err)) from err
         except OutputIsInput as err:
             raise click.UsageError(str(err)) from err
-    read, failed = len(batch.projects), len(batch.failed)
+    counts = batch.counts  # not the tables: this process never needs pandas
+    read, failed, errors, warnings = counts["read"], counts["failed"], counts["error"], counts["warning"]
     if not read and not failed:
         click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿或 .docx 评价报告。", err=True)
-    severity = batch.findings["severity"]
-    errors, warnings = int((severity == "error").sum()), int((severity == "warning").sum())
     click.echo(f"已核查 {read} 个项目，{failed} 个文件无法处理；发现错误 {errors} 处、警告 {warnings} 处。")
     click.echo(f"汇总表：{batch.output / SUMMARY_NAME}")
     click.echo(f"核查后的工作簿与 results.json：{batch.output}")

@@ -180,8 +180,9 @@ def test_a_results_json_without_indicators_still_loads(checked, tmp_path):
     assert again.projects["rank"].tolist() == batch.projects["rank"].tolist()
 
 
-def test_the_workers_never_load_pandas(tmp_path):
-    """pandas is loaded by the process that builds the tables, once its workers are forked."""
+def test_neither_the_workers_nor_the_run_load_pandas(tmp_path):
+    """The summary's tables are built in a helper process: a run's own process
+    and its per-file workers never load pandas; reading a table does."""
     inbox = tmp_path / "in"
     inbox.mkdir()
     for i, sample in enumerate(sorted(SAMPLES.glob("*.xlsx"))[:4] * 3):  # enough files for a process pool
@@ -190,16 +191,17 @@ def test_the_workers_never_load_pandas(tmp_path):
 import os, sys
 from pathlib import Path
 from perfeval_xl.write import batch
+parent = os.getpid()
 real = batch.evaluate_file
 def evaluate(path, display, settings):
     result = real(path, display, settings)
     result.findings = []
-    result.failure = None if "pandas" not in sys.modules and os.getpid() != {{parent}} else "pandas in a worker"
+    result.failure = None if "pandas" not in sys.modules and os.getpid() != parent else "pandas in a worker"
     return result
 batch.evaluate_file = evaluate
-outcome = batch.run(Path({str(inbox)!r}), None, jobs=2)
-print(len(outcome.batch.files), sum(not r.ok for r in outcome.batch.files), "pandas" in sys.modules)
+outcome = batch.run(Path({str(inbox)!r}), Path({str(tmp_path / "out")!r}), jobs=2)
+print(len(outcome.batch.files), sum(not r.ok for r in outcome.batch.files), "pandas" in sys.modules, outcome.summary.is_file())
+print(len(outcome.tables.projects), "pandas" in sys.modules)
 """
-    code = "import os\nparent = os.getpid()\n" + probe.replace("{parent}", "parent")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert out.stdout.split() == ["12", "0", "True"], out.stderr
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.stdout.split() == ["12", "0", "False", "True", "12", "True"], out.stderr

@@ -67,14 +67,14 @@ def test_imports_only_point_down():
 def test_the_package_loads_its_api_only_when_asked():
     """``import perfeval_xl`` is what every worker process does: it must not
     bring in the API; ``perfeval_xl.check_folder`` does, still without pandas
-    (a run loads it once its workers are forked); the tables' class brings it."""
+    (a run builds its tables in a helper process); reading a table brings it."""
     import subprocess
     import sys
 
     probe = (
         "import sys, perfeval_xl; before = 'pandas' in sys.modules or 'perfeval_xl.api' in sys.modules; "
         "perfeval_xl.check_folder; print(before, 'perfeval_xl.api' in sys.modules, 'pandas' in sys.modules); "
-        "perfeval_xl.Batch; print('pandas' in sys.modules)"
+        "perfeval_xl.Batch({'projects': [], 'findings': [], 'failed': []}).projects; print('pandas' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
     assert out.stdout.split() == ["False", "True", "False", "True"]

@@ -21,7 +21,8 @@ from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.records import results_records
 from perfeval_xl.write.results_json import results_json, write_results_json
 from perfeval_xl.write.summary import SUMMARY_NAME, write_summary
-from perfeval_xl.write.tables import Batch, department_table, duplicate_text, duplicate_texts, plain_rows
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.tables import department_table, duplicate_text, duplicate_texts, plain_rows
 from tests.write_builders import INJECTED, S, make_form, make_result, make_scoring
 
 FAILURE = "不是评价表：找不到“绩效评价指标”表头，请使用标准模板。"

@@ -33,7 +33,8 @@ from xlsxwriter.utility import xl_col_to_name
 from perfeval_xl.write._newsheet import escaped
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, printable
 from perfeval_xl.write._zipcopy import Deflated, copied, deflated_around, deflated_piece, zip_bytes
-from perfeval_xl.write.tables import Batch, plain_tuples
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.tables import plain_tuples
 
 SHEET = "指标明细"
 

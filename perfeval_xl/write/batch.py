@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import Callable, Iterator
 
 from perfeval_xl import __version__
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
@@ -22,13 +22,10 @@ from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write.records import indicator_records, packed, results_records
+from perfeval_xl.write._tables_helper import TablesHelper
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.records import RESULTS_NAME, SUMMARY_NAME, indicator_records, packed, results_records
 from perfeval_xl.write.results_json import write_results_json
-
-if TYPE_CHECKING:
-    from perfeval_xl.write.tables import Batch
-
-RESULTS_NAME = "results.json"
 
 
 def default_output_dir(input_dir: Path) -> Path:
@@ -40,7 +37,7 @@ def default_output_dir(input_dir: Path) -> Path:
 @dataclass
 class RunOutcome:
     batch: BatchResult
-    tables: "Batch"  # the same results as DataFrames (write.tables)
+    tables: Batch  # the same results as DataFrames, built when first read
     output_dir: Path | None
     summary: Path | None
     results: Path | None
@@ -77,27 +74,21 @@ def run(
     batch = BatchResult()
     paths = files if files is not None else plan(input_dir, output_dir)
     tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
-    with _collector_spared():
-        for result in _results(tasks, jobs):
-            batch.files.append(result)
-            # Results live until the run ends: out of the collector's sight (freezing is a
-            # list splice), this process's collections no longer walk them, which cost 1.1 s
-            # while 10,000 results arrived and 0.7 s of the summary's 4 s.
-            gc.freeze()
-            if on_file:
-                on_file(result)
-        records = results_records(batch, output_dir)
-        tables_module = _tables_module()
-        results = output_dir / RESULTS_NAME if output_dir is not None else None
-        # results.json is written from the records, beside the tables being built and the summary
-        json_writer = _start_in_background(write_results_json, records, results) if results is not None else None
-        tables = tables_module.Batch.from_records(records)
-        if output_dir is None:
-            return RunOutcome(batch, tables, None, None, None)
-        summary = write_summary(
-            tables,
-            output_dir,
-            run_info={
+    helper = _helper() if output_dir is not None else None  # forked first: it loads pandas meanwhile
+    try:
+        with _collector_spared():
+            for result in _results(tasks, jobs):
+                batch.files.append(result)
+                # Results live until the run ends: out of the collector's sight (freezing is a
+                # list splice), this process's collections no longer walk them, which cost 1.1 s
+                # while 10,000 results arrived and 0.7 s of the summary's 4 s.
+                gc.freeze()
+                if on_file:
+                    on_file(result)
+            records = results_records(batch, output_dir)
+            if output_dir is None:
+                return RunOutcome(batch, Batch(records), None, None, None)
+            run_info = {
                 "input_dir": str(input_dir.resolve()),
                 "output_dir": str(output_dir.resolve()),
                 "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
@@ -105,16 +96,28 @@ def run(
                 "scheme": settings.scheme or "按各表“评价方式”（未填写时按分值推断）",
                 "command": command,
                 "version": __version__,
-            },
-        )
-        if json_writer is not None:
-            json_writer.join()
-            if json_writer.exitcode != 0:  # say why in this process: write it again here
-                write_results_json(records, results)
-    return RunOutcome(batch, tables, output_dir, summary, results)
+            }
+            if helper is None or not helper.run(write_outputs, records, output_dir, run_info):
+                write_outputs(records, output_dir, run_info)
+    finally:
+        if helper is not None:
+            helper.close()
+    return RunOutcome(batch, Batch(records, output_dir), output_dir, output_dir / SUMMARY_NAME, output_dir / RESULTS_NAME)
 
 
-def write_summary(tables: "Batch", output_dir: Path, *, run_info: dict) -> Path:
+def write_outputs(records: dict, output_dir: Path, run_info: dict) -> None:
+    """results.json (in a forked process, where there is fork) and the summary,
+    from a run's records. pandas is loaded here."""
+    results = output_dir / RESULTS_NAME
+    json_writer = _start_in_background(write_results_json, records, results)
+    write_summary(Batch(records), output_dir, run_info=run_info)
+    if json_writer is not None:
+        json_writer.join()
+        if json_writer.exitcode != 0:  # say why in this process: write it again here
+            write_results_json(records, results)
+
+
+def write_summary(tables: Batch, output_dir: Path, *, run_info: dict) -> Path:
     """:func:`perfeval_xl.write.summary.write_summary`, imported when first
     needed: it brings pandas, which the workers never load."""
     from perfeval_xl.write.summary import write_summary as write
@@ -122,13 +125,8 @@ def write_summary(tables: "Batch", output_dir: Path, *, run_info: dict) -> Path:
     return write(tables, output_dir, run_info=run_info)
 
 
-def _tables_module():
-    """pandas and the tables built with it, imported in this process only:
-    while the workers run (they are forked before it, so they never hold it),
-    or now for a run too small for a pool."""
-    from perfeval_xl.write import tables
-
-    return tables
+def _helper() -> TablesHelper | None:
+    return TablesHelper() if _CAN_FORK else None
 
 
 def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:
@@ -185,9 +183,7 @@ def _results(tasks: list[tuple], jobs: int | None) -> Iterator[FileResult]:
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-            pending = pool.map(_process, tasks, chunksize=chunk)  # every worker is forked by now
-            _tables_module()  # a third of a second, beside the workers instead of after them
-            for result in pending:
+            for result in pool.map(_process, tasks, chunksize=chunk):
                 done += 1
                 yield result
     except BrokenProcessPool:

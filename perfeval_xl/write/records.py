@@ -200,6 +200,18 @@ def _achievement(assessment) -> str | None:
     return QUANTITATIVE_MET.get(assessment.met)
 
 
+SUMMARY_NAME = "汇总.xlsx"  # the names of a run's outputs in its output folder
+RESULTS_NAME = "results.json"
+
+
+def severity_counts(records: dict[str, Any]) -> dict[str, int]:
+    """How many findings of each severity (``error``, ``warning``, ``info``) the records hold."""
+    counts = {s.value: 0 for s in Severity}
+    for finding in records["findings"]:
+        counts[finding["severity"]] += 1
+    return counts
+
+
 def packed(rows: tuple[tuple, ...]) -> bytes:
     """Indicator records as a slim result carries them."""
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if rows else b""
@@ -215,16 +227,18 @@ def rows_of(result: FileResult) -> list:
 
 
 class IndicatorRows:
-    """Every indicator record of a batch, unpacked file by file as they are
-    read (a run of 10,000 projects has 150,000), so they are never all in
-    memory at once. Can be read more than once."""
+    """Every indicator record of a batch, kept packed per file and unpacked
+    file by file as they are read (a run of 10,000 projects has 150,000), so
+    they are never all in memory at once, and cheap to send to another process.
+    Can be read more than once."""
 
     def __init__(self, batch: BatchResult) -> None:
-        self._files = [r for r in batch.files if r.ok]
+        self._packed = [r.indicator_rows or packed(tuple(rows_of(r))) for r in batch.files if r.ok]
 
     def __iter__(self) -> Iterator[list]:
-        for result in self._files:
-            yield from rows_of(result)
+        for rows in self._packed:
+            if rows:
+                yield from json.loads(rows)
 
 
 def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:

@@ -28,10 +28,9 @@ def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> di
 
 def _contract_lists(records: dict[str, Any]) -> dict[str, Any]:
     """projects (ranked as the tables rank them), failed and findings."""
-    from perfeval_xl.write.tables import Batch  # pandas: only where the tables are built
+    from perfeval_xl.write.tables import ranked_project_records  # pandas: only where the tables are built
 
-    ranked = Batch.from_records({"projects": records["projects"]})
-    return {"projects": ranked.project_records(), "failed": records["failed"], "findings": records["findings"]}
+    return {"projects": ranked_project_records(records["projects"]), "failed": records["failed"], "findings": records["findings"]}
 
 
 def _indicator(row) -> dict[str, Any]:

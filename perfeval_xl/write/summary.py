@@ -28,9 +28,10 @@ from perfeval_xl.write._atomic import atomic_target
 from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
 from perfeval_xl.write._summary_indicators import IndicatorRows
-from perfeval_xl.write.tables import Batch, department_table, duplicate_texts, plain_tuples
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.records import SUMMARY_NAME
+from perfeval_xl.write.tables import department_table, duplicate_texts, plain_tuples
 
-SUMMARY_NAME = "汇总.xlsx"
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
 SEVERITY_LABEL = {s.value: s.label for s in Severity}
 

@@ -13,9 +13,7 @@ strings, 等次 / 严重程度 / 达成情况 ordered categoricals (``>= "良"``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from itertools import islice
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pandas as pd
@@ -100,43 +98,25 @@ assert tuple(INDICATOR_COLUMNS) == INDICATOR_FIELDS  # the workers' tuples are r
 PROJECT_OF_ROW = ("project", "department")
 
 
-@dataclass(frozen=True, eq=False)
-class Batch:
-    """A run's results as four DataFrames (see README “在 Python 中使用”).
+def build(records: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """The four tables of the records of a run (``results.json``'s lists, or
+    :func:`perfeval_xl.write.records.results_records`)."""
+    projects = rank_projects(_frame(records.get("projects", []), PROJECT_COLUMNS))
+    return {
+        "projects": projects,
+        "findings": _with_project(_frame(records.get("findings", []), FINDING_COLUMNS, related=True), projects),
+        "indicators": _with_project(_frame(records.get("indicators", []), INDICATOR_COLUMNS), projects),
+        "failed": _frame(records.get("failed", []), FAILED_COLUMNS),
+    }
 
-    ``projects``: one row per read project, best 核定总分 first (ties share a
-    rank); ``findings``: one row per finding; ``indicators``: one row per
-    三级指标 per project; ``failed``: the files that could not be read, and why.
-    ``output``: the folder the run wrote into (None when it wrote nothing);
-    the tables' ``output`` paths are relative to it.
-    """
 
-    projects: pd.DataFrame
-    findings: pd.DataFrame
-    indicators: pd.DataFrame
-    failed: pd.DataFrame
-    output: Path | None = None
-
-    def written_to(self, output: Path | None) -> "Batch":
-        return replace(self, output=output)
-
-    @staticmethod
-    def from_records(records: dict[str, list[dict[str, Any]]]) -> "Batch":
-        """The tables of the records of a run (``results.json``'s lists)."""
-        projects = rank_projects(_frame(records.get("projects", []), PROJECT_COLUMNS))
-        findings = _with_project(_frame(records.get("findings", []), FINDING_COLUMNS, related=True), projects)
-        indicators = _with_project(_frame(records.get("indicators", []), INDICATOR_COLUMNS), projects)
-        return Batch(projects, findings, indicators, _frame(records.get("failed", []), FAILED_COLUMNS))
-
-    def project_records(self) -> list[dict[str, Any]]:
-        """The projects as results.json lists them: ranked, the contract's keys first."""
-        return [
-            {key: ("ok" if key == "status" else r[key]) for key in JSON_PROJECT_KEYS}
-            for r in plain_rows(self.projects[list(PROJECT_COLUMNS)])
-        ]
-
-    def equals(self, other: "Batch") -> bool:
-        return all(getattr(self, name).equals(getattr(other, name)) for name in ("projects", "findings", "indicators", "failed"))
+def ranked_project_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Project records as results.json lists them: ranked, the contract's keys first."""
+    projects = rank_projects(_frame(records, PROJECT_COLUMNS))
+    return [
+        {key: ("ok" if key == "status" else r[key]) for key in JSON_PROJECT_KEYS}
+        for r in plain_rows(projects[list(PROJECT_COLUMNS)])
+    ]
 
 
 def _grade_dtype(values: list[Any]) -> pd.CategoricalDtype:

@@ -1,0 +1,82 @@
+"""``Batch``: a run's results as four pandas DataFrames, built when first read.
+
+The class itself needs no pandas: ``perfeval run`` holds its batch as the
+plain records of :mod:`perfeval_xl.write.records` and never loads pandas in
+its own process (the summary's tables are built in a helper process, see
+:mod:`perfeval_xl.write._tables_helper`); reading a table builds all four with
+:func:`perfeval_xl.write.tables.build`, once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from perfeval_xl.write.records import severity_counts
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TABLES = ("projects", "findings", "indicators", "failed")
+
+
+class Batch:
+    """A run's results as four DataFrames (README “在 Python 中使用”).
+
+    ``projects``: one row per read project, best 核定总分 first (ties share a
+    rank); ``findings``: one row per finding; ``indicators``: one row per
+    三级指标 per project; ``failed``: the files that could not be read, and why.
+    ``output``: the folder the run wrote into (None when it wrote nothing);
+    the tables' ``output`` paths are relative to it.
+    """
+
+    def __init__(self, records: dict[str, Any], output: Path | None = None) -> None:
+        self._records = records
+        self._tables: dict[str, pd.DataFrame] | None = None
+        self.output = output
+
+    @classmethod
+    def from_records(cls, records: dict[str, Any], output: Path | None = None) -> "Batch":
+        """The batch of the records of a run (``results.json``'s lists)."""
+        return cls(records, output)
+
+    def _table(self, name: str) -> "pd.DataFrame":
+        if self._tables is None:
+            from perfeval_xl.write.tables import build  # pandas, when a table is first read
+
+            self._tables = build(self._records)
+        return self._tables[name]
+
+    @property
+    def projects(self) -> "pd.DataFrame":
+        return self._table("projects")
+
+    @property
+    def findings(self) -> "pd.DataFrame":
+        return self._table("findings")
+
+    @property
+    def indicators(self) -> "pd.DataFrame":
+        return self._table("indicators")
+
+    @property
+    def failed(self) -> "pd.DataFrame":
+        return self._table("failed")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """``read`` and ``failed`` files, ``error`` / ``warning`` / ``info`` findings, without building a table."""
+        return {"read": len(self._records["projects"]), "failed": len(self._records["failed"]), **severity_counts(self._records)}
+
+    def written_to(self, output: Path | None) -> "Batch":
+        """The same batch, as written into ``output``."""
+        same = Batch(self._records, output)
+        same._tables = self._tables
+        return same
+
+    def equals(self, other: "Batch") -> bool:
+        return all(getattr(self, name).equals(getattr(other, name)) for name in TABLES)
+
+    def __repr__(self) -> str:
+        counts = self.counts
+        return f"<Batch: {counts['read']} projects, {counts['failed']} failed, {counts['error']} errors, output={self.output}>"
