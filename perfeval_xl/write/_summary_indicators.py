@@ -86,9 +86,10 @@ class IndicatorRows:
     (in a forked process where there is fork; else when they are needed)."""
 
     def __init__(self, fmts: Formats, tables: Batch) -> None:
-        self.count = len(tables.indicators)
+        # the indicator table itself is built where the rows are rendered: this process never needs it
+        self.count = len(tables.records.get("indicators", ()))
         styles = _styles(fmts)  # formats are numbered now, before the fork, so both sides agree
-        outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
+        outputs = {p["file"]: p["output"] for p in tables.records.get("projects", ()) if p.get("output")}
         self._render = lambda: deflated_piece(render_rows(styles, tables.indicators, outputs))
         self._folder = tempfile.TemporaryDirectory(prefix="perfeval-rows-")
         self._file = Path(self._folder.name) / "rows"

@@ -3,8 +3,9 @@
 The class itself needs no pandas: ``perfeval run`` holds its batch as the
 plain records of :mod:`perfeval_xl.write.records` and never loads pandas in
 its own process (the summary's tables are built in a helper process, see
-:mod:`perfeval_xl.write._tables_helper`); reading a table builds all four with
-:func:`perfeval_xl.write.tables.build`, once.
+:mod:`perfeval_xl.write._tables_helper`); reading a table builds it with
+:func:`perfeval_xl.write.tables.build`, once (the summary's process never
+builds the indicator table, which the process rendering 指标明细 builds).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Batch:
 
     def __init__(self, records: dict[str, Any], output: Path | None = None) -> None:
         self._records = records
-        self._tables: dict[str, pd.DataFrame] | None = None
+        self._tables: dict[str, pd.DataFrame] = {}
         self.output = output
 
     @classmethod
@@ -41,11 +42,17 @@ class Batch:
         return cls(records, output)
 
     def _table(self, name: str) -> "pd.DataFrame":
-        if self._tables is None:
+        if name not in self._tables:
             from perfeval_xl.write.tables import build  # pandas, when a table is first read
 
-            self._tables = build(self._records)
+            projects = self._table("projects") if name in ("findings", "indicators") else None
+            self._tables[name] = build(self._records, name, projects)
         return self._tables[name]
+
+    @property
+    def records(self) -> dict[str, Any]:
+        """The plain records the tables are built from (results.json's lists)."""
+        return self._records
 
     @property
     def projects(self) -> "pd.DataFrame":
@@ -71,7 +78,7 @@ class Batch:
     def written_to(self, output: Path | None) -> "Batch":
         """The same batch, as written into ``output``."""
         same = Batch(self._records, output)
-        same._tables = self._tables
+        same._tables = self._tables  # shared: a table built for one is built for both
         return same
 
     def equals(self, other: "Batch") -> bool:

@@ -213,14 +213,23 @@ def severity_counts(records: dict[str, Any]) -> dict[str, int]:
 
 
 def packed(rows: tuple[tuple, ...]) -> bytes:
-    """Indicator records as a slim result carries them."""
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if rows else b""
+    """Indicator records as a slim result carries them: their number, a
+    newline, and the records as JSON."""
+    return b"%d\n" % len(rows) + json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if rows else b""
+
+
+def _count(rows: bytes) -> int:
+    return int(rows[: rows.index(b"\n")]) if rows else 0
+
+
+def _unpacked(rows: bytes) -> list:
+    return json.loads(rows[rows.index(b"\n") + 1 :]) if rows else []
 
 
 def rows_of(result: FileResult) -> list:
     """The indicator records a slim result carries, or those of a full one."""
     if result.indicator_rows:
-        return json.loads(result.indicator_rows)
+        return _unpacked(result.indicator_rows)
     if result.project is None or not result.project.indicators:
         return []
     return list(indicator_records(result))
@@ -235,10 +244,12 @@ class IndicatorRows:
     def __init__(self, batch: BatchResult) -> None:
         self._packed = [r.indicator_rows or packed(tuple(rows_of(r))) for r in batch.files if r.ok]
 
+    def __len__(self) -> int:
+        return sum(map(_count, self._packed))
+
     def __iter__(self) -> Iterator[list]:
         for rows in self._packed:
-            if rows:
-                yield from json.loads(rows)
+            yield from _unpacked(rows)
 
 
 def results_records(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:

@@ -98,16 +98,20 @@ assert tuple(INDICATOR_COLUMNS) == INDICATOR_FIELDS  # the workers' tuples are r
 PROJECT_OF_ROW = ("project", "department")
 
 
-def build(records: dict[str, Any]) -> dict[str, pd.DataFrame]:
-    """The four tables of the records of a run (``results.json``'s lists, or
-    :func:`perfeval_xl.write.records.results_records`)."""
-    projects = rank_projects(_frame(records.get("projects", []), PROJECT_COLUMNS))
-    return {
-        "projects": projects,
-        "findings": _with_project(_frame(records.get("findings", []), FINDING_COLUMNS, related=True), projects),
-        "indicators": _with_project(_frame(records.get("indicators", []), INDICATOR_COLUMNS), projects),
-        "failed": _frame(records.get("failed", []), FAILED_COLUMNS),
-    }
+def build(records: dict[str, Any], name: str, projects: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One of the four tables of the records of a run (``results.json``'s
+    lists, or :func:`perfeval_xl.write.records.results_records`); findings
+    and indicators are joined to ``projects`` (that table, built when not given)."""
+    if name == "projects":
+        return rank_projects(_frame(records.get("projects", []), PROJECT_COLUMNS))
+    if name == "failed":
+        return _frame(records.get("failed", []), FAILED_COLUMNS)
+    projects = projects if projects is not None else build(records, "projects")
+    if name == "findings":
+        return _with_project(_frame(records.get("findings", []), FINDING_COLUMNS, related=True), projects)
+    if name == "indicators":
+        return _with_project(_frame(records.get("indicators", []), INDICATOR_COLUMNS), projects)
+    raise KeyError(name)
 
 
 def ranked_project_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
