@@ -22,15 +22,11 @@ import shlex
 from pathlib import Path
 from typing import Callable
 
-from typing import TYPE_CHECKING
+from perfeval_xl.config import Config, find_config, read_config
+from perfeval_xl.pipeline import Settings
+from perfeval_xl.write import batch as runner
+from perfeval_xl.write.frames import Batch
 
-from perfeval_xl.write._tables_helper import TablesHelper, can_help
-
-if TYPE_CHECKING:
-    from perfeval_xl.write.frames import Batch
-
-# The rest of the package is imported inside the functions: `perfeval run` forks
-# its tables helper first, which loads pandas while this process loads the checker.
 __all__ = ["Batch", "OutputIsInput", "check_folder", "read_results"]
 
 PathLike = str | os.PathLike
@@ -49,7 +45,7 @@ def check_folder(
     config: PathLike | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> "Batch":
+) -> Batch:
     """Check every workbook under ``path`` (subfolders too), as ``perfeval run`` does.
 
     ``output``: a folder to write what ``perfeval run -o`` writes (the completed
@@ -65,19 +61,6 @@ def check_folder(
     output_dir = Path(output) if output is not None else None
     if output_dir is not None and output_dir.resolve() == folder.resolve():
         raise OutputIsInput("输出文件夹不能与输入文件夹相同，请另指定一个输出文件夹（命令行不指定 -o 时使用默认的“<文件夹名>_结果”）。")
-    helper = TablesHelper() if output_dir is not None and can_help() else None
-    try:
-        return _check(folder, output_dir, scheme, config, jobs, progress, helper)
-    finally:
-        if helper is not None:
-            helper.close()
-
-
-def _check(folder: Path, output_dir: Path | None, scheme, config, jobs, progress, helper) -> "Batch":
-    from perfeval_xl.config import Config, find_config, read_config
-    from perfeval_xl.pipeline import Settings
-    from perfeval_xl.write import batch as runner
-
     if scheme is not None:
         from perfeval_xl.scoring import load_scheme
 
@@ -100,7 +83,6 @@ def _check(folder: Path, output_dir: Path | None, scheme, config, jobs, progress
         on_file=each_file if progress is not None else None,
         command=command_line(folder, output_dir, scheme, config, jobs),
         jobs=jobs,
-        helper=helper,
     )
     return outcome.tables.written_to(output_dir)
 
@@ -119,7 +101,7 @@ def command_line(folder: Path, output: Path | None, scheme: str | None, config: 
     return shlex.join(words)
 
 
-def read_results(path: PathLike) -> "Batch":
+def read_results(path: PathLike) -> Batch:
     """The batch of a past run, from its ``results.json``: the same tables the
     run gave. A results.json written before indicators were recorded gives an
     empty ``indicators`` table."""
@@ -130,14 +112,4 @@ def read_results(path: PathLike) -> "Batch":
         raise ValueError(f"{file} 不是有效的 JSON（第 {exc.lineno} 行）：不是 perfeval 写出的 results.json？") from exc
     if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
         raise ValueError(f"{file} 中没有 projects 列表：不是 perfeval 写出的 results.json。")
-    from perfeval_xl.write.frames import Batch
-
     return Batch.from_records(data, file.parent)
-
-
-def __getattr__(name: str):
-    if name == "Batch":
-        from perfeval_xl.write.frames import Batch
-
-        return Batch
-    raise AttributeError(f"module 'perfeval_xl.api' has no attribute {name!r}")

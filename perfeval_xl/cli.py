@@ -127,19 +127,22 @@ def template_command(output: Path | None, scheme: str) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="同时使用的进程数（默认：全部 CPU 核心）。")
 def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None) -> None:
     """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表和 results.json。"""
-    # only the API here: the checker itself is loaded once check_folder has forked its tables helper
     from perfeval_xl.api import OutputIsInput, check_folder
-    from perfeval_xl.write.names import SUMMARY_NAME, default_output_dir
+    from perfeval_xl.config import ConfigError
+    from perfeval_xl.scoring import SchemeError
+    from perfeval_xl.write.batch import default_output_dir
+    from perfeval_xl.write.records import SUMMARY_NAME
 
     output_dir = output_dir or default_output_dir(input_dir)
     with _ProgressBar() as bar:
         try:
             batch = check_folder(input_dir, output=output_dir, scheme=scheme, config=config_path, jobs=jobs, progress=bar.update)
+        except SchemeError as err:
+            raise click.BadParameter(str(err), param_hint="--scheme") from err
+        except ConfigError as err:
+            raise ConfigProblem(str(err)) from err
         except OutputIsInput as err:
             raise click.UsageError(str(err)) from err
-        except Exception as err:
-            _raise_usage_error(err)
-            raise
     counts = batch.counts  # not the tables: this process never needs pandas
     read, failed, errors, warnings = counts["read"], counts["failed"], counts["error"], counts["warning"]
     if not read and not failed:
@@ -148,17 +151,6 @@ def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_pat
     click.echo(f"汇总表：{batch.output / SUMMARY_NAME}")
     click.echo(f"核查后的工作簿与 results.json：{batch.output}")
     sys.exit(1 if failed or errors else 0)
-
-
-def _raise_usage_error(err: Exception) -> None:
-    """A bad --scheme or configuration file as click's usage errors (exit 2)."""
-    from perfeval_xl.config import ConfigError
-    from perfeval_xl.scoring import SchemeError
-
-    if isinstance(err, SchemeError):
-        raise click.BadParameter(str(err), param_hint="--scheme") from err
-    if isinstance(err, ConfigError):
-        raise ConfigProblem(str(err)) from err
 
 
 class _ProgressBar:

@@ -19,10 +19,6 @@ from typing import Callable
 _YOUNG_COLLECTION_EVERY = 10_000  # as the run itself: the tables make many short-lived objects
 
 
-def can_help() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 class TablesHelper:
     """Runs one call, handed over later, in a process forked now."""
 

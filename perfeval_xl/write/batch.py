@@ -22,11 +22,16 @@ from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import REPORT_SUFFIXES, Settings, discover, evaluate_file
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write._tables_helper import TablesHelper, can_help
+from perfeval_xl.write._tables_helper import TablesHelper
 from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.names import RESULTS_NAME, SUMMARY_NAME
-from perfeval_xl.write.records import indicator_records, packed, results_records
+from perfeval_xl.write.records import RESULTS_NAME, SUMMARY_NAME, indicator_records, packed, results_records
 from perfeval_xl.write.results_json import write_results_json
+
+
+def default_output_dir(input_dir: Path) -> Path:
+    """``<input>_结果`` beside the input folder, so it is never read as input."""
+    resolved = input_dir.resolve()
+    return resolved.parent / f"{resolved.name}_结果"
 
 
 @dataclass
@@ -60,20 +65,16 @@ def run(
     on_file: Callable[[FileResult], None] | None = None,
     command: str = "perfeval run",
     jobs: int | None = None,
-    helper: TablesHelper | None = None,
 ) -> RunOutcome:
     """Evaluate ``input_dir``; write every output into ``output_dir`` (with
-    None, nothing is written: no completed copies, summary or results.json).
-    ``helper``: a :class:`TablesHelper` the caller forked earlier (one is
-    forked now otherwise, where there is fork); it is closed here."""
+    None, nothing is written: no completed copies, summary or results.json)."""
     started = dt.datetime.now()
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
     batch = BatchResult()
     paths = files if files is not None else plan(input_dir, output_dir)
     tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
-    if helper is None and output_dir is not None:
-        helper = _helper()  # forked before the rule catalog is loaded: it loads pandas meanwhile
+    helper = _helper() if output_dir is not None else None  # forked first: it loads pandas meanwhile
     try:
         with _collector_spared():
             for result in _results(tasks, jobs):
@@ -125,7 +126,7 @@ def write_summary(tables: Batch, output_dir: Path, *, run_info: dict) -> Path:
 
 
 def _helper() -> TablesHelper | None:
-    return TablesHelper() if can_help() else None
+    return TablesHelper() if _CAN_FORK else None
 
 
 def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:

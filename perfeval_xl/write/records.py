@@ -200,6 +200,10 @@ def _achievement(assessment) -> str | None:
     return QUANTITATIVE_MET.get(assessment.met)
 
 
+SUMMARY_NAME = "汇总.xlsx"  # the names of a run's outputs in its output folder
+RESULTS_NAME = "results.json"
+
+
 def severity_counts(records: dict[str, Any]) -> dict[str, int]:
     """How many findings of each severity (``error``, ``warning``, ``info``) the records hold."""
     counts = {s.value: 0 for s in Severity}

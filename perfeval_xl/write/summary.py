@@ -29,7 +29,7 @@ from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
 from perfeval_xl.write._summary_indicators import IndicatorRows
 from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.names import SUMMARY_NAME
+from perfeval_xl.write.records import SUMMARY_NAME
 from perfeval_xl.write.tables import department_table, duplicate_texts, plain_tuples
 
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
