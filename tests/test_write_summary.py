@@ -162,6 +162,13 @@ def test_every_formula_carries_its_value(run):
     assert total[1:4] == [5, 300, pytest.approx(209.15)] and total[4] == pytest.approx(209.15 / 300)
 
 
+def test_findings_are_listed_file_by_file_in_input_order_worst_first(run):
+    batch, _, _, wb = run
+    listed = [(r[3], r[4], r[5]) for r in wb["问题清单"].iter_rows(min_row=2, values_only=True)]
+    expected = [(r.file, f.severity.label, f.rule) for r in batch.files for f in sorted(r.findings, key=lambda f: f.severity.rank)]
+    assert listed == expected and len(expected) > 3
+
+
 def test_links_open_the_completed_workbook_at_the_cell(run):
     batch, out, _, wb = run
     ws = wb["问题清单"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import Severity
@@ -164,7 +165,9 @@ def _findings_sheet(wb, fmts: Formats, tables: Batch) -> None:
     ws = wb.add_worksheet("问题清单")
     header(ws, fmts, FINDING_HEADERS)
     findings = tables.findings
-    file_order = (findings["file"] != findings["file"].shift()).cumsum()
+    # each file's place in the input (the first finding's file is 0: a comparison with the shifted
+    # column would give <NA> there, and the sort put that file's findings last)
+    file_order = pd.factorize(findings["file"])[0]
     listed = findings.assign(_file=file_order).sort_values(["_file", "severity"], ascending=[True, False], kind="stable")
     outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
     widths = [w for _, w in FINDING_HEADERS]
