@@ -102,10 +102,12 @@ def run(
                 "command": command,
                 "version": __version__,
             }
-            if helper is None or not helper.run(write_outputs, records, output_dir, run_info):
-                write_outputs(records, output_dir, run_info)
-            # the 核查意见 letters: from the slim results this process holds, once everything else is written
+            handed = helper is not None and helper.start(write_outputs, records, output_dir, run_info)
+            # the 核查意见 letters, from the slim results this process holds, while the helper writes
+            # the summary and results.json (this process would only wait, and main wrote them after: 0.1 s)
             letters = write_notices(batch, output_dir, notices, run_date=started.date(), input_dir=input_dir) if notices.enabled else None
+            if not (handed and helper.finished()):
+                write_outputs(records, output_dir, run_info)
     finally:
         if helper is not None:
             helper.close()
