@@ -327,6 +327,14 @@ def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, mon
     assert sorted(p.name for p in (tmp_path / "failed").iterdir()) == ["汇总.xlsx"]
 
 
+def test_an_indicator_text_keeps_its_leading_and_trailing_spaces():
+    from perfeval_xl.write._summary_indicators import _text
+
+    assert _text("项目", 1) == '" s="1" t="inlineStr"><is><t>项目</t></is></c>'
+    for spaced in (" 项目", "项目 ", "\u3000项目", "项目\n"):
+        assert '<t xml:space="preserve">' in _text(spaced, 1), repr(spaced)
+
+
 def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
     from perfeval_xl.write._summary_indicators import _link_tail, _link_tails
 
@@ -335,7 +343,7 @@ def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
     formula = re.search(r"<f>(.*)</f>", tail).group(1)
     expected = 'HYPERLINK("甲""乙_核查.xlsx#' + "'表''1\"\"'!C5" + '","' + "表'1\"\"!C5" + '")'
     assert formula == expected
-    assert _link_tail(None, "表", "C5", styles).endswith('<t xml:space="preserve">表!C5</t></is></c>')  # no copy: text
+    assert _link_tail(None, "表", "C5", styles).endswith('<t>表!C5</t></is></c>')  # no copy: text
     assert _link_tail("x.xlsx", "表", None, styles) == '" s="1"/>'
     lines = [("a.xlsx", "表'1\"", "C5"), ("a.xlsx", "表'1\"", "D7"), ("b.xlsx", None, "C5"), ("c.xlsx", "表", "C5"), ("a.xlsx", "表", None)]
     outputs = {"a.xlsx": '甲"乙_核查.xlsx', "b.xlsx": "b_核查.xlsx"}
