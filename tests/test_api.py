@@ -120,11 +120,22 @@ def test_progress_counts_every_file(checked):
     assert checked[2] == [(n, READ + 1) for n in range(1, READ + 2)]
 
 
+def test_notices_are_written_as_the_config_says_unless_turned_off(inbox, checked, tmp_path):
+    batch, out, _ = checked
+    assert batch.notices is not None and batch.notices.folder == out / "核查意见"
+    assert batch.notices.written and all(p.parent == batch.notices.folder and p.is_file() for p in batch.notices.written)
+    assert batch.notices.office_missing  # no [notices] office: signed （核查单位）
+    quiet = perfeval_xl.check_folder(inbox, output=tmp_path / "quiet", jobs=1, notices=False)
+    assert quiet.notices is None and not (tmp_path / "quiet" / "核查意见").exists()
+    about = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "quiet" / "汇总.xlsx")["说明"].values if r[0]}
+    assert about["运行命令"].endswith(" -j 1 --no-notices")
+
+
 def test_without_output_nothing_is_written(inbox, checked, tmp_path):
     before = sorted(p.relative_to(inbox.parent) for p in inbox.parent.rglob("*"))
     quiet = perfeval_xl.check_folder(inbox, jobs=1)
     assert sorted(p.relative_to(inbox.parent) for p in inbox.parent.rglob("*")) == before
-    assert quiet.output is None and quiet.projects["output"].isna().all()
+    assert quiet.output is None and quiet.notices is None and quiet.projects["output"].isna().all()
     written = checked[0]
     pd.testing.assert_frame_equal(quiet.indicators, written.indicators)
     pd.testing.assert_frame_equal(quiet.projects.drop(columns="output"), written.projects.drop(columns="output"))
