@@ -141,51 +141,64 @@ def template_command(output: Path | None, scheme: str) -> None:
 @click.option("--no-notices", is_flag=True, help="不写“核查意见”文件夹（每个有问题的主管部门一份 Word 反馈意见）。")
 def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None, no_notices: bool) -> None:
     """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表、results.json 和各主管部门的核查意见。"""
-    from dataclasses import replace
+    from perfeval_xl.api import OutputIsInput, check_folder
+    from perfeval_xl.config import ConfigError
+    from perfeval_xl.scoring import SchemeError
+    from perfeval_xl.write.batch import default_output_dir
+    from perfeval_xl.write.records import SUMMARY_NAME
 
-    from perfeval_xl.pipeline import Settings
-    from perfeval_xl.write import batch
-
-    if scheme is not None:
-        _validate_scheme(scheme)
-    config = _config(config_path, input_dir)
-    output_dir = output_dir or batch.default_output_dir(input_dir)
-    if output_dir.resolve() == input_dir.resolve():
-        # outputs would sit among (and could overwrite) the inputs, and be read as inputs next time
-        raise click.UsageError("输出文件夹不能与输入文件夹相同，请用 -o 指定另一个文件夹（或不指定，使用默认的“<文件夹名>_结果”）。")
-    files = batch.plan(input_dir, output_dir)
-    if not files:
+    output_dir = output_dir or default_output_dir(input_dir)
+    with _ProgressBar() as bar:
+        try:
+            batch = check_folder(
+                input_dir, output=output_dir, scheme=scheme, config=config_path, jobs=jobs, notices=not no_notices, progress=bar.update
+            )
+        except SchemeError as err:
+            raise click.BadParameter(str(err), param_hint="--scheme") from err
+        except ConfigError as err:
+            raise ConfigProblem(str(err)) from err
+        except OutputIsInput as err:
+            raise click.UsageError(str(err)) from err
+    counts = batch.counts  # not the tables: this process never needs pandas
+    read, failed, errors, warnings = counts["read"], counts["failed"], counts["error"], counts["warning"]
+    if not read and not failed:
         click.echo(f"文件夹 {input_dir} 中没有找到 .xlsx / .xlsm 工作簿或 .docx 评价报告。", err=True)
-    with click.progressbar(length=len(files), label="核查中", file=sys.stderr, show_pos=True) as bar:
-        outcome = batch.run(
-            input_dir,
-            output_dir,
-            Settings(scheme=scheme, rules=config.rules, limits=config.limits),
-            files=files,
-            on_file=lambda _result: bar.update(1),
-            command=" ".join(["perfeval"] + sys.argv[1:]),
-            jobs=jobs,
-            notices=replace(config.notices, enabled=False) if no_notices else config.notices,
-        )
-    read, failed = len(outcome.batch.read), len(outcome.batch.failed)
-    click.echo(
-        f"已核查 {read} 个项目，{failed} 个文件无法处理；发现错误 {outcome.errors} 处、警告 {outcome.warnings} 处。"
-    )
-    click.echo(f"汇总表：{outcome.summary}")
-    click.echo(f"核查后的工作簿与 results.json：{outcome.output_dir}")
-    if outcome.notices is not None:
-        _echo_notices(outcome.notices, config.notices)
-    sys.exit(_exit_code(outcome.batch.files))
+    click.echo(f"已核查 {read} 个项目，{failed} 个文件无法处理；发现错误 {errors} 处、警告 {warnings} 处。")
+    click.echo(f"汇总表：{batch.output / SUMMARY_NAME}")
+    click.echo(f"核查后的工作簿与 results.json：{batch.output}")
+    if batch.notices is not None:
+        _echo_notices(batch.notices)
+    sys.exit(1 if failed or errors else 0)
 
 
-def _echo_notices(notices, settings) -> None:
+class _ProgressBar:
+    """click's progress bar, made once the number of files is known."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="核查中", file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+        self._bar.update(1)
+
+    def __enter__(self) -> "_ProgressBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _echo_notices(notices) -> None:
     if not notices.written and not notices.failed:
         click.echo("核查意见：没有需要反馈的问题，未生成。")
         return
     click.echo(f"核查意见：{len(notices.written)} 份（每个有问题的主管部门一份），在 {notices.folder}")
     for department, reason in notices.failed:
         click.echo(f"✗ 未能写出 {department} 的核查意见：{reason}", err=True)
-    if notices.written and not settings.office:
+    if notices.written and notices.office_missing:
         click.echo("  落款暂为“（核查单位）”：可在 perfeval.toml 的 [notices] 中用 office = \"…\" 写上核查单位名称。")
 
 

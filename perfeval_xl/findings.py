@@ -64,6 +64,10 @@ class FileResult:
     failure: str | None = None  # human-readable reason when the file could not be read
     scoring: Any = None  # scoring result when computed
     output: str | None = None  # completed workbook, relative to the output folder
+    # one plain record per 三级指标 (write.records.indicator_records) as UTF-8 JSON,
+    # kept when the indicator rows themselves are dropped to send a slim result
+    # between processes: one small bytes object instead of hundreds of values
+    indicator_rows: bytes = b""
 
     @property
     def ok(self) -> bool:

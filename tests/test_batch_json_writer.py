@@ -35,11 +35,11 @@ def test_a_failed_background_writer_is_made_good_by_the_run(inputs, tmp_path, mo
     parent = os.getpid()
     calls: list[int] = []
 
-    def fails_when_forked(result_batch, path):
+    def fails_when_forked(records, path):
         calls.append(os.getpid())
         if os.getpid() != parent:
             os._exit(3)  # the child dies without writing
-        write_results_json(result_batch, path)
+        write_results_json(records, path)
 
     monkeypatch.setattr(batch, "write_results_json", fails_when_forked)
     outcome = batch.run(inputs, tmp_path / "out", jobs=1)

@@ -1,6 +1,6 @@
 """A run keeps only a slim result per file (so 10,000 files fit in memory);
-what people read from it — results.json and the summary rows — must be
-exactly what the full results give."""
+what people read from it — results.json and the batch's tables, the
+indicator table included — must be exactly what the full results give."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import pytest
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.pipeline import evaluate_file
-from perfeval_xl.write._summary_rows import department_table, project_rows
 from perfeval_xl.write.batch import _slim
+from perfeval_xl.write.records import results_records
 from perfeval_xl.write.results_json import results_json
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.tables import department_table
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.xlsx"))
 
@@ -33,10 +35,12 @@ def test_slim_results_give_the_same_results_json(full_and_slim):
     assert results_json(slim) == results_json(full)
 
 
-def test_slim_results_give_the_same_summary_rows(full_and_slim):
+def test_slim_results_give_the_same_tables(full_and_slim):
     full, slim = full_and_slim
-    assert project_rows(slim) == project_rows(full)
-    assert department_table(project_rows(slim)) == department_table(project_rows(full))
+    full_tables, slim_tables = (Batch.from_records(results_records(b)) for b in (full, slim))
+    assert slim_tables.equals(full_tables)
+    assert department_table(slim_tables.projects).equals(department_table(full_tables.projects))
+    assert len(slim_tables.indicators) == sum(len(r.project.indicators) for r in full.read) > 100
 
 
 def test_slim_results_drop_the_bulk(full_and_slim):
@@ -44,3 +48,4 @@ def test_slim_results_drop_the_bulk(full_and_slim):
     for result in slim.read:
         assert result.project.indicators == () and result.project.narrative == ()
         assert result.scoring is None or result.scoring.indicators == ()
+        assert result.indicator_rows  # what the indicator table needs stays, as plain records

@@ -215,8 +215,10 @@ def test_the_same_project_twice_is_flagged_in_the_summary(hostile):
     assert dup["公式注入.xlsx"] in (None, "")  # another name and department: not a duplicate
 
 
-# the only formulas our outputs write: 执行率 =H2/G2, 差异 =K2-J2, 合计 =SUM(B2:B5)
-OWN_FORMULA = re.compile(r"=(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+[/-][A-Z]+\d+)")
+# the only formulas our outputs write: 执行率 =H2/G2, 差异 =K2-J2, 合计 =SUM(B2:B5), and 指标明细's
+# links =HYPERLINK("<copy>#'<sheet>'!C14","<sheet>!C14"), whose two string literals no input text can leave
+_LITERAL = r'"(?:[^"]|"")*"'
+OWN_FORMULA = re.compile(rf"=(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+[/-][A-Z]+\d+|HYPERLINK\({_LITERAL},{_LITERAL}\))")
 
 
 @pytest.mark.parametrize("book", ["汇总.xlsx", "公式注入_核查.xlsx"])

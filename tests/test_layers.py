@@ -23,6 +23,7 @@ RANKS = {
     "synth": 4,
     "importer": 4,
     "cli": 5,
+    "api": 5,  # check_folder / read_results: the command's equal, for Python
     "__main__": 5,
     "__init__": 0,
 }
@@ -71,6 +72,8 @@ ALLOWED_INFLATERS = {
     "read/grid.py": {"load_workbook"},  # the openpyxl fallback, only after Package.check_all (read/workbook.py)
     "importer/docx_source.py": {"Document"},  # python-docx, only after Package.check_all (importer/report.py)
     "write/notices/document.py": {"Document"},  # python-docx's own blank template, never an input file
+    # the summary reopens the 汇总.xlsx it has just written itself to put 指标明细's rows in; never an input file
+    "write/_summary_indicators.py": {"ZipFile"},
 }
 
 
@@ -88,3 +91,19 @@ def test_only_the_package_layer_inflates_zip_entries():
                 modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 found += [f"{rel}:{node.lineno} imports {m}" for m in modules if m.split(".")[0] in INFLATING_MODULES]
     assert not found, "inflate zip entries through perfeval_xl.read.package.Package:\n" + "\n".join(found)
+
+
+def test_the_package_loads_its_api_only_when_asked():
+    """``import perfeval_xl`` is what every worker process does: it must not
+    bring in the API; ``perfeval_xl.check_folder`` does, still without pandas
+    (a run builds its tables in a helper process); reading a table brings it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, perfeval_xl; before = 'pandas' in sys.modules or 'perfeval_xl.api' in sys.modules; "
+        "perfeval_xl.check_folder; print(before, 'perfeval_xl.api' in sys.modules, 'pandas' in sys.modules); "
+        "perfeval_xl.Batch({'projects': [], 'findings': [], 'failed': []}).projects; print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
+    assert out.stdout.split() == ["False", "True", "False", "True"]

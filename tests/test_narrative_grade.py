@@ -13,7 +13,8 @@ from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.pipeline import Settings, evaluate_file
 from perfeval_xl.synth import LayoutOptions, write_project
 from perfeval_xl.synth.spec import load_spec
-from perfeval_xl.write._summary_rows import project_rows
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.records import results_records
 from perfeval_xl.write.results_json import results_json
 
 SPEC = Path("samples/specs/02_农村饮水安全巩固提升工程（清洁）.toml")  # 总分99.92, 等次优, its report says 优
@@ -45,7 +46,7 @@ def test_a_blank_grade_is_taken_from_the_report(tmp_path):
     assert _of(result, "XC207") == []  # 99.92 is 优: no blank-grade note either, the grade is the report's
     batch = BatchResult([result])
     assert results_json(batch)["projects"][0]["reported_grade"] == "优"
-    assert project_rows(batch)[0].reported_grade == "优"
+    assert Batch(results_records(batch)).projects["reported_grade"].tolist() == ["优"]  # the summary's table
 
 
 def test_the_taken_grade_is_held_to_the_total(tmp_path):

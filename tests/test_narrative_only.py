@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+import perfeval_xl
 from perfeval_xl.cli import main
 from perfeval_xl.importer import import_report
 from perfeval_xl.importer.narrative_only import NOTE
@@ -133,6 +134,15 @@ def test_run_checks_reports_without_a_form_and_keeps_them_out_of_the_ranking(rep
     ranking = openpyxl.load_workbook(out / "汇总.xlsx")["汇总排名"]
     marks = {row[18].value: row[10].value for row in ranking.iter_rows(min_row=2)}
     assert marks == {"水利.xlsx": 99.92, "饮水项目.docx": "仅核对报告正文", "饮水项目自评报告.txt": "仅核对报告正文"}
+    tables = perfeval_xl.read_results(out / "results.json").projects.set_index("file")
+    assert tables["narrative_only"].to_dict() == {"水利.xlsx": False, "饮水项目.docx": True, "饮水项目自评报告.txt": True}
+    assert tables["rank"].isna().tolist() == [False, True, True]
+    # a results.json written before the key existed marks such a report by its scheme alone
+    for project in data["projects"]:
+        del project["narrative_only"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert perfeval_xl.read_results(older).projects.set_index("file")["narrative_only"].equals(tables["narrative_only"])
 
 
 def test_only_the_narrative_rules_run_on_a_report_without_its_form(report_txt):

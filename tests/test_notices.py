@@ -295,6 +295,7 @@ def test_run_writes_notices_unless_told_not_to(tmp_path):
     assert quiet.exit_code == 1 and not (tmp_path / "quiet" / NOTICES_FOLDER).exists()
     loud = runner.invoke(main, ["run", str(inbox), "-o", str(tmp_path / "loud")])
     assert loud.exit_code == 1 and "核查意见：1 份" in loud.output
+    assert "落款暂为" not in loud.output  # the office is named in [notices]
     (notice,) = (tmp_path / "loud" / NOTICES_FOLDER).iterdir()
     text = _text(Document(str(notice)))
     assert "信丰县财政局" in text and "2027年1月15日前" in text

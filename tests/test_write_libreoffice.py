@@ -105,6 +105,7 @@ def _same(cached, recalc) -> bool:
 def test_recalculated_values_equal_cached_values_and_none_is_an_error(converted):
     staged, recalculated, _, _ = converted
     compared = 0
+    per_sheet: dict[str, int] = {}
     for path in sorted(staged.iterdir()):
         formulas, cached, recalc = _load(path, False), _load(path, True), _load(recalculated / path.name, True)
         for ws in formulas:
@@ -119,11 +120,13 @@ def test_recalculated_values_equal_cached_values_and_none_is_an_error(converted)
                     assert before is not None, (path.name, ws.title, c.coordinate, "formula without a cached value")
                     assert _same(before, after), (path.name, ws.title, c.coordinate, before, after)
                     compared += 1
+                    per_sheet[ws.title] = per_sheet.get(ws.title, 0) + 1
         for ws in recalc:
             for row in ws.iter_rows(values_only=True):
                 for value in row:
                     assert not (isinstance(value, str) and (value in ERRORS or value.startswith("Err:"))), (path.name, ws.title, value)
     assert compared > 20
+    assert per_sheet.get("指标明细", 0) > 100  # every indicator's link into its completed copy
 
 
 def test_summary_renders_to_pdf_pages(converted):
@@ -134,4 +137,17 @@ def test_summary_renders_to_pdf_pages(converted):
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     else:
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-    assert pages >= 5  # one sheet at least per page: 汇总排名, 问题清单, 部门汇总, 未处理文件, 说明
+    assert pages >= 6  # one sheet at least per page: 汇总排名, 问题清单, 部门汇总, 指标明细, 未处理文件, 说明
+
+
+def test_the_indicator_sheet_reads_the_same_in_libreoffice(converted):
+    """指标明细 has its rows rendered by us, not cell by cell by xlsxwriter:
+    LibreOffice must read every line, text as text and numbers as numbers."""
+    staged, recalculated, _, originals = converted
+    summary = next(name for name, path in originals.items() if path.name == "汇总.xlsx")
+    ours, theirs = _load(staged / summary, True)["指标明细"], _load(recalculated / summary, True)["指标明细"]
+    rows = list(ours.iter_rows(values_only=True))
+    assert len(rows) > 100 and rows == list(theirs.iter_rows(values_only=True))
+    numbers = [v for row in rows[1:] for v in row[12:15] if v is not None]
+    assert numbers and all(isinstance(v, (int, float)) for v in numbers)
+    assert theirs.auto_filter.ref == ours.auto_filter.ref == f"A1:T{len(rows)}"  # (headless, LibreOffice keeps no frozen panes, of any sheet)

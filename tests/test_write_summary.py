@@ -17,11 +17,12 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.findings import BatchResult, FileResult
-from perfeval_xl.write._summary_rows import department_table, project_rows
 from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write.ranking import duplicates, rank_projects
+from perfeval_xl.write.records import results_records
 from perfeval_xl.write.results_json import results_json, write_results_json
 from perfeval_xl.write.summary import SUMMARY_NAME, write_summary
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.tables import department_table, duplicate_text, duplicate_texts, plain_rows
 from tests.write_builders import INJECTED, S, make_form, make_result, make_scoring
 
 FAILURE = "不是评价表：找不到“绩效评价指标”表头，请使用标准模板。"
@@ -47,17 +48,25 @@ def make_batch() -> BatchResult:
     ])
 
 
+def tables_of(batch: BatchResult, output_dir: Path | None = None) -> Batch:
+    return Batch.from_records(results_records(batch, output_dir))
+
+
 def test_ties_share_a_rank_and_the_next_rank_skips():
-    ranked = [(r.rank, r.result.file) for r in rank_projects(make_batch())]
+    ranked = [(r["rank"], r["file"]) for r in plain_rows(tables_of(make_batch()).projects)]
     assert ranked == [(1, "一/乙.xlsx"), (1, "二/丙.xlsx"), (3, "一/甲.xlsx"), (4, "二/甲-副本.xlsx"), (None, "二/丁.xlsx")]
 
 
 def test_same_project_and_department_twice_is_a_duplicate():
-    assert duplicates(make_batch()) == {"一/甲.xlsx": ["二/甲-副本.xlsx"], "二/甲-副本.xlsx": ["一/甲.xlsx"]}
+    projects = tables_of(make_batch()).projects.set_index("file")
+    assert projects["duplicates"].to_dict() == {"一/乙.xlsx": 0, "二/丙.xlsx": 0, "一/甲.xlsx": 1, "二/甲-副本.xlsx": 1, "二/丁.xlsx": 0}
+    assert projects["duplicate_group"].dropna().to_dict() == {"一/甲.xlsx": "一/甲.xlsx", "二/甲-副本.xlsx": "一/甲.xlsx"}
+    texts = duplicate_texts(projects.reset_index()).tolist()
+    assert texts == ["", "", "与 二/甲-副本.xlsx 重复", "与 一/甲.xlsx 重复", ""]
 
 
 def test_department_table_groups_and_totals():
-    table = {row["主管部门"]: row for row in department_table(project_rows(make_batch()))}
+    table = {row["主管部门"]: row for row in plain_rows(department_table(tables_of(make_batch()).projects))}
     gx = table["工信局"]
     assert gx["项目数"] == 3 and gx["全年预算数"] == 180 and gx["全年执行数"] == pytest.approx(125.49)
     assert gx["执行率"] == pytest.approx(125.49 / 180)
@@ -67,16 +76,14 @@ def test_department_table_groups_and_totals():
 
 
 def test_department_table_order_and_unknown_figures():
-    from perfeval_xl.write._summary_rows import ProjectRow
+    def row(department: str, score: float | None, budget: float | None = None, spent: float | None = None) -> dict:
+        return {
+            "file": f"{department}{score}.xlsx", "project": "x", "department": department, "year": 2024, "budget": budget,
+            "spent": spent, "computed_score": score, "computed_grade": "良" if score else None, "errors": 1, "warnings": 0,
+        }
 
-    def row(department: str, score: float | None, budget: float | None = None, spent: float | None = None) -> ProjectRow:
-        return ProjectRow(
-            rank=None, name="x", department=department, implementer="", year=2024, method="", budget=budget,
-            spent=spent, reported_score=None, computed_score=score, reported_grade="", computed_grade="良" if score else "",
-            errors=1, warnings=0, duplicate_of=(), duplicates=0, file=f"{department}{score}.xlsx", output=None,
-        )
-
-    table = department_table([row("乙局", 80, 10, 5), row("", None), row("甲局", 80), row("丙局", 90, 0, 3), row("甲局", None)])
+    projects = Batch.from_records({"projects": [row("乙局", 80, 10, 5), row("", None), row("甲局", 80), row("丙局", 90, 0, 3), row("甲局", None)]}).projects
+    table = plain_rows(department_table(projects))
     assert [d["主管部门"] for d in table] == ["丙局", "乙局", "甲局", "（未填主管部门）"]
     by_name = {d["主管部门"]: d for d in table}
     assert by_name["乙局"]["执行率"] == 0.5
@@ -95,7 +102,7 @@ def run(tmp_path_factory):
     batch = make_batch()
     for r in batch.read:
         write_completed(src, out / r.output, r)
-    path = write_summary(batch, out, run_info={"input_dir": "样例", "scheme": "按评价方式", "started_at": "2026-11-25 10:00"})
+    path = write_summary(tables_of(batch, out), out, run_info={"input_dir": "样例", "scheme": "按评价方式", "started_at": "2026-11-25 10:00"})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl does not know conditional-format extensions
         wb = openpyxl.load_workbook(path)
@@ -105,7 +112,7 @@ def run(tmp_path_factory):
 def test_summary_sheets_and_fixed_name(run):
     _, out, path, wb = run
     assert path == out / SUMMARY_NAME
-    assert wb.sheetnames == ["汇总排名", "问题清单", "部门汇总", "未处理文件", "说明"]
+    assert wb.sheetnames == ["汇总排名", "问题清单", "部门汇总", "指标明细", "未处理文件", "说明"]
     assert [p.name for p in out.iterdir() if p.name.startswith(".~")] == []
 
 
@@ -155,6 +162,13 @@ def test_every_formula_carries_its_value(run):
     assert total[1:4] == [5, 300, pytest.approx(209.15)] and total[4] == pytest.approx(209.15 / 300)
 
 
+def test_findings_are_listed_file_by_file_in_input_order_worst_first(run):
+    batch, _, _, wb = run
+    listed = [(r[3], r[4], r[5]) for r in wb["问题清单"].iter_rows(min_row=2, values_only=True)]
+    expected = [(r.file, f.severity.label, f.rule) for r in batch.files for f in sorted(r.findings, key=lambda f: f.severity.rank)]
+    assert listed == expected and len(expected) > 3
+
+
 def test_links_open_the_completed_workbook_at_the_cell(run):
     batch, out, _, wb = run
     ws = wb["问题清单"]
@@ -187,10 +201,12 @@ def test_charts_are_included(run):
 def test_results_json_follows_the_contract(run, tmp_path):
     batch = run[0]
     data = results_json(batch)
-    assert set(data) == {"projects", "failed", "findings"}
+    assert set(data) == {"projects", "failed", "findings", "indicators"}
     keys = {"file", "status", "project", "department", "year", "scheme", "reported_score", "computed_score",
             "reported_grade", "computed_grade", "rank", "output", "errors", "warnings"}
-    assert all(set(p) == keys for p in data["projects"])
+    added = {"infos", "implementer", "method", "budget", "spent", "rate", "narrative_only"}  # README: results.json
+    assert all(set(p) == keys | added for p in data["projects"])
+    assert len(data["indicators"]) == 3 * len(batch.read)
     first = data["projects"][0]
     assert (first["file"], first["rank"], first["computed_score"], first["scheme"], first["output"]) == ("一/乙.xlsx", 1, 95.0, "部门评价", "一/乙_核查.xlsx")
     assert data["failed"] == [{"file": "坏.xlsx", "error": FAILURE}]
@@ -198,7 +214,7 @@ def test_results_json_follows_the_contract(run, tmp_path):
     assert len(data["findings"]) == len(batch.findings) and all(set(f) == finding_keys for f in data["findings"])
     assert {f["severity"] for f in data["findings"]} == {"error", "warning", "info"}
     path = tmp_path / "results.json"
-    write_results_json(batch, path)
+    write_results_json(results_records(batch), path)
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(data))
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
 
@@ -210,31 +226,24 @@ def test_results_json_makes_absolute_outputs_relative(tmp_path):
 
 
 def test_empty_batch_still_gives_a_readable_summary(tmp_path):
-    path = write_summary(BatchResult([]), tmp_path, run_info={})
-    assert CalamineWorkbook.from_path(str(path)).sheet_names == ["汇总排名", "问题清单", "部门汇总", "未处理文件", "说明"]
-    assert results_json(BatchResult([])) == {"projects": [], "failed": [], "findings": []}
+    path = write_summary(tables_of(BatchResult([])), tmp_path, run_info={})
+    assert CalamineWorkbook.from_path(str(path)).sheet_names == ["汇总排名", "问题清单", "部门汇总", "指标明细", "未处理文件", "说明"]
+    assert results_json(BatchResult([])) == {"projects": [], "failed": [], "findings": [], "indicators": []}
 
 
 def test_duplicate_column_names_a_few_files_and_counts_the_rest():
-    from perfeval_xl.write.summary import duplicate_text
-
-    assert duplicate_text(()) == ""
-    assert duplicate_text(("一/甲.xlsx",)) == "与 一/甲.xlsx 重复"
-    many = tuple(f"{i}.xlsx" for i in range(600))
-    assert duplicate_text(many) == "与 0.xlsx、1.xlsx、2.xlsx、3.xlsx、4.xlsx 等共 600 个文件 重复"
+    assert duplicate_text(["x.xlsx"], "x.xlsx") == ""
+    assert duplicate_text(["一/甲.xlsx", "x.xlsx"], "x.xlsx") == "与 一/甲.xlsx 重复"
+    many = [f"{i}.xlsx" for i in range(601)]
+    assert duplicate_text(many, "600.xlsx") == "与 0.xlsx、1.xlsx、2.xlsx、3.xlsx、4.xlsx 等共 600 个文件 重复"
 
 
 def test_many_copies_of_a_project_name_five_others_and_count_them_all():
-    from perfeval_xl.write.summary import duplicate_text
-
     copies = BatchResult([_result(f"{i:02d}.xlsx", 90, name="甲项目", department="工信局") for i in range(8)])
-    rows = {row.file: row for row in project_rows(copies)}
-    assert rows["03.xlsx"].duplicate_of == ("00.xlsx", "01.xlsx", "02.xlsx", "04.xlsx", "05.xlsx")
-    assert rows["03.xlsx"].duplicates == 7
-    assert duplicate_text(rows["03.xlsx"].duplicate_of, rows["03.xlsx"].duplicates) == (
-        "与 00.xlsx、01.xlsx、02.xlsx、04.xlsx、05.xlsx 等共 7 个文件 重复"
-    )
-    assert duplicates(copies)["03.xlsx"] == ["00.xlsx", "01.xlsx", "02.xlsx", "04.xlsx", "05.xlsx", "06.xlsx", "07.xlsx"]
+    projects = tables_of(copies).projects
+    texts = dict(zip(projects["file"], duplicate_texts(projects)))
+    assert texts["03.xlsx"] == "与 00.xlsx、01.xlsx、02.xlsx、04.xlsx、05.xlsx 等共 7 个文件 重复"
+    assert set(projects["duplicates"]) == {7} and set(projects["duplicate_group"]) == {"00.xlsx"}
 
 
 _FORMULA_TEXT = st.text(alphabet="=({}):/-+,.$_ \"ABCFILTERSUMXLOOKUPsingle0123456789", max_size=30)
@@ -256,3 +265,87 @@ def test_summary_formulas_with_a_function_are_still_renamed():
     sheet = SummaryWorkbook.worksheet_class()
     assert sheet._prepare_formula("=FILTER(A1:A3,B1:B3)") == "_xlfn._xlws.FILTER(A1:A3,B1:B3)"
     assert sheet._prepare_formula("{=H2/G2}") == "H2/G2"
+
+
+def test_indicator_sheet_lists_every_indicator_as_the_table_does(run):
+    batch, out, path, wb = run
+    from perfeval_xl.write._summary_indicators import COLUMNS
+
+    ws = wb["指标明细"]
+    assert ws.freeze_panes == "F2" and ws.auto_filter.ref == f"A1:T{len(batch.read) * 3 + 1}"
+    assert [c.value for c in ws[1]] == [name for name, *_ in COLUMNS]
+    table = tables_of(batch, out).indicators
+    shown = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(shown) == len(table) == 3 * len(batch.read)
+    for line, record in zip(shown, plain_rows(table)):
+        for value, (_, _, column, kind) in zip(line, COLUMNS):
+            if kind == "link":
+                assert value.startswith("=HYPERLINK(") and record["cell"] in value
+            else:
+                assert value == record[column], (column, value, record[column])
+    assert any(line[0] == INJECTED for line in shown)  # text as text: the injected name is no formula
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("指标明细").to_python()
+    assert calamine[1][12] == 3 and isinstance(calamine[1][14], float)  # 分值 and 核定得分 as numbers
+    assert calamine[1][18] == "绩效评价表!" + table["cell"][0]  # the link's cached text
+
+
+def test_indicator_links_open_the_completed_copy_at_the_row(run):
+    batch, out, _, wb = run
+    formulas = [c.value for c in wb["指标明细"]["S"][1:]]
+    for formula in formulas:
+        target, shown = re.fullmatch(r'=HYPERLINK\("([^"]+)","([^"]+)"\)', formula).groups()
+        file, place = target.split("#")
+        sheet, cell = re.fullmatch(r"'((?:[^']|'')+)'!([A-Z]+\d+)", place).groups()
+        assert (out / file.replace("\\", "/")).is_file() and shown == f"{sheet}!{cell}"
+        assert sheet in openpyxl.load_workbook(out / file.replace("\\", "/"), read_only=True).sheetnames
+
+
+def _indicator_lines(path: Path) -> list[tuple]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return list(openpyxl.load_workbook(path)["指标明细"].iter_rows(values_only=True))
+
+
+def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, monkeypatch):
+    """Where there is no fork, or the process that renders the rows fails, the
+    summary renders them itself: the same sheet either way."""
+    import os
+
+    from perfeval_xl.write import _summary_indicators
+
+    batch, out, path, _ = run
+    expected = _indicator_lines(path)
+    tables = tables_of(batch, out)
+    for folder in ("alone", "failed"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setattr(_summary_indicators.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    alone = write_summary(tables, tmp_path / "alone", run_info={})
+    monkeypatch.undo()
+    monkeypatch.setattr(_summary_indicators.IndicatorRows, "_write", lambda self: os._exit(3))
+    failed = write_summary(tables, tmp_path / "failed", run_info={})
+    assert _indicator_lines(alone) == _indicator_lines(failed) == expected and len(expected) > 10
+    assert sorted(p.name for p in (tmp_path / "failed").iterdir()) == ["汇总.xlsx"]
+
+
+def test_an_indicator_text_keeps_its_leading_and_trailing_spaces():
+    from perfeval_xl.write._summary_indicators import _text
+
+    assert _text("项目", 1) == '" s="1" t="inlineStr"><is><t>项目</t></is></c>'
+    for spaced in (" 项目", "项目 ", "\u3000项目", "项目\n"):
+        assert '<t xml:space="preserve">' in _text(spaced, 1), repr(spaced)
+
+
+def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
+    from perfeval_xl.write._summary_indicators import _link_tail, _link_tails
+
+    styles = {"text": 1, "link": 2}
+    tail = _link_tail('甲"乙_核查.xlsx', "表'1\"", "C5", styles)
+    formula = re.search(r"<f>(.*)</f>", tail).group(1)
+    expected = 'HYPERLINK("甲""乙_核查.xlsx#' + "'表''1\"\"'!C5" + '","' + "表'1\"\"!C5" + '")'
+    assert formula == expected
+    assert _link_tail(None, "表", "C5", styles).endswith('<t>表!C5</t></is></c>')  # no copy: text
+    assert _link_tail("x.xlsx", "表", None, styles) == '" s="1"/>'
+    lines = [("a.xlsx", "表'1\"", "C5"), ("a.xlsx", "表'1\"", "D7"), ("b.xlsx", None, "C5"), ("c.xlsx", "表", "C5"), ("a.xlsx", "表", None)]
+    outputs = {"a.xlsx": '甲"乙_核查.xlsx', "b.xlsx": "b_核查.xlsx"}
+    files, sheets, cells = (list(column) for column in zip(*lines))
+    assert _link_tails(files, sheets, cells, outputs, styles) == [_link_tail(outputs.get(f), s, c, styles) for f, s, c in lines]

@@ -119,3 +119,26 @@ def test_relationships_are_serialised_once_but_read_back_current(tmp_path):
     assert calls == [1]
     with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
         assert z.read(rels.path) == current
+
+
+def test_crc_of_two_pieces_joined_is_the_crc_of_the_whole():
+    import os
+    import random
+    import zlib
+
+    from perfeval_xl.write._zipcopy import crc32_joined
+
+    rng = random.Random(7)
+    for size in (0, 1, 3, 65535, 65536, 65537, 300_001):
+        a, b = os.urandom(rng.randrange(0, 500)), os.urandom(size)
+        assert crc32_joined(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b), size
+
+
+def test_a_piece_compressed_apart_reads_back_inside_its_entry():
+    from perfeval_xl.write._zipcopy import deflated_around, deflated_piece
+
+    rows = ["<row>行一</row>" * 3000, "", "<row>" + "x" * 70000 + "</row>"]
+    entry = deflated_around("xl/worksheets/sheet4.xml", "<sheetData>".encode(), deflated_piece(rows), "</sheetData>".encode())
+    with zipfile.ZipFile(io.BytesIO(zip_bytes([entry]))) as zf:
+        assert zf.testzip() is None  # the CRC checks out
+        assert zf.read("xl/worksheets/sheet4.xml").decode() == "<sheetData>" + "".join(rows) + "</sheetData>"

@@ -32,7 +32,7 @@ class Assessment:
     means the rules could not be applied and ``computed`` keeps the self-score.
     """
 
-    kind: str  # 正向 / 反向 / 等于 / 定性, "" when not judged before the kind was known
+    kind: str  # 正向 / 反向 / 等于 / 定性 / 时效, "" when not judged before the kind was known
     judged: bool
     reason: str  # Chinese: how the 核定 score was reached, or why it could not be judged
     computed: float | None = None

@@ -164,7 +164,8 @@ def _escape_text(value: str) -> str:
     return value
 
 
-def _text(value: str) -> str:
+def escaped(value: str) -> str:
+    """``value`` as the text of an XML element: illegal characters dropped, the rest escaped as lxml does."""
     return _escape_text(xml_text(value))
 
 
@@ -180,9 +181,9 @@ def _cell_xml(ref: str, cell: Cell) -> str:
     if value is None:
         return f'<c r="{ref}"{style}/>'
     if isinstance(value, Formula):
-        formula = f"<f>{_text(value.text)}</f>"
+        formula = f"<f>{escaped(value.text)}</f>"
         if isinstance(value.cached, str):
-            return f'<c r="{ref}"{style} t="str">{formula}<v>{_text(value.cached)}</v></c>'
+            return f'<c r="{ref}"{style} t="str">{formula}<v>{escaped(value.cached)}</v></c>'
         return f'<c r="{ref}"{style}>{formula}<v>{_number(value.cached)}</v></c>'
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return f'<c r="{ref}"{style}><v>{_number(value)}</v></c>'

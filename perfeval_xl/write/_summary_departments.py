@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.write._summary_format import Formats, header, printable, put
-from perfeval_xl.write._summary_rows import DEPARTMENT_COLUMNS, GRADES
+from perfeval_xl.write.tables import DEPARTMENT_COLUMNS, GRADES, plain_rows
 
 
 DEPT_HEADERS = [
@@ -16,9 +17,11 @@ DEPT_HEADERS = [
 ]
 
 
-def departments_sheet(wb, fmts: Formats, table: list[dict[str, object]]) -> None:
+def departments_sheet(wb, fmts: Formats, departments: pd.DataFrame) -> None:
+    """``departments``: :func:`perfeval_xl.write.tables.department_table`."""
     ws = wb.add_worksheet("部门汇总")
     header(ws, fmts, DEPT_HEADERS)
+    table = plain_rows(departments)
     n = len(table)
     for i, rec in enumerate(table, start=1):
         put(ws, i, 0, rec["主管部门"], fmts.text)

@@ -9,6 +9,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from perfeval_xl.findings import Severity
+from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._textfit import row_height
 
 MAX_TEXT = 32767  # Excel's limit on characters in one cell
@@ -43,6 +44,9 @@ class Formats:
         self.score = wb.add_format({**base, "num_format": "0.00"})
         self.int = wb.add_format({**base, "num_format": "0"})
         self.link = wb.add_format({**base, "font_color": "#0563C1", "underline": 1, "text_wrap": True})
+        self.line = wb.add_format(base)  # text kept on one line: long tables are read by filtering
+        self.link_line = wb.add_format({**base, "font_color": "#0563C1", "underline": 1})
+        self.number = wb.add_format(base)  # as written: 3100, 95, 0.5
         self.title = wb.add_format({"font_name": "宋体", "bold": True, "font_size": 14})
         self.plain = wb.add_format({"font_name": "宋体", "font_size": 10, "text_wrap": True, "valign": "top"})
         self.bad = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
@@ -53,6 +57,14 @@ class Formats:
             Severity.WARNING: wb.add_format({**base, "bg_color": "#FFEB9C", "align": "center"}),
             Severity.INFO: wb.add_format({**base, "bg_color": "#DDEBF7", "align": "center"}),
         }
+
+
+def external_link(output: str, sheet: str | None = None, cell: str | None = None) -> str:
+    """A link to a completed copy (relative to the summary), at a cell when one is given."""
+    url = "external:" + output
+    if sheet and is_cell(cell):
+        url += "#'" + sheet.replace("'", "''") + "'!" + cell
+    return url
 
 
 def put(ws, row: int, col: int, value: Any, fmt) -> None:

@@ -94,3 +94,56 @@ def zip_bytes(entries: list[Entry]) -> bytes:
 def _dos_now() -> tuple[int, int]:
     y, mo, d, h, mi, s = time.localtime()[:6]
     return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
+
+
+@dataclass(frozen=True)
+class Deflated:
+    """Raw-deflated bytes ending on a sync flush (so more can follow), with the
+    CRC-32 and length of what they hold: a piece of an entry compressed apart."""
+
+    data: bytes
+    crc: int
+    size: int
+
+
+def deflated_piece(parts) -> Deflated:
+    """``parts`` (texts) as one UTF-8 piece, compressed as they come."""
+    compressor = zlib.compressobj(COMPRESSION_LEVEL, zlib.DEFLATED, -15)
+    out, crc, size = [], 0, 0
+    for part in parts:
+        raw = part.encode("utf-8")
+        out.append(compressor.compress(raw))
+        crc, size = zlib.crc32(raw, crc), size + len(raw)
+    out.append(compressor.flush(zlib.Z_SYNC_FLUSH))
+    return Deflated(b"".join(out), crc, size)
+
+
+def deflated_around(name: str, before: bytes, piece: Deflated, after: bytes) -> Entry:
+    """An entry holding ``before + piece + after`` where the piece was compressed
+    elsewhere: deflate blocks that end on a sync flush can be followed by
+    another compressor's blocks (each refers back only into its own data)."""
+    head = zlib.compressobj(COMPRESSION_LEVEL, zlib.DEFLATED, -15)
+    tail = zlib.compressobj(COMPRESSION_LEVEL, zlib.DEFLATED, -15)
+    data = head.compress(before) + head.flush(zlib.Z_SYNC_FLUSH) + piece.data + tail.compress(after) + tail.flush()
+    crc = zlib.crc32(after, crc32_joined(zlib.crc32(before), piece.crc, piece.size))
+    return Entry(name, data, zipfile.ZIP_DEFLATED, crc, len(before) + piece.size + len(after))
+
+
+_MASK = 0xFFFFFFFF
+_ZEROS = bytes(1 << 16)
+
+
+def crc32_joined(crc_a: int, crc_b: int, size_b: int) -> int:
+    """``zlib.crc32(a + b)`` from ``crc32(a)``, ``crc32(b)`` and ``len(b)``.
+
+    CRC-32 is linear: the register after ``a + b`` is the register after
+    ``b`` alone (from zero) XOR the register after ``a`` carried through
+    ``len(b)`` zero bytes; zlib's initial and final inversions cancel out in
+    that sum, and carrying a register through zeros is ``crc32`` of zeros
+    started from the inverted register."""
+    register = ~crc_a & _MASK
+    while size_b:
+        step = min(size_b, len(_ZEROS))
+        register = zlib.crc32(_ZEROS[:step] if step < len(_ZEROS) else _ZEROS, register)
+        size_b -= step
+    return crc_b ^ (~register & _MASK)

@@ -1,6 +1,6 @@
 """A whole run: evaluate every workbook under a folder and write what people
-open — the completed copies (as each file is done), ``results.json`` and the
-summary workbook. Returns data; the CLI prints."""
+open — the completed copies (as each file is done), ``results.json``, the
+summary workbook and the 核查意见 letters. Returns data; the CLI prints."""
 
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ from perfeval_xl.pipeline import Settings, discover, evaluate_file, is_report
 from perfeval_xl.read.package import WorkbookRefused
 from perfeval_xl.rules import all_rules
 from perfeval_xl.write._package import PartUnusable
+from perfeval_xl.write._tables_helper import TablesHelper
 from perfeval_xl.write.completed import completed_name, write_completed
+from perfeval_xl.write.frames import Batch
 from perfeval_xl.write.notices import NoticesWritten, write_notices
+from perfeval_xl.write.records import RESULTS_NAME, SUMMARY_NAME, indicator_records, packed, results_records
 from perfeval_xl.write.results_json import write_results_json
-from perfeval_xl.write.summary import write_summary
-
-RESULTS_NAME = "results.json"
 
 
 def default_output_dir(input_dir: Path) -> Path:
@@ -40,10 +40,11 @@ def default_output_dir(input_dir: Path) -> Path:
 @dataclass
 class RunOutcome:
     batch: BatchResult
-    output_dir: Path
-    summary: Path
-    results: Path
-    notices: NoticesWritten | None = None  # None when notices were turned off
+    tables: Batch  # the same results as DataFrames, built when first read
+    output_dir: Path | None
+    summary: Path | None
+    results: Path | None
+    notices: NoticesWritten | None = None  # None when notices were turned off (or nothing was written)
 
     @property
     def errors(self) -> int:
@@ -54,14 +55,14 @@ class RunOutcome:
         return sum(r.count(Severity.WARNING) for r in self.batch.files)
 
 
-def plan(input_dir: Path, output_dir: Path) -> list[Path]:
+def plan(input_dir: Path, output_dir: Path | None) -> list[Path]:
     """The workbooks a run will read (the output folder is never among them)."""
     return discover(input_dir, exclude=output_dir)
 
 
 def run(
     input_dir: Path,
-    output_dir: Path,
+    output_dir: Path | None,
     settings: Settings = Settings(),
     *,
     files: list[Path] | None = None,
@@ -70,27 +71,29 @@ def run(
     jobs: int | None = None,
     notices: NoticeSettings = NoticeSettings(),
 ) -> RunOutcome:
-    """Evaluate ``input_dir`` and write every output into ``output_dir``."""
+    """Evaluate ``input_dir``; write every output into ``output_dir`` (with
+    None, nothing is written: no completed copies, summary or results.json)."""
     started = dt.datetime.now()
-    output_dir.mkdir(parents=True, exist_ok=True)
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
     batch = BatchResult()
     paths = files if files is not None else plan(input_dir, output_dir)
     tasks = [(path, path.relative_to(input_dir).as_posix(), output_dir, settings) for path in paths]
-    with _collector_spared():
-        for result in _results(tasks, jobs):
-            batch.files.append(result)
-            # Results live until the run ends: out of the collector's sight (freezing is a
-            # list splice), this process's collections no longer walk them, which cost 1.1 s
-            # while 10,000 results arrived and 0.7 s of the summary's 4 s.
-            gc.freeze()
-            if on_file:
-                on_file(result)
-        results = output_dir / RESULTS_NAME
-        json_writer = _start_in_background(write_results_json, batch, results)
-        summary = write_summary(
-            batch,
-            output_dir,
-            run_info={
+    helper = _helper() if output_dir is not None else None  # forked first: it loads pandas meanwhile
+    try:
+        with _collector_spared():
+            for result in _results(tasks, jobs):
+                batch.files.append(result)
+                # Results live until the run ends: out of the collector's sight (freezing is a
+                # list splice), this process's collections no longer walk them, which cost 1.1 s
+                # while 10,000 results arrived and 0.7 s of the summary's 4 s.
+                gc.freeze()
+                if on_file:
+                    on_file(result)
+            records = results_records(batch, output_dir)
+            if output_dir is None:
+                return RunOutcome(batch, Batch(records), None, None, None)
+            run_info = {
                 "input_dir": str(input_dir.resolve()),
                 "output_dir": str(output_dir.resolve()),
                 "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
@@ -98,15 +101,41 @@ def run(
                 "scheme": settings.scheme or "按各表“评价方式”（未填写时按分值推断）",
                 "command": command,
                 "version": __version__,
-            },
-        )
-        if json_writer is not None:
-            json_writer.join()
-            if json_writer.exitcode != 0:  # say why in this process: write it again here
-                write_results_json(batch, results)
-        # the 核查意见 letters: from the slim results, like the summary, once everything else is written
-        letters = write_notices(batch, output_dir, notices, run_date=started.date(), input_dir=input_dir) if notices.enabled else None
-    return RunOutcome(batch, output_dir, summary, results, letters)
+            }
+            handed = helper is not None and helper.start(write_outputs, records, output_dir, run_info)
+            # the 核查意见 letters, from the slim results this process holds, while the helper writes
+            # the summary and results.json (this process would only wait, and main wrote them after: 0.1 s)
+            letters = write_notices(batch, output_dir, notices, run_date=started.date(), input_dir=input_dir) if notices.enabled else None
+            if not (handed and helper.finished()):
+                write_outputs(records, output_dir, run_info)
+    finally:
+        if helper is not None:
+            helper.close()
+    return RunOutcome(batch, Batch(records, output_dir, letters), output_dir, output_dir / SUMMARY_NAME, output_dir / RESULTS_NAME, letters)
+
+
+def write_outputs(records: dict, output_dir: Path, run_info: dict) -> None:
+    """results.json (in a forked process, where there is fork) and the summary,
+    from a run's records. pandas is loaded here."""
+    results = output_dir / RESULTS_NAME
+    json_writer = _start_in_background(write_results_json, records, results)
+    write_summary(Batch(records), output_dir, run_info=run_info)
+    if json_writer is not None:
+        json_writer.join()
+        if json_writer.exitcode != 0:  # say why in this process: write it again here
+            write_results_json(records, results)
+
+
+def write_summary(tables: Batch, output_dir: Path, *, run_info: dict) -> Path:
+    """:func:`perfeval_xl.write.summary.write_summary`, imported when first
+    needed: it brings pandas, which the workers never load."""
+    from perfeval_xl.write.summary import write_summary as write
+
+    return write(tables, output_dir, run_info=run_info)
+
+
+def _helper() -> TablesHelper | None:
+    return TablesHelper() if _CAN_FORK else None
 
 
 def _start_in_background(write: Callable, *args) -> multiprocessing.Process | None:
@@ -199,13 +228,13 @@ def _process(task: tuple) -> FileResult:
         result = _evaluate_report(path, display, output_dir, settings)
     else:
         result = evaluate_file(path, display, settings)
-        if result.ok:
+        if result.ok and output_dir is not None:
             _write_copy(path, output_dir, result, settings)
     _slim(result)
     return result
 
 
-def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Settings) -> FileResult:
+def _evaluate_report(path: Path, display: str, output_dir: Path | None, settings: Settings) -> FileResult:
     """A report (Word, or text named as a report): import it into a workbook,
     evaluate that (or its narrative alone when it has no form), and write the
     completed copy of the imported workbook. What the import could not place is
@@ -213,7 +242,7 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
     from perfeval_xl.importer.evaluate import evaluated_report  # python-docx only when a report is met
 
     with evaluated_report(path, display, settings) as (result, workbook):
-        if result.ok and workbook is not None:
+        if result.ok and workbook is not None and output_dir is not None:
             # 报告.docx -> 报告_导入_核查.xlsx: never the name of a 报告.xlsx beside it
             imported_display = Path(display).with_name(Path(display).stem + "_导入.xlsx").as_posix()
             _write_copy(workbook, output_dir, result, settings, completed_name(imported_display))
@@ -222,11 +251,13 @@ def _evaluate_report(path: Path, display: str, output_dir: Path, settings: Setti
 
 def _slim(result: FileResult) -> None:
     """Keep only what results.json and the summary read (the form's heading
-    fields, the funds total, the scores and the findings); the indicator rows,
-    the report paragraphs and the per-indicator scores stay in the worker.
-    A full result is ~90 KB, a slim one a few: 10,000 files fit in memory
-    and cost little to send between processes."""
+    fields, the funds total, the scores, the findings and one plain record per
+    indicator); the indicator rows themselves, the report paragraphs and the
+    per-indicator scores stay in the worker. A full result is ~90 KB, a slim
+    one a few: 10,000 files fit in memory and cost little to send between processes."""
     project, scoring = result.project, result.scoring
+    if project is not None and not result.indicator_rows:
+        result.indicator_rows = packed(indicator_records(result))
     if project is not None:
         funds = project.funds
         result.project = replace(

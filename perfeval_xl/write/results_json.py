@@ -1,83 +1,59 @@
 """``results.json``: the machine-readable results of a run, in the contract's
-shape (shared/spec/workbook.md, "Machine-readable results of a run")."""
+shape (shared/spec/workbook.md, "Machine-readable results of a run"),
+extended compatibly: each project has a few more keys, and an ``indicators``
+list holds one record per 三级指标 per project (README “results.json”).
+It holds exactly the records the batch's tables are built from, so
+:func:`perfeval_xl.read_results` gives the run's tables back."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, TextIO
 
-from perfeval_xl.findings import BatchResult, FileResult, Severity
+from perfeval_xl.findings import BatchResult
 from perfeval_xl.write._atomic import atomic_target
-from perfeval_xl.write.console import NARRATIVE_ONLY
-from perfeval_xl.write.ranking import computed_total, rank_projects
-
-
-def _num(x: Any) -> int | float | None:
-    """Numbers as people wrote them: 95, not 95.0."""
-    if x is None:
-        return None
-    x = float(x)
-    return int(x) if x.is_integer() else round(x, 4)
-
-
-def _output(result: FileResult, output_dir: Path | None) -> str | None:
-    if not result.output:
-        return None
-    out = Path(result.output)
-    if out.is_absolute() and output_dir is not None:
-        try:
-            out = out.relative_to(output_dir)
-        except ValueError:
-            pass
-    return out.as_posix()
-
-
-def _project(result: FileResult, rank: int | None, output_dir: Path | None) -> dict[str, Any]:
-    p, s = result.project, result.scoring
-    return {
-        "file": result.file,
-        "status": "ok",
-        "project": p.name.value,
-        "department": p.department.value,
-        "year": p.year.value,
-        # a report without its form is checked on its narrative only, never scored: the contract's
-        # keys stay as they are, the scheme says why there is no 核定总分 and no rank
-        "scheme": s.scheme.name if s is not None else (NARRATIVE_ONLY if getattr(p, "narrative_only", False) else None),
-        "reported_score": _num(p.total_score.value),
-        "computed_score": _num(computed_total(result)),  # rounded as ranked, so tied ranks show equal scores
-        "reported_grade": p.grade.value.value,
-        "computed_grade": s.computed_grade if s is not None else None,
-        "rank": rank,
-        "output": _output(result, output_dir),
-        "errors": result.count(Severity.ERROR),
-        "warnings": result.count(Severity.WARNING),
-    }
+from perfeval_xl.write.records import INDICATOR_FIELDS, results_records
 
 
 def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:
-    """The results of a run as a dict. ``output`` paths are relative to the
-    output folder (an absolute ``FileResult.output`` is made relative to
-    ``output_dir``) and use forward slashes."""
-    out_dir = Path(output_dir) if output_dir is not None else None
-    findings = []
-    for result in batch.files:
-        for f in result.findings:
-            findings.append({
-                "file": f.file or result.file, "rule": f.rule, "severity": f.severity.value,
-                "sheet": f.sheet, "cell": f.cell, "related": list(f.related),
-                "message": f.message, "expected": f.expected, "actual": f.actual,
-            })
-    return {
-        "projects": [_project(r.result, r.rank, out_dir) for r in rank_projects(batch)],
-        "failed": [{"file": r.file, "error": r.failure} for r in batch.failed],
-        "findings": findings,
-    }
+    """The results of a run as a dict, projects ranked. ``output`` paths are
+    relative to the output folder (an absolute ``FileResult.output`` is made
+    relative to ``output_dir``) and use forward slashes."""
+    records = results_records(batch, output_dir)
+    document = _contract_lists(records)
+    document["indicators"] = [_indicator(row) for row in records["indicators"]]
+    return document
 
 
-def write_results_json(batch: BatchResult, path: Path | str) -> None:
-    """Write ``results.json`` atomically (temp file beside it, then replace)."""
-    path = Path(path)
-    data = json.dumps(results_json(batch, path.parent), ensure_ascii=False, indent=2)
-    with atomic_target(path) as tmp:
-        tmp.write_text(data + "\n", encoding="utf-8")
+def _contract_lists(records: dict[str, Any]) -> dict[str, Any]:
+    """projects (ranked as the tables rank them), failed and findings."""
+    from perfeval_xl.write.tables import ranked_project_records  # pandas: only where the tables are built
+
+    return {"projects": ranked_project_records(records["projects"]), "failed": records["failed"], "findings": records["findings"]}
+
+
+def _indicator(row) -> dict[str, Any]:
+    return row if isinstance(row, dict) else dict(zip(INDICATOR_FIELDS, row))
+
+
+def write_results_json(records: dict[str, Any], path: Path | str) -> None:
+    """Write ``results.json`` from a run's records (:func:`results_records`),
+    atomically (temp file beside it, then replace). The projects are ranked
+    here, so a run can write this beside building its tables."""
+    with atomic_target(Path(path)) as tmp, open(tmp, "w", encoding="utf-8") as out:
+        write_document(_contract_lists(records), records["indicators"], out)
+
+
+def write_document(lists: dict[str, Any], indicators: Iterable, out: TextIO) -> None:
+    """The contract's lists indented as they always were, then the indicator
+    records one per line: tens of thousands of them would take the indenting
+    encoder (pure Python) half a second, one line each is the C encoder's."""
+    head = json.dumps(lists, ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "indicators": [')
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
+    separator = "\n    "
+    for row in indicators:
+        out.write(separator + encode(_indicator(row)))
+        separator = ",\n    "
+    out.write("]\n}\n" if separator == "\n    " else "\n  ]\n}\n")

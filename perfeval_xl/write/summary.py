@@ -2,7 +2,9 @@
 
 Sheets: 汇总排名 (projects ranked by 核定总分), 问题清单 (every finding, linked
 into the completed workbooks), 部门汇总 (per 主管部门, with charts),
+指标明细 (every indicator of every project, linked to its row),
 未处理文件 (files that could not be read, and why) and 说明 (what was run).
+The figures come from the batch's DataFrames (:mod:`perfeval_xl.write.tables`).
 
 The name is fixed, not dated: a re-run replaces the completed workbooks in
 the same folder, so a dated summary from an earlier run would link to files
@@ -19,18 +21,21 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from perfeval_xl.findings import BatchResult, Severity
+from perfeval_xl.findings import Severity
 from perfeval_xl.write._atomic import atomic_target
-from perfeval_xl.write._marks import is_cell
 from perfeval_xl.write._summary_departments import departments_sheet
-from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, fit_row, header, printable, put
-from perfeval_xl.write._summary_rows import NAMED_DUPLICATES, ProjectRow, department_table, project_rows
+from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
+from perfeval_xl.write._summary_indicators import IndicatorRows
 from perfeval_xl.write.console import NARRATIVE_ONLY
+from perfeval_xl.write.frames import Batch
+from perfeval_xl.write.records import SUMMARY_NAME
+from perfeval_xl.write.tables import department_table, duplicate_texts, plain_tuples
 
-SUMMARY_NAME = "汇总.xlsx"
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
+SEVERITY_LABEL = {s.value: s.label for s in Severity}
 
 RUN_INFO_LABELS = {
     "input_dir": "输入文件夹",
@@ -44,32 +49,31 @@ RUN_INFO_LABELS = {
 }
 
 
-def _external(output: str, sheet: str | None = None, cell: str | None = None) -> str:
-    url = "external:" + output
-    if sheet and is_cell(cell):
-        url += "#'" + sheet.replace("'", "''") + "'!" + cell
-    return url
-
-
-def write_summary(batch: BatchResult, output_dir: Path | str, *, run_info: dict) -> Path:
+def write_summary(tables: Batch, output_dir: Path | str, *, run_info: dict) -> Path:
     """Write ``汇总.xlsx`` into ``output_dir`` (atomically) and return its path.
 
     ``run_info`` describes the run for the 说明 sheet; known keys are
     labelled in Chinese (see ``RUN_INFO_LABELS``), other keys are shown as given.
     """
     path = Path(output_dir) / SUMMARY_NAME
-    rows = project_rows(batch)
     with atomic_target(path) as tmp:
         wb = SummaryWorkbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
         wb.set_properties({"title": "预算绩效评价核查汇总", "author": "perfeval"})
         fmts = Formats(wb)
-        _ranking_sheet(wb, fmts, rows)
-        _findings_sheet(wb, fmts, batch)
-        departments_sheet(wb, fmts, department_table(rows))
-        _failed_sheet(wb, fmts, batch)
-        _about_sheet(wb, fmts, batch, rows, run_info)
-        wb.close()
+        with IndicatorRows(fmts, tables) as indicator_rows:  # the largest sheet's rows, made beside the others
+            _sheets(wb, fmts, tables, indicator_rows, run_info)
+            wb.close()
+            indicator_rows.put_into(tmp)
     return path
+
+
+def _sheets(wb, fmts: Formats, tables: Batch, indicator_rows: IndicatorRows, run_info: dict) -> None:
+    _ranking_sheet(wb, fmts, tables)
+    _findings_sheet(wb, fmts, tables)
+    departments_sheet(wb, fmts, department_table(tables.projects))
+    indicator_rows.sheet(wb)
+    _failed_sheet(wb, fmts, tables)
+    _about_sheet(wb, fmts, tables, run_info)
 
 
 RANKING_HEADERS = [
@@ -80,58 +84,60 @@ RANKING_HEADERS = [
 ]
 
 
-def _ranking_sheet(wb, fmts: Formats, rows: list[ProjectRow]) -> None:
+RANKED = (
+    "rank", "project", "department", "implementer", "year", "method", "budget", "spent", "rate",
+    "reported_score", "computed_score", "reported_grade", "computed_grade", "errors", "warnings", "output", "file",
+    "narrative_only",
+)
+
+
+def _ranking_sheet(wb, fmts: Formats, tables: Batch) -> None:
     ws = wb.add_worksheet("汇总排名")
     header(ws, fmts, RANKING_HEADERS)
-    for i, p in enumerate(rows, start=1):
+    projects = tables.projects
+    duplicates = duplicate_texts(projects).tolist()
+    widths = [w for _, w in RANKING_HEADERS]
+    for i, (p, duplicate) in enumerate(zip(plain_tuples(projects[list(RANKED)]), duplicates), start=1):
+        (rank, name, department, implementer, year, method, budget, spent, rate, reported, computed,
+         reported_grade, computed_grade, errors, warnings, output, file, narrative_only) = p
         a, b = xl_rowcol_to_cell(i, 6), xl_rowcol_to_cell(i, 7)
-        put(ws, i, 0, p.rank, fmts.center)
-        for col, text in enumerate([p.name, p.department, p.implementer], start=1):
+        put(ws, i, 0, rank, fmts.center)
+        for col, text in enumerate([name, department, implementer], start=1):
             put(ws, i, col, text, fmts.text)
-        put(ws, i, 4, p.year, fmts.center)
-        put(ws, i, 5, p.method, fmts.center)
-        put(ws, i, 6, p.budget, fmts.money)
-        put(ws, i, 7, p.spent, fmts.money)
-        if p.rate is not None:
-            ws.write_formula(i, 8, f"={b}/{a}", fmts.rate, p.rate)
+        put(ws, i, 4, year, fmts.center)
+        put(ws, i, 5, method, fmts.center)
+        put(ws, i, 6, budget, fmts.money)
+        put(ws, i, 7, spent, fmts.money)
+        if rate is not None:
+            ws.write_formula(i, 8, f"={b}/{a}", fmts.rate, rate)
         else:
             ws.write_blank(i, 8, None, fmts.rate)
-        put(ws, i, 9, p.reported_score, fmts.score)
-        put(ws, i, 10, NARRATIVE_ONLY if p.narrative_only else p.computed_score, fmts.center if p.narrative_only else fmts.score)
-        if p.reported_score is not None and p.computed_score is not None:
-            ws.write_formula(i, 11, f"={xl_rowcol_to_cell(i, 10)}-{xl_rowcol_to_cell(i, 9)}", fmts.score, round(p.computed_score - p.reported_score, 2))
+        put(ws, i, 9, reported, fmts.score)
+        if narrative_only:  # checked on its narrative only: nothing scored, the reason where the score would be
+            put(ws, i, 10, NARRATIVE_ONLY, fmts.center)
+        else:
+            put(ws, i, 10, computed, fmts.score)
+        if reported is not None and computed is not None:
+            ws.write_formula(i, 11, f"={xl_rowcol_to_cell(i, 10)}-{xl_rowcol_to_cell(i, 9)}", fmts.score, round(computed - reported, 2))
         else:
             ws.write_blank(i, 11, None, fmts.score)
-        put(ws, i, 12, p.reported_grade, fmts.center)
-        put(ws, i, 13, p.computed_grade, fmts.center)
-        put(ws, i, 14, p.errors, fmts.int)
-        put(ws, i, 15, p.warnings, fmts.int)
-        duplicate = duplicate_text(p.duplicate_of, p.duplicates)
+        put(ws, i, 12, reported_grade, fmts.center)
+        put(ws, i, 13, computed_grade, fmts.center)
+        put(ws, i, 14, errors, fmts.int)
+        put(ws, i, 15, warnings, fmts.int)
         put(ws, i, 16, duplicate, fmts.text)
-        if p.output:
-            ws.write_url(i, 17, _external(p.output), fmts.link, string=p.output, tip="打开核查后的工作簿")
+        if output:
+            ws.write_url(i, 17, external_link(output), fmts.link, string=output, tip="打开核查后的工作簿")
         else:
             ws.write_blank(i, 17, None, fmts.text)
-        put(ws, i, 18, p.file, fmts.text)
-        widths = [w for _, w in RANKING_HEADERS]
-        fit_row(ws, i, [(p.name, widths[1]), (p.department, widths[2]), (p.implementer, widths[3]), (duplicate, widths[16]), (p.output, widths[17]), (p.file, widths[18])])
-    last = max(len(rows), 1)
+        put(ws, i, 18, file, fmts.text)
+        fit_row(ws, i, [(name, widths[1]), (department, widths[2]), (implementer, widths[3]), (duplicate, widths[16]), (output, widths[17]), (file, widths[18])])
+    last = max(len(projects), 1)
     ws.freeze_panes(1, 2)
     ws.autofilter(0, 0, last, len(RANKING_HEADERS) - 1)
-    if rows:
+    if len(projects):
         _problem_colours(ws, fmts, last)
     printable(ws, title="预算绩效评价核查汇总排名")
-
-
-def duplicate_text(others: tuple[str, ...], count: int | None = None) -> str:
-    """``与 a.xlsx、b.xlsx 重复``; past five files the rest are counted, not named.
-    ``count``: how many other files there are (default: ``len(others)``)."""
-    count = len(others) if count is None else count
-    if not count:
-        return ""
-    named = "、".join(others[:NAMED_DUPLICATES])
-    more = f" 等共 {count} 个文件" if count > NAMED_DUPLICATES else ""
-    return f"与 {named}{more} 重复"
 
 
 def _problem_colours(ws, fmts: Formats, last: int) -> None:
@@ -151,45 +157,54 @@ FINDING_HEADERS = [
 ]
 
 
-def _findings_sheet(wb, fmts: Formats, batch: BatchResult) -> None:
+LISTED = ("project", "department", "file", "severity", "rule", "sheet", "cell", "message", "expected", "actual", "related")
+
+
+def _findings_sheet(wb, fmts: Formats, tables: Batch) -> None:
+    """Every finding, file by file in input order, the worst first within a file."""
     ws = wb.add_worksheet("问题清单")
     header(ws, fmts, FINDING_HEADERS)
-    row, links = 0, 0
-    for result in batch.files:
-        name = str(result.project.name.value or "") if result.project is not None else ""
-        dept = str(result.project.department.value or "") if result.project is not None else ""
-        for f in sorted(result.findings, key=lambda f: f.severity.rank):
-            row += 1
-            put(ws, row, 0, row, fmts.int)
-            put(ws, row, 1, name, fmts.text)
-            put(ws, row, 2, dept, fmts.text)
-            put(ws, row, 3, f.file or result.file, fmts.text)
-            put(ws, row, 4, f.severity.label, fmts.sev_cell[f.severity])
-            put(ws, row, 5, f.rule, fmts.center)
-            if result.output and links < MAX_LINKS:
-                ws.write_url(row, 6, _external(result.output, f.sheet, f.cell), fmts.link, string=f.location or "（打开工作簿）", tip="在核查后的工作簿中打开此单元格")
-                links += 1
-            else:
-                put(ws, row, 6, f.location, fmts.text)
-            put(ws, row, 7, f.message, fmts.text)
-            put(ws, row, 8, f.expected, fmts.text)
-            put(ws, row, 9, f.actual, fmts.text)
-            put(ws, row, 10, "、".join(f.related), fmts.text)
-            widths = [w for _, w in FINDING_HEADERS]
-            fit_row(ws, row, [(name, widths[1]), (dept, widths[2]), (f.file or result.file, widths[3]), (f.message, widths[7]), (f.expected, widths[8]), (f.actual, widths[9]), ("、".join(f.related), widths[10])])
+    findings = tables.findings
+    # each file's place in the input (the first finding's file is 0: a comparison with the shifted
+    # column would give <NA> there, and the sort put that file's findings last)
+    file_order = pd.factorize(findings["file"])[0]
+    listed = findings.assign(_file=file_order).sort_values(["_file", "severity"], ascending=[True, False], kind="stable")
+    outputs = tables.projects.set_index("file")["output"].dropna().to_dict()
+    widths = [w for _, w in FINDING_HEADERS]
+    row = links = 0
+    for name, dept, file, severity, rule, sheet, cell, message, expected, actual, related in plain_tuples(listed[list(LISTED)]):
+        row += 1
+        location = f"{sheet}!{cell}" if sheet and cell else (sheet or "")
+        output = outputs.get(file)
+        put(ws, row, 0, row, fmts.int)
+        put(ws, row, 1, name, fmts.text)
+        put(ws, row, 2, dept, fmts.text)
+        put(ws, row, 3, file, fmts.text)
+        put(ws, row, 4, SEVERITY_LABEL[severity], fmts.sev_cell[Severity(severity)])
+        put(ws, row, 5, rule, fmts.center)
+        if output and links < MAX_LINKS:
+            ws.write_url(row, 6, external_link(output, sheet, cell), fmts.link, string=location or "（打开工作簿）", tip="在核查后的工作簿中打开此单元格")
+            links += 1
+        else:
+            put(ws, row, 6, location, fmts.text)
+        put(ws, row, 7, message, fmts.text)
+        put(ws, row, 8, expected, fmts.text)
+        put(ws, row, 9, actual, fmts.text)
+        put(ws, row, 10, related, fmts.text)
+        fit_row(ws, row, [(name, widths[1]), (dept, widths[2]), (file, widths[3]), (message, widths[7]), (expected, widths[8]), (actual, widths[9]), (related, widths[10])])
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(row, 1), len(FINDING_HEADERS) - 1)
     printable(ws, title="问题清单")
 
 
-def _failed_sheet(wb, fmts: Formats, batch: BatchResult) -> None:
+def _failed_sheet(wb, fmts: Formats, tables: Batch) -> None:
     ws = wb.add_worksheet("未处理文件")
     header(ws, fmts, [("序号", 6), ("文件", 40), ("未能处理的原因", 80)])
-    for i, r in enumerate(batch.failed, start=1):
+    for i, (file, error) in enumerate(plain_tuples(tables.failed[["file", "error"]]), start=1):
         put(ws, i, 0, i, fmts.int)
-        put(ws, i, 1, r.file, fmts.text)
-        put(ws, i, 2, r.failure, fmts.text)
-    if not batch.failed:
+        put(ws, i, 1, file, fmts.text)
+        put(ws, i, 2, error, fmts.text)
+    if not len(tables.failed):
         put(ws, 1, 1, "所有文件均已读取。", fmts.text)
     ws.freeze_panes(1, 0)
     printable(ws, title="未处理文件")
@@ -199,6 +214,7 @@ HOW_TO_READ = [
     "汇总排名：每个项目一行，按核定总分从高到低排名，分数相同者名次相同。红色表示有错误、核定分低于自评分或等次改变；黄色表示有警告或执行率低于90%；“重复提交”列标出项目名称和主管部门都相同的文件。",
     "问题清单：所有项目的全部问题。点击“位置”可打开核查后的工作簿并定位到该单元格（核查后的工作簿需与本汇总保持相对位置不变）。可用表头的筛选按钮按项目、严重程度或规则筛选。",
     "部门汇总：按主管部门汇总项目数、预算与执行金额、执行率、平均核定总分、各等次项目数和问题数，并附图表。",
+    "指标明细：所有项目的每个三级指标一行（指标值与完成值的原文和读出的数值、单位，分值、自评得分、核定得分、达成情况、该行的问题）。用表头的筛选按钮选出同一指标，即可在各项目间比较；点击“位置”打开核查后的工作簿中的该行。",
     "未处理文件：无法读取的文件及原因，请按原因修改后重新运行。",
     "仅核对报告正文：未附绩效评价表的评价报告（Word 或纯文本），只核对报告正文中的数字是否前后一致、能否算得通，不评分，列在排名之后，“核定总分”一栏写“仅核对报告正文”。",
     "严重程度：错误＝表内数字不可能同时成立，须更正；警告＝存在疑点，须说明原因；提示＝供参考。",
@@ -206,7 +222,7 @@ HOW_TO_READ = [
 ]
 
 
-def _about_sheet(wb, fmts: Formats, batch: BatchResult, rows: list[ProjectRow], run_info: dict) -> None:
+def _about_sheet(wb, fmts: Formats, tables: Batch, run_info: dict) -> None:
     ws = wb.add_worksheet("说明")
     ws.set_column(0, 0, 16)
     ws.set_column(1, 1, 90)
@@ -220,12 +236,13 @@ def _about_sheet(wb, fmts: Formats, batch: BatchResult, rows: list[ProjectRow], 
         ws.write_string(row, 0, labels.get(key, str(key)), fmts.header)
         ws.write_string(row, 1, str(value)[:MAX_TEXT], fmts.text)
         row += 1
-    errors = sum(r.count(Severity.ERROR) for r in batch.files)
-    warnings = sum(r.count(Severity.WARNING) for r in batch.files)
-    counts = f"共 {len(batch.files)} 个文件：已读取 {len(batch.read)} 个，未能处理 {len(batch.failed)} 个；发现错误 {errors} 条、警告 {warnings} 条。"
+    severity = tables.findings["severity"]
+    errors, warnings = int((severity == "error").sum()), int((severity == "warning").sum())
+    read, failed = len(tables.projects), len(tables.failed)
+    counts = f"共 {read + failed} 个文件：已读取 {read} 个，未能处理 {failed} 个；发现错误 {errors} 条、警告 {warnings} 条。"
     ws.write_string(row, 0, "处理结果", fmts.header)
     ws.write_string(row, 1, counts, fmts.text)
-    schemes = sorted({r.scoring.scheme.name for r in batch.read if r.scoring is not None})
+    schemes = sorted(tables.projects["scheme"].dropna().unique())
     ws.write_string(row + 1, 0, "使用的评分方案", fmts.header)
     ws.write_string(row + 1, 1, "、".join(schemes) or "（未评分）", fmts.text)
     row += 3

@@ -27,6 +27,7 @@ class NoticesWritten:
     folder: Path
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (主管部门, why its notice could not be written)
+    office_missing: bool = False  # signed （核查单位）: perfeval.toml's [notices] names no office
 
 
 def write_notices(
@@ -43,7 +44,7 @@ def write_notices(
     created = dt.datetime.now().replace(microsecond=0)
     run_date = run_date or created.date()
     folder = Path(output_dir) / NOTICES_FOLDER
-    outcome = NoticesWritten(folder)
+    outcome = NoticesWritten(folder, office_missing=not settings.office)
     notices = department_notices(batch, settings, run_date)
     try:
         if notices:
