@@ -31,17 +31,6 @@ def score_equal(a: float, b: float) -> bool:
     return abs(a - b) <= SCORE + EPS
 
 
-def score_matches(shown: float, exact: float, decimals: int | None) -> bool:
-    """Is the written score ``shown`` the computed ``exact`` one (see module doc)?"""
-    if score_equal(shown, exact):
-        return True
-    if decimals != 1:
-        return False
-    rounded = math.floor(exact * 10 + 0.5 + EPS) / 10
-    truncated = math.floor(exact * 10 + EPS) / 10
-    return any(abs(shown - c) <= EPS * 10 for c in (rounded, truncated))
-
-
 def rate_matches(shown: float, exact: float, decimals: int | None) -> bool:
     """Is ``shown`` (a fraction) the ``exact`` fraction rounded or truncated to
     ``decimals`` decimals *of a percentage*? ``decimals`` None means unknown:

@@ -22,8 +22,8 @@ import docx
 import openpyxl
 from openpyxl.comments import Comment
 
-from perfeval_xl.write._zipcopy import Entry, deflated, zip_bytes
-from tests.seedform import NAME, write_seed_form
+from perfeval_xl.ooxml.zipwrite import Entry, deflated, zip_bytes
+from tests.seedform import write_seed_form
 
 SHEET = "xl/worksheets/sheet1.xml"
 INJECTED_NAME = '=HYPERLINK("http://x","y")'

@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from perfeval_xl.read.package import _inflate
+from perfeval_xl.ooxml.package import _inflate
 
 TEXT = ("<sheetData>" + "<row><c><v>1</v></c></row>" * 500 + "</sheetData>").encode()
 
@@ -77,7 +77,7 @@ def _write_zip(path, content: bytes) -> None:
 
 
 def _directory_reads(monkeypatch) -> list[int]:
-    from perfeval_xl.read import package
+    from perfeval_xl.ooxml import package
 
     calls: list[int] = []
     real = package.zipfile.ZipFile
@@ -91,7 +91,7 @@ def _directory_reads(monkeypatch) -> list[int]:
 
 
 def test_open_archive_gives_the_bytes_and_the_entries_zipfile_gives(tmp_path):
-    from perfeval_xl.read.package import open_archive
+    from perfeval_xl.ooxml.package import open_archive
 
     path = tmp_path / "a.xlsx"
     _write_zip(path, TEXT)
@@ -104,7 +104,7 @@ def test_open_archive_gives_the_bytes_and_the_entries_zipfile_gives(tmp_path):
 
 
 def test_the_copy_opening_the_file_just_read_reuses_its_directory(tmp_path, monkeypatch):
-    from perfeval_xl.read.package import open_archive
+    from perfeval_xl.ooxml.package import open_archive
 
     path = tmp_path / "a.xlsx"
     _write_zip(path, TEXT)
@@ -119,7 +119,7 @@ def test_the_copy_opening_the_file_just_read_reuses_its_directory(tmp_path, monk
 def test_a_file_replaced_or_touched_in_between_is_read_anew(tmp_path, monkeypatch):
     import os
 
-    from perfeval_xl.read.package import open_archive
+    from perfeval_xl.ooxml.package import open_archive
 
     path, replacement = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     _write_zip(path, TEXT)
@@ -137,7 +137,7 @@ def test_a_file_replaced_or_touched_in_between_is_read_anew(tmp_path, monkeypatc
 
 # -- the limits, on every read ------------------------------------------------
 
-from perfeval_xl.read.package import Limits, Package, WorkbookRefused  # noqa: E402
+from perfeval_xl.ooxml.package import Limits, Package, WorkbookRefused  # noqa: E402
 
 SMALL = Limits(max_part_bytes=1024 * 1024, max_total_bytes=3 * 1024 * 1024, ratio_floor=100 * 1024, max_ratio=100)
 

@@ -13,7 +13,7 @@ import pytest
 
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
-from tests.template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, SEED_ROWS, Row, fill_template
+from tests.template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, Row, fill_template
 
 workbook_reader = pytest.importorskip("perfeval_xl.read.workbook")
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from perfeval_xl.write._package import parse_xml, q
+from perfeval_xl.ooxml.names import q
+
+from perfeval_xl.ooxml.package import parse_xml
 from perfeval_xl.write._sheet import CellAnchors
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from perfeval_xl.write._atomic import atomic_target, atomic_write
+from perfeval_xl.ooxml.atomic import atomic_target, atomic_write
 
 
 def test_output_gets_ordinary_permissions_not_mkstemps_owner_only(tmp_path):
@@ -47,7 +47,7 @@ def test_atomic_write_replaces_the_output_with_ordinary_permissions(tmp_path):
 def test_a_stale_temporary_left_by_a_killed_run_is_stepped_over(tmp_path, monkeypatch):
     import itertools
 
-    from perfeval_xl.write import _atomic
+    from perfeval_xl.ooxml import atomic as _atomic
 
     monkeypatch.setattr(_atomic, "_serial", itertools.count(7))
     stale = tmp_path / f".~out.{os.getpid()}.7.tmp"

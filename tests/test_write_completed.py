@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
-from perfeval_xl.write._package import XlsxPackage
+from perfeval_xl.ooxml.editable import XlsxPackage
 from perfeval_xl.write._sheet import SheetPatch
 from perfeval_xl.write.completed import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
 from perfeval_xl.findings import FileResult
@@ -375,7 +375,7 @@ def test_a_comments_part_without_its_lists_still_takes_our_notes(tmp_path):
     ],
 )
 def test_a_damaged_part_the_copy_must_edit_is_named_and_nothing_is_written(tmp_path, damage, words):
-    from perfeval_xl.write._package import PartUnusable
+    from perfeval_xl.ooxml.editable import PartUnusable
 
     damaged = rewrite_zip(make_form(tmp_path / "in.xlsx"), tmp_path / "damaged.xlsx", **damage)
     out = tmp_path / "out" / "out.xlsx"
@@ -386,7 +386,7 @@ def test_a_damaged_part_the_copy_must_edit_is_named_and_nothing_is_written(tmp_p
 
 
 def test_a_part_beyond_the_limits_refuses_the_copy_before_writing_anything(tmp_path):
-    from perfeval_xl.read.package import Limits, WorkbookRefused
+    from perfeval_xl.ooxml.package import Limits, WorkbookRefused
     from tests.hostile_corpus import padded_part
 
     src = make_form(tmp_path / "in.xlsx")

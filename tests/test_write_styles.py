@@ -11,7 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfeval_xl.write._package import XlsxPackage, parse_xml, q, serialize
+from perfeval_xl.ooxml.names import q, serialize
+
+from perfeval_xl.ooxml.package import parse_xml
+
+from perfeval_xl.ooxml.editable import XlsxPackage
 from perfeval_xl.write._styles import _MINIMAL_STYLES, FontChange, Look, StyleBook, _StyleTree
 from tests.write_builders import make_form
 

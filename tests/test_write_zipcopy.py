@@ -13,8 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from perfeval_xl.write._package import XlsxPackage
-from perfeval_xl.write._zipcopy import Entry, ZipTooLarge, zip_bytes
+from perfeval_xl.ooxml.editable import XlsxPackage
+from perfeval_xl.ooxml.zipwrite import Entry, ZipTooLarge, zip_bytes
 from perfeval_xl.write.completed import write_completed
 from tests.write_builders import make_form, make_result
 
@@ -126,7 +126,7 @@ def test_crc_of_two_pieces_joined_is_the_crc_of_the_whole():
     import random
     import zlib
 
-    from perfeval_xl.write._zipcopy import crc32_joined
+    from perfeval_xl.ooxml.zipwrite import crc32_joined
 
     rng = random.Random(7)
     for size in (0, 1, 3, 65535, 65536, 65537, 300_001):
@@ -135,7 +135,7 @@ def test_crc_of_two_pieces_joined_is_the_crc_of_the_whole():
 
 
 def test_a_piece_compressed_apart_reads_back_inside_its_entry():
-    from perfeval_xl.write._zipcopy import deflated_around, deflated_piece
+    from perfeval_xl.ooxml.zipwrite import deflated_around, deflated_piece
 
     rows = ["<row>行一</row>" * 3000, "", "<row>" + "x" * 70000 + "</row>"]
     entry = deflated_around("xl/worksheets/sheet4.xml", "<sheetData>".encode(), deflated_piece(rows), "</sheetData>".encode())

@@ -15,7 +15,7 @@ from perfeval_xl.importer.form import build_spec
 from perfeval_xl.importer.narrative_only import looks_like_report, narrative_spec
 from perfeval_xl.importer.source import Block
 from perfeval_xl.importer.split import split_report
-from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, WorkbookRefused
+from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits, Package, WorkbookRefused
 from perfeval_xl.synth import LayoutOptions, ProjectSpec, write_project
 
 # .docx is read as Word; .txt as the flattened text the seed is. (.doc, the old

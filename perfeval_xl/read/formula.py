@@ -204,7 +204,7 @@ class _Parser:
 
     def concat(self) -> object:
         left = self.additive()
-        while (tok := self.peek()) == ("op", "&"):
+        while self.peek() == ("op", "&"):
             self.take()
             right = self.additive()
             left = _text(self.val(left)) + _text(self.val(right))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from perfeval_xl.read.package import open_archive, read_head
+from perfeval_xl.ooxml.package import open_archive, read_head
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # OLE directory entries hold stream names in UTF-16LE; an encrypted OOXML file

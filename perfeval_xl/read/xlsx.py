@@ -4,7 +4,7 @@ openpyxl builds a full object model and takes tens of milliseconds per small
 form; reading the few parts we need straight from the zip is several times
 faster and lets us bound what an untrusted file may cost:
 
-- every part is read through :class:`perfeval_xl.read.package.Package`,
+- every part is read through :class:`perfeval_xl.ooxml.package.Package`,
   which holds it to :class:`Limits` (entry count, each part's inflated size
   and ratio, their total) and refuses a DOCTYPE or entity declaration, so
   neither a zip bomb nor billion-laughs nor an external entity can do anything;
@@ -19,7 +19,7 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lxml import etree
 from openpyxl.formula.translate import Translator
@@ -29,14 +29,15 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
 from perfeval_xl.read.number_format import builtin_format, is_date_format
 from perfeval_xl.read.text import unescape_xstring
-from perfeval_xl.read.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
+from perfeval_xl.ooxml import names
+from perfeval_xl.ooxml.names import rels_path, resolve_target, workbook_part
+from perfeval_xl.ooxml.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
 
 __all__ = ["DEFAULT_LIMITS", "MB", "FastSheets", "Limits", "SheetUnreadable", "WorkbookRefused", "check_package"]
 
-NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
-NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+NS = "{%s}" % names.NS_MAIN
+NS_STRICT = "{%s}" % names.NS_MAIN_STRICT
+NS_REL = "{%s}" % names.NS_REL
 _TEXT_TAGS = {f"{NS}t", f"{NS_STRICT}t"}
 
 
@@ -72,33 +73,10 @@ def _local(tag: str) -> str:
 
 def _rels(pkg: Package, part: str) -> dict[str, tuple[str, str]]:
     """The relationships of ``part``: Id -> (target part, relationship type)."""
-    p = PurePosixPath(part)
-    rels_name = str(p.parent / "_rels" / (p.name + ".rels"))
+    rels_name = rels_path(part)
     if not pkg.has(rels_name):
         return {}
-    out = {}
-    for rel in pkg.xml(rels_name):
-        target = rel.get("Target", "")
-        if target.startswith("/"):
-            resolved = target.lstrip("/")
-        else:
-            resolved = str(PurePosixPath(p.parent / target))
-        parts: list[str] = []
-        for seg in resolved.split("/"):
-            if seg == "..":
-                if parts:
-                    parts.pop()
-            elif seg not in ("", "."):
-                parts.append(seg)
-        out[rel.get("Id", "")] = ("/".join(parts), rel.get("Type", ""))
-    return out
-
-
-def _workbook_part(pkg: Package) -> str:
-    for rel in pkg.xml("_rels/.rels"):
-        if rel.get("Type", "").endswith("/officeDocument"):
-            return rel.get("Target", "xl/workbook.xml").lstrip("/")
-    return "xl/workbook.xml"
+    return {rel.get("Id", ""): (resolve_target(part, rel.get("Target", "")), rel.get("Type", "")) for rel in pkg.xml(rels_name)}
 
 
 def _shared_strings(pkg: Package, part: str | None) -> list[str]:
@@ -331,7 +309,7 @@ class FastSheets:
     """The worksheets of one workbook, each read from the zip only when first
     asked for: a 封面, 目录 or 填表说明 sheet is never parsed unless a formula
     on the form refers to it. Limits hold for every part that is read
-    (:class:`perfeval_xl.read.package.Package`). Use as a context manager."""
+    (:class:`perfeval_xl.ooxml.package.Package`). Use as a context manager."""
 
     def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
         self._pkg = Package(path, limits)  # the parts are slices of the file's bytes, read whole
@@ -339,7 +317,7 @@ class FastSheets:
 
     def _open(self) -> None:
         pkg = self._pkg
-        wb_part = _workbook_part(pkg)
+        wb_part = workbook_part(pkg.xml("_rels/.rels"))
         rels = _rels(pkg, wb_part)
         root = pkg.xml(wb_part)
         strings_part = styles_part = None

@@ -14,7 +14,9 @@ from lxml import etree
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import CellCoordinatesException
 
-from perfeval_xl.write._package import NS_MAIN, NS_REL, XlsxPackage, Relationships, q, serialize, xml_text
+from perfeval_xl.ooxml.names import NS_MAIN, NS_REL, q, serialize, xml_text
+
+from perfeval_xl.ooxml.editable import Relationships, XlsxPackage
 
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}

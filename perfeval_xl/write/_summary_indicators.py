@@ -11,7 +11,7 @@ thousand projects, half a whole run. So xlsxwriter lays out the sheet
 while the rows are rendered in one pass, column by column (each distinct text
 once), and compressed in a forked process as the other sheets are written;
 the compressed rows then take their place in the finished workbook's zip
-(:func:`perfeval_xl.write._zipcopy.deflated_around`). Texts are inline
+(:func:`perfeval_xl.ooxml.zipwrite.deflated_around`). Texts are inline
 strings, each link a HYPERLINK formula with its text cached (a formula, unlike
 a hyperlink object, has no limit of 65,530 per sheet).
 """
@@ -30,10 +30,10 @@ from typing import Any, Iterable, Iterator
 
 from xlsxwriter.utility import xl_col_to_name
 
-from perfeval_xl.read.package import compressed_data
+from perfeval_xl.ooxml.package import compressed_data
 from perfeval_xl.write._newsheet import escaped
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, printable
-from perfeval_xl.write._zipcopy import Deflated, copied, deflated_around, deflated_piece, zip_bytes
+from perfeval_xl.ooxml.zipwrite import Deflated, copied, deflated_around, deflated_piece, zip_bytes
 from perfeval_xl.write.frames import Batch
 from perfeval_xl.write.records import INDICATOR_FIELDS
 from perfeval_xl.write.tables import PROJECT_OF_ROW

@@ -20,9 +20,9 @@ from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.model import Sourced
 from perfeval_xl.pipeline import Settings, discover, evaluate_file, is_report
-from perfeval_xl.read.package import WorkbookRefused
+from perfeval_xl.ooxml.package import WorkbookRefused
 from perfeval_xl.rules import all_rules
-from perfeval_xl.write._package import PartUnusable
+from perfeval_xl.ooxml.editable import PartUnusable
 from perfeval_xl.write._tables_helper import TablesHelper
 from perfeval_xl.write.completed import completed_name, write_completed
 from perfeval_xl.write.frames import Batch

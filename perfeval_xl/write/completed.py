@@ -2,7 +2,7 @@
 
 It is a copy of the input that keeps everything the clerk wrote and looks
 the same (the xlsx parts are patched, never re-generated; see
-:mod:`perfeval_xl.write._package`), plus:
+:mod:`perfeval_xl.ooxml.editable`), plus:
 
 - every flagged cell filled by its worst finding (red: error, amber:
   warning; info only gets a note) with a note holding the message(s), and
@@ -27,11 +27,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfeval_xl.findings import FileResult, Severity
-from perfeval_xl.read.package import DEFAULT_LIMITS, Limits
+from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits
 from perfeval_xl.write._comments import add_comments
 from perfeval_xl.write._marks import Mark, collect_marks, is_cell
 from perfeval_xl.write._newsheet import location
-from perfeval_xl.write._package import XlsxPackage
+from perfeval_xl.ooxml.editable import XlsxPackage
 from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
 from perfeval_xl.write._sheet import CellAnchors, SheetPatch, split_ref
 from perfeval_xl.write._styles import FontChange, Look, StyleBook

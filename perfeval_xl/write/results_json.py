@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, TextIO
 
 from perfeval_xl.findings import BatchResult
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.ooxml.atomic import atomic_target
 from perfeval_xl.write.records import INDICATOR_FIELDS, results_records
 
 

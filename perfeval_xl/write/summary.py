@@ -25,7 +25,7 @@ import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.ooxml.atomic import atomic_target
 from perfeval_xl.write._summary_departments import departments_sheet
 from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
 from perfeval_xl.write._summary_indicators import IndicatorRows

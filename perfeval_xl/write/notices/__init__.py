@@ -15,7 +15,7 @@ from pathlib import Path
 
 from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult
-from perfeval_xl.write._atomic import atomic_target
+from perfeval_xl.ooxml.atomic import atomic_target
 from perfeval_xl.write.notices.content import DepartmentNotice, department_notices
 from perfeval_xl.write.notices.filenames import SUFFIX, unique_names
 

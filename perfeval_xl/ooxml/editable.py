@@ -5,7 +5,7 @@ openpyxl load + save loses charts, images, some formatting and OLE objects
 parts that must change (a sheet, styles, workbook, relationships, content
 types) and copying every other part's bytes unchanged.
 
-Every part is read through the reader's :class:`perfeval_xl.read.package.Package`,
+Every part is read through the reader's :class:`perfeval_xl.ooxml.package.Package`,
 so the copy obeys the same ``[limits]`` as reading: a part over a limit (a
 comments drawing padded to gigabytes) raises ``WorkbookRefused`` and the
 whole file is refused. Parts are parsed with defusedxml's rules (no entities,
@@ -16,70 +16,20 @@ re-serialisation dropped.
 
 from __future__ import annotations
 
-import posixpath
-import re
 import weakref
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from lxml import etree
 
-from perfeval_xl.read.package import DEFAULT_LIMITS, Limits, Package, parse_xml
-from perfeval_xl.write import _zipcopy
-from perfeval_xl.write._atomic import atomic_write
-
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_WORKSHEET = NS_REL + "/worksheet"
-REL_STYLES = NS_REL + "/styles"
-REL_COMMENTS = NS_REL + "/comments"
-REL_VML = NS_REL + "/vmlDrawing"
-REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
-CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
-CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
-CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
-CT_WORKBOOK_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-CT_WORKBOOK_XLSM = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
-
-# XML 1.0 forbids most control characters; a pasted report can contain them.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """Text safe to put in an XML element (illegal control characters dropped)."""
-    return _ILLEGAL_XML.sub("", text)
-
-
-def q(tag: str, ns: str = NS_MAIN) -> str:
-    return f"{{{ns}}}{tag}"
-
-
-def serialize(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def rels_path(part: str) -> str:
-    """``xl/worksheets/sheet1.xml`` -> ``xl/worksheets/_rels/sheet1.xml.rels``."""
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-
-
-def resolve_target(source_part: str, target: str) -> str:
-    """A relationship target, relative to its source part, as a zip entry name."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
-
-
-@lru_cache(maxsize=1024)  # relpath goes through abspath (the working directory) each time; the pairs repeat
-def relative_target(source_part: str, part: str) -> str:
-    return posixpath.relpath(part, posixpath.dirname(source_part))
-
+from perfeval_xl.ooxml import zipwrite
+from perfeval_xl.ooxml.atomic import atomic_write
+from perfeval_xl.ooxml.names import (
+    CT_WORKBOOK_XLSM, CT_WORKBOOK_XLSX, NS_CT, NS_PKG_REL, NS_REL, REL_VBA, REL_WORKSHEET, CT_WORKSHEET,
+    q, relative_target, rels_path, resolve_target, serialize, workbook_part,
+)
+from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits, Package, parse_xml
 
 class PartUnusable(ValueError):
     """A part the copy must edit is missing or damaged (the reader did not need
@@ -160,7 +110,7 @@ class XlsxPackage:
 
     Parts are inflated only when read, within ``limits``, and on save every
     part nobody wrote is copied as its original compressed bytes
-    (:mod:`._zipcopy`): most parts of a completed copy are never looked at,
+    (:mod:`.zipwrite`): most parts of a completed copy are never looked at,
     and re-compressing them was the largest cost of writing one."""
 
     def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS):
@@ -171,16 +121,9 @@ class XlsxPackage:
         self._written: dict[str, bytes] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}  # written, but rendered on save or read
         self.content_types = self.xml("[Content_Types].xml")
-        self.workbook_part = self._find_workbook_part()
+        self.workbook_part = workbook_part(self.xml("_rels/.rels"))
         self.workbook = self.xml(self.workbook_part)
         self.workbook_rels = Relationships(self, self.workbook_part)
-
-    def _find_workbook_part(self) -> str:
-        root_rels = self.xml("_rels/.rels")
-        for rel in root_rels.findall(q("Relationship", NS_PKG_REL)):
-            if rel.get("Type", "").endswith("/officeDocument"):
-                return resolve_target("", rel.get("Target", ""))
-        return "xl/workbook.xml"
 
     # -- raw parts -------------------------------------------------------
     def read(self, part: str, *, markup: bool = True) -> bytes | None:
@@ -317,14 +260,14 @@ class XlsxPackage:
             self.write(part, render())
         order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
         entries = [
-            _zipcopy.deflated(part, self._written[part]) if part in self._written else self._copy(part)
+            zipwrite.deflated(part, self._written[part]) if part in self._written else self._copy(part)
             for part in order
         ]
-        atomic_write(output_path, _zipcopy.zip_bytes(entries))
+        atomic_write(output_path, zipwrite.zip_bytes(entries))
 
-    def _copy(self, part: str) -> _zipcopy.Entry:
+    def _copy(self, part: str) -> zipwrite.Entry:
         info = self._original[part]
         if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return _zipcopy.copied(self._source.stored(part), info)
+            return zipwrite.copied(self._source.stored(part), info)
         # a method not every reader knows (bzip2, lzma…): deflate it, as a rewrite always did
-        return _zipcopy.deflated(part, self.read(part, markup=False))
+        return zipwrite.deflated(part, self.read(part, markup=False))

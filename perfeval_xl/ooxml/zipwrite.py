@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from perfeval_xl.read.package import LOCAL_HEADER as _LOCAL
+from perfeval_xl.ooxml.package import LOCAL_HEADER as _LOCAL
 
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
