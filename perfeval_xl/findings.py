@@ -7,7 +7,7 @@ Chinese sentence, and the expected and actual values. Pure data, no I/O.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -40,12 +40,6 @@ class Finding:
     related: tuple[str, ...] = ()
     expected: str | None = None
     actual: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["severity"] = self.severity.value
-        d["related"] = list(self.related)
-        return d
 
     @property
     def location(self) -> str:

@@ -97,15 +97,6 @@ class Comparator(str, Enum):
     EQ = "="
     NONE = ""
 
-    @property
-    def direction(self) -> str:
-        """正向 / 反向 / 等于, as scoring schemes name them."""
-        if self in (Comparator.LE, Comparator.LT):
-            return "反向"
-        if self is Comparator.EQ:
-            return "等于"
-        return "正向"
-
 
 class QualLevel(str, Enum):
     """The qualitative grades of the 定性 scoring bands."""
@@ -223,10 +214,6 @@ class Measure:
     @property
     def is_quantitative(self) -> bool:
         return self.number is not None
-
-    @property
-    def is_time(self) -> bool:
-        return self.timing is not None
 
 
 @dataclass(frozen=True)

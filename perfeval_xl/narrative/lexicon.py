@@ -26,7 +26,6 @@ class Lexicon:
     subjects: dict[str, Subject]
     blockers: tuple[str, ...]
     harmless: tuple[str, ...]
-    maximum_words: tuple[str, ...]
     elsewhere: tuple[str, ...]
     fillers: tuple[str, ...]
     owner_endings: tuple[str, ...]
@@ -67,7 +66,6 @@ def load_lexicon() -> Lexicon:
         subjects=subjects,
         blockers=tuple(data["blockers"]["words"]),
         harmless=tuple(data["blockers"].get("harmless", ())),
-        maximum_words=tuple(data["blockers"].get("maximum", ())),
         elsewhere=tuple(data["blockers"].get("elsewhere", ())),
         fillers=tuple(sorted(data["fillers"]["words"], key=len, reverse=True)),
         owner_endings=tuple(data["owners"]["endings"]),

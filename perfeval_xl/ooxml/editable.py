@@ -8,8 +8,8 @@ types) and copying every other part's bytes unchanged.
 Every part is read through the reader's :class:`perfeval_xl.ooxml.package.Package`,
 so the copy obeys the same ``[limits]`` as reading: a part over a limit (a
 comments drawing padded to gigabytes) raises ``WorkbookRefused`` and the
-whole file is refused. Parts are parsed with defusedxml's rules (no entities,
-no DTDs) through lxml, which, unlike ElementTree, keeps namespace prefixes as
+whole file is refused. Parts are parsed without entities or DTDs (the
+package's parser) through lxml, which, unlike ElementTree, keeps namespace prefixes as
 written; Excel rejects a file whose ``mc:Ignorable`` names a prefix that
 re-serialisation dropped.
 """

@@ -104,10 +104,6 @@ def serial_to_date(serial: int | float, date1904: bool = False) -> object:
         return serial
 
 
-def cell_address(row: int, col: int) -> str:
-    return f"{get_column_letter(col)}{row}"
-
-
 def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
     """Read every sheet (except those named in ``skip``) into grids.
 

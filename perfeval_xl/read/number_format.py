@@ -2,7 +2,8 @@
 
 Only what the parsers need: the unit (``%`` or a quoted ``"万元"``), the
 decimals shown, and whether a bare ``%`` shows the value ×100. Formats come
-from openpyxl (calamine gives none); a missing format means General.
+from the workbook's styles (``cellXfs``, built-in ids by number) in both
+readers; a missing format means General.
 """
 
 from __future__ import annotations

@@ -40,8 +40,6 @@ FUNDS_ROWS: dict[str, list[str]] = {
     "other": [r"(其中)?[:：]?其他资金", r"(其中)?[:：]?单位资金"],
 }
 
-FUNDS_BLOCK = [r"项目资金.*", r"预算执行情况.*", r"资金情况.*"]
-
 # Indicator table column headers (normalised text must *start* with one of these).
 INDICATOR_COLUMNS: dict[str, list[str]] = {
     "level1": [r"一级指标"],

@@ -188,10 +188,6 @@ class SheetPatch:
         return int(c.get("s", "0"))
 
     @staticmethod
-    def is_empty(c: etree._Element) -> bool:
-        return c.find(q("v")) is None and c.find(q("f")) is None and c.find(q("is")) is None
-
-    @staticmethod
     def set_number(c: etree._Element, value: float) -> None:
         _clear(c)
         c.attrib.pop("t", None)

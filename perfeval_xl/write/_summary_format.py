@@ -51,7 +51,6 @@ class Formats:
         self.plain = wb.add_format({"font_name": "宋体", "font_size": 10, "text_wrap": True, "valign": "top"})
         self.bad = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
         self.warn = wb.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"})
-        self.sev = {Severity.ERROR: self.bad, Severity.WARNING: self.warn, Severity.INFO: None}
         self.sev_cell = {
             Severity.ERROR: wb.add_format({**base, "bg_color": "#FFC7CE", "align": "center"}),
             Severity.WARNING: wb.add_format({**base, "bg_color": "#FFEB9C", "align": "center"}),

@@ -163,7 +163,7 @@ def _collector_spared() -> Iterator[None]:
     (every 10,000 allocations instead of 700: a file makes ~100,000 short-lived
     objects, almost all freed by reference counting anyway), ~8% per file.
     Both are undone afterwards, so a caller's later garbage is collected as before."""
-    all_rules()  # import the catalog (and cn2an, ~1 s) now, so it is frozen and forked workers inherit it
+    all_rules()  # import the catalog (and cn2an with it) now, so it is frozen and forked workers inherit it
     thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
