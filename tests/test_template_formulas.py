@@ -18,10 +18,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
+from perfeval_xl.read import formula as formula_module
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import SCHEMES, form_layout
-
-formula_module = pytest.importorskip("perfeval_xl.read.formula")
 
 CENTS = Decimal("0.01")
 

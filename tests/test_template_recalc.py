@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
+from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
 from tests.template_fill import SEED_HEADER, Row, fill_template
@@ -86,7 +87,6 @@ def test_formulas_compute_as_the_contract_says(recalculated, name):
 
 
 def test_reader_takes_the_cached_values_of_an_application_saved_copy(recalculated):
-    read_workbook = pytest.importorskip("perfeval_xl.read.workbook").read_workbook
     result = read_workbook(recalculated["seed"])
     assert result.failure is None and result.findings == []
     p = result.project

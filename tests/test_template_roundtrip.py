@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.write.template import write_template
 from perfeval_xl.write.template_layout import form_layout
 from tests.template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, Row, fill_template
-
-workbook_reader = pytest.importorskip("perfeval_xl.read.workbook")
 
 SELF_ROWS = (  # one row under every 二级 of the 单位自评 form: no blank rows left between them
     Row("数量指标", "培训人次", "≥200人次", "215人次", 15, 15),
@@ -33,7 +32,7 @@ SELF_FUNDS = {"年度资金总额": (100, 100, 80), "其中：当年财政拨款
 
 
 def _read(path: Path):
-    result = workbook_reader.read_workbook(path)
+    result = read_workbook(path)
     assert result.failure is None, result.failure
     return result
 

@@ -24,6 +24,7 @@ from perfeval_xl.model import CellRef, Project, Sourced
 from perfeval_xl.scheme import ProjectScore, Scheme
 
 RULE_ID = re.compile(r"^XC\d{3}$")
+BLANK = "（空）"  # the actual of a finding on a cell the clerk left empty
 DOC_SECTIONS = ("为什么", "何时报告", "何时通过")
 
 Anchor = Sourced | CellRef | None
@@ -110,4 +111,26 @@ class RuleContext:
                 expected=None if expected is None else str(expected),
                 actual=None if actual is None else str(actual),
             )
+        )
+
+    def report_as_written(
+        self,
+        cell: Sourced,
+        message: str,
+        *,
+        expected: Any,
+        related: Iterable[Anchor] = (),
+        severity: Severity | None = None,
+        fallback: CellRef | None = None,
+    ) -> None:
+        """Record a finding on a form cell whose actual is what the clerk wrote
+        there, as written (``（空）`` for an empty cell)."""
+        self.report(
+            cell,
+            message,
+            expected=expected,
+            actual=cell.raw.strip() or BLANK,
+            related=related,
+            severity=severity,
+            fallback=fallback,
         )

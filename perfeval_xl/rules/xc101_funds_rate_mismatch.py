@@ -1,11 +1,11 @@
 """XC101: the funds block's 执行率 is not B/A."""
 
-from perfeval_xl.model import FundsRow, Project
+from perfeval_xl.model import FundsRow, Project, Sourced
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number, fmt_rate, rate_matches
 
 
-def _denominator(row: FundsRow, ctx: RuleContext):
+def _denominator(row: FundsRow, ctx: RuleContext) -> Sourced[float]:
     # Some provinces divide by 年初预算数 (scheme.rate_denominator = "initial")
     return row.initial if ctx.scheme.rate_denominator == "initial" else row.budget
 

@@ -31,12 +31,11 @@ def check(project: Project, ctx: RuleContext) -> None:
     for cell, title in missing:
         what = f"“{cell.raw.strip()}”不是数字" if cell.raw.strip() else "未填写"
         filled = cell.blank and cell is not row.spent and row.spent.present
-        ctx.report(
-            at=cell,
+        ctx.report_as_written(
+            cell,
             message=f"年度资金总额行的{title}{what}，"
             + ("核查后的工作簿已按全年执行数与预算数计算填入。" if filled else "资金部分无法复核。"),
             expected=f"填写{title}",
-            actual=cell.raw.strip() or "（空）",
             related=[row.budget],
             severity=Severity.INFO if filled else None,
         )

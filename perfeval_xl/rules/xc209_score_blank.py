@@ -18,11 +18,10 @@ def check(project: Project, ctx: RuleContext) -> None:
         if not ind.weight.present or ind.score.present:
             continue
         what = f"“{ind.score.raw.strip()}”不是数字" if ind.score.raw.strip() else "未填写"
-        ctx.report(
-            at=ind.score,
+        ctx.report_as_written(
+            ind.score,
             fallback=ind.name.ref,
             message=f"指标“{ind.name.value or ''}”的得分{what}，无法复核总分。",
             expected="填写得分",
-            actual=ind.score.raw.strip() or "（空）",
             related=[ind.weight],
         )

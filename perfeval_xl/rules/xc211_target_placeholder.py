@@ -33,10 +33,9 @@ def check(project: Project, ctx: RuleContext) -> None:
             problem = f"“{text}”含有占位符或不规范字符"
         else:
             continue
-        ctx.report(
-            at=ind.target,
+        ctx.report_as_written(
+            ind.target,
             fallback=ind.name.ref,
             message=f"指标“{ind.name.value}”的年度指标值{problem}，请填写明确的目标值。",
             expected="明确的年度指标值",
-            actual=text or "（空）",
         )

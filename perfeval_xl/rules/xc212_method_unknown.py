@@ -23,9 +23,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     # "部门评价（委托第三方）" still names one mode
     if not text or sum(m in text for m in METHODS) == 1:
         return
-    ctx.report(
-        at=method,
+    ctx.report_as_written(
+        method,
         message=f"评价方式“{method.raw.strip()}”不是单位自评、部门评价、财政评价之一。",
         expected="单位自评 / 部门评价 / 财政评价",
-        actual=method.raw.strip(),
     )

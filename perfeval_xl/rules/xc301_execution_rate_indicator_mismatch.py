@@ -49,13 +49,12 @@ def check(project: Project, ctx: RuleContext) -> None:
         if any(rate_matches(shown, c, decimals) for c in candidates):
             continue
         expected = fmt_rate(candidates[0])
-        ctx.report(
-            at=ind.actual,
+        ctx.report_as_written(
+            ind.actual,
             message=(
                 f"指标“{ind.name.value}”完成值 {ind.actual.raw.strip()}，但资金表执行率 B/A = "
                 f"{fmt_number(row.spent.value)}/{fmt_number(row.budget.value)} = {expected}。"
             ),
             expected=expected,
-            actual=ind.actual.raw.strip(),
             related=[row.rate, row.spent, row.budget],
         )

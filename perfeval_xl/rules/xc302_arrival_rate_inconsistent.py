@@ -41,11 +41,10 @@ def check(project: Project, ctx: RuleContext) -> None:
         if arrival is None:
             continue
         if arrival > 1 + EPS:
-            ctx.report(
-                at=ind.actual,
+            ctx.report_as_written(
+                ind.actual,
                 message=f"指标“{ind.name.value}”完成值 {ind.actual.raw.strip()} 超过 100%：到位资金不应多于全年预算。",
                 expected="≤ 100%",
-                actual=ind.actual.raw.strip(),
             )
             continue
         if row is None or not (row.budget.present and row.spent.present) or row.budget.value <= 0:
@@ -53,14 +52,13 @@ def check(project: Project, ctx: RuleContext) -> None:
         execution = row.spent.value / row.budget.value
         if arrival >= execution - EPS or rate_matches(arrival, execution, shown_decimals_of(ind.actual)):
             continue
-        ctx.report(
-            at=ind.actual,
+        ctx.report_as_written(
+            ind.actual,
             message=(
                 f"指标“{ind.name.value}”完成值 {ind.actual.raw.strip()} 低于资金表执行率 B/A = "
                 f"{fmt_number(row.spent.value)}/{fmt_number(row.budget.value)} = {fmt_rate(execution)}："
                 "支出不可能多于到位资金。"
             ),
             expected=f"≥ {fmt_rate(execution)}",
-            actual=ind.actual.raw.strip(),
             related=[row.spent, row.budget],
         )

@@ -46,13 +46,12 @@ def check(project: Project, ctx: RuleContext) -> None:
     if money_equal(cost, spent.value):
         return
     converted = "" if normalise_unit(ind.actual.value.unit) == "万元" else f"（{fmt_number(cost, 4)} 万元）"
-    ctx.report(
-        at=ind.actual,
+    ctx.report_as_written(
+        ind.actual,
         message=(
             f"成本指标“{ind.name.value}”代表项目总成本，完成值 {ind.actual.raw.strip()}{converted}，"
             f"与全年执行数（B）{fmt_number(spent.value)} 万元不一致。"
         ),
         expected=f"{fmt_number(spent.value)}万元",
-        actual=ind.actual.raw.strip(),
         related=[spent],
     )

@@ -33,12 +33,11 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         if target.comparator is Comparator.EQ and not stands_for_whole_project(ind, project):
             continue  # =3300元/人: a fixed standard (补助标准, 单价) is rightly written with =
-        ctx.report(
-            at=ind.target,
+        ctx.report_as_written(
+            ind.target,
             message=(
                 f"成本指标“{ind.name.value}”的年度指标值写为“{ind.target.raw.strip()}”，"
                 f"成本指标应写为“≤”（不超过）。"
             ),
             expected=f"≤{target.number:g}{target.unit}",
-            actual=ind.target.raw.strip(),
         )

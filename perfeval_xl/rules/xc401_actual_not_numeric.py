@@ -20,13 +20,12 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         if not ind.actual.raw.strip() or (ind.actual.present and ind.actual.value.is_quantitative):
             continue
-        ctx.report(
-            at=ind.actual,
+        ctx.report_as_written(
+            ind.actual,
             message=(
                 f"指标“{ind.name.value or ''}”的年度指标值是数字“{ind.target.raw.strip()}”，"
                 f"全年完成值却写为“{ind.actual.raw.strip()}”，应填写实际完成的数值。"
             ),
             expected=f"与“{ind.target.raw.strip()}”同单位的数值",
-            actual=ind.actual.raw.strip(),
             related=[ind.target],
         )

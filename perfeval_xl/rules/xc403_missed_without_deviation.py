@@ -23,14 +23,13 @@ def check(project: Project, ctx: RuleContext) -> None:
             continue
         if not target_missed(ind.target.value, ind.actual.value):
             continue
-        ctx.report(
-            at=ind.deviation,
+        ctx.report_as_written(
+            ind.deviation,
             fallback=ind.actual.ref,
             message=(
                 f"指标“{ind.name.value or ''}”年度指标值“{ind.target.raw.strip()}”，全年完成值"
                 f"“{ind.actual.raw.strip()}”，未达成目标，但未填写偏差原因分析及改进措施。"
             ),
             expected="填写偏差原因及改进措施",
-            actual=ind.deviation.raw.strip() or "（空）",
             related=[ind.target, ind.actual],
         )

@@ -22,9 +22,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         rate = percent_of(ind.actual.value)
         if rate is None or rate <= 1 + EPS or ind.actual.value.unit is None:
             continue
-        ctx.report(
-            at=ind.actual,
+        ctx.report_as_written(
+            ind.actual,
             message=f"满意度指标“{ind.name.value or ''}”完成值 {ind.actual.raw.strip()} 超过 100%，满意度不可能超过 100%。",
             expected="≤ 100%",
-            actual=ind.actual.raw.strip(),
         )

@@ -17,11 +17,10 @@ def check(project: Project, ctx: RuleContext) -> None:
     for ind in project.indicators:
         if not ind.target.raw.strip() or ind.actual.raw.strip():
             continue
-        ctx.report(
-            at=ind.actual,
+        ctx.report_as_written(
+            ind.actual,
             fallback=ind.name.ref,
             message=f"指标“{ind.name.value or ''}”（年度指标值“{ind.target.raw.strip()}”）未填写全年完成值。",
             expected="填写全年完成值",
-            actual="（空）",
             related=[ind.target],
         )

@@ -27,9 +27,8 @@ def check(project: Project, ctx: RuleContext) -> None:
         target = ind.target.value
         if target.number is None or (target.unit or "").strip() or DIMENSIONLESS.search(compact(ind.name.value)):
             continue
-        ctx.report(
-            at=ind.target,
+        ctx.report_as_written(
+            ind.target,
             message=f"指标“{ind.name.value or ''}”的年度指标值“{ind.target.raw.strip()}”没有写计量单位。",
             expected="带计量单位的指标值",
-            actual=ind.target.raw.strip(),
         )

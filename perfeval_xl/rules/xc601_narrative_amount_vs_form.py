@@ -1,12 +1,15 @@
-from perfeval_xl.findings import Severity
+"""XC601: an amount the report states differs from the form's funds block."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.facts import form_balance, form_money, label, money_agrees, show, trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_against_form, report_claim
 from perfeval_xl.tolerance import fmt_number
 
 
-@rule(id="XC601", name="narrative.amount_vs_form", severity=Severity.ERROR, title="报告所述资金金额与评价表不符")
-def narrative_amount_vs_form(project, ctx):
+@rule(id="XC601", name="narrative.amount_vs_form", severity="error", title="报告所述资金金额与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告中的预算、年初预算、支出（使用）、结余金额与评价表项目资金栏不一致。
 
     为什么：报告与评价表是同一项目的同一组数字，两处金额不同，至少有一处是错的，审核人员很少逐段对照。
@@ -24,25 +27,18 @@ def narrative_amount_vs_form(project, ctx):
             if not cells or any(money_agrees(claim, c.value) for c in cells):
                 continue
             form = cells[0]
-            ctx.report(
-                claim.ref,
-                f"报告所述{label(subject)}与评价表不一致：“{claim.fragment}”写{show(claim)}，"
-                f"评价表{form.ref}为{fmt_number(form.value)}万元。",
-                expected=f"{fmt_number(form.value)}万元",
-                actual=show(claim),
-                related=cells,
-            )
+            report_against_form(ctx, claim, label(subject), form.ref, f"{fmt_number(form.value)}万元", cells)
     balance = form_balance(project)
     if balance is None:
         return
     value, cells = balance
     for claim in trusted(claims, "balance"):
         if not money_agrees(claim, value):
-            ctx.report(
-                claim.ref,
+            report_claim(
+                ctx,
+                claim,
                 f"报告所述结余资金与评价表不一致：“{claim.fragment}”写{show(claim)}，"
                 f"而评价表全年预算数−全年执行数={fmt_number(value)}万元。",
                 expected=f"{fmt_number(value)}万元",
-                actual=show(claim),
                 related=cells,
             )

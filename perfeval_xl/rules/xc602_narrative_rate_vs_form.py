@@ -1,12 +1,15 @@
-from perfeval_xl.findings import Severity
+"""XC602: a 执行率 or 到位率 the report states differs from the form."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.facts import form_rates, rate_agrees, show, trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.narrative.facts import form_rates, rate_agrees, trusted
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_against_form
 from perfeval_xl.tolerance import fmt_rate
 
 
-@rule(id="XC602", name="narrative.rate_vs_form", severity=Severity.ERROR, title="报告所述执行率、到位率与评价表不符")
-def narrative_rate_vs_form(project, ctx):
+@rule(id="XC602", name="narrative.rate_vs_form", severity="error", title="报告所述执行率、到位率与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告中的预算执行率、资金到位率与评价表不一致。
 
     为什么：样本报告写“预算执行率为69.71%”，而评价表执行率为100%、预算执行率指标满分，前后矛盾。
@@ -25,10 +28,4 @@ def narrative_rate_vs_form(project, ctx):
         for claim in trusted(claims, subject):
             if any(rate_agrees(claim, v) for v in values):
                 continue
-            ctx.report(
-                claim.ref,
-                f"报告所述{name}与评价表不一致：“{claim.fragment}”写{show(claim)}，评价表{cells[0].ref}为{fmt_rate(values[-1])}。",
-                expected=fmt_rate(values[-1]),
-                actual=show(claim),
-                related=cells,
-            )
+            report_against_form(ctx, claim, name, cells[0].ref, fmt_rate(values[-1]), cells)

@@ -1,11 +1,14 @@
-from perfeval_xl.findings import Severity
+"""XC603: the 总分 the report states differs from the form."""
+
+from perfeval_xl.model import Project, Sourced
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.facts import number_agrees, show, trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 from perfeval_xl.tolerance import fmt_number, score_equal
 
 
-def form_totals(project):
+def form_totals(project: Project) -> list[tuple[float, list[Sourced], str]]:
     """(总分, the cells it rests on, how it was reached) the form supports.
 
     When the 总分/合计 row weighs 90 and the funds block weighs 10 (单位自评
@@ -24,8 +27,8 @@ def form_totals(project):
     return totals
 
 
-@rule(id="XC603", name="narrative.total_score_vs_form", severity=Severity.ERROR, title="报告所述总分与评价表不符")
-def narrative_total_score_vs_form(project, ctx):
+@rule(id="XC603", name="narrative.total_score_vs_form", severity="error", title="报告所述总分与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告中的评价总分与评价表总分不一致。
 
     为什么：总分决定等次，报告与评价表各写一个分数时，读者无法判断哪个是最终结论。
@@ -42,10 +45,10 @@ def narrative_total_score_vs_form(project, ctx):
         if any(number_agrees(claim, value) for value, _, _ in totals):
             continue
         value, cells, how = totals[0]
-        ctx.report(
-            claim.ref,
+        report_claim(
+            ctx,
+            claim,
             f"报告所述总分与评价表不一致：“{claim.fragment}”写{show(claim)}，评价表{how}。",
             expected=f"{fmt_number(value)}分",
-            actual=show(claim),
             related=cells,
         )

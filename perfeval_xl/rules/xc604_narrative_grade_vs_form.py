@@ -1,12 +1,14 @@
-from perfeval_xl.findings import Severity
+"""XC604: the 评价等次 the report states differs from the form."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.facts import trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 
 _GRADES = ("优", "良", "中", "差")
 
 
-def _form_grade(project) -> str | None:
+def _form_grade(project: Project) -> str | None:
     value = (project.grade.value.value or "").strip()
     if value[:1] in _GRADES:
         return value[:1]
@@ -14,8 +16,8 @@ def _form_grade(project) -> str | None:
     return checked[0] if len(checked) == 1 else None
 
 
-@rule(id="XC604", name="narrative.grade_vs_form", severity=Severity.ERROR, title="报告所述评价等次与评价表不符")
-def narrative_grade_vs_form(project, ctx):
+@rule(id="XC604", name="narrative.grade_vs_form", severity="error", title="报告所述评价等次与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告中的评价等次（优/良/中/差）与评价表勾选的等次不一致。
 
     为什么：等次是评价结论，报告与评价表不一致会直接影响结果应用。

@@ -1,11 +1,13 @@
-from perfeval_xl.findings import Severity
+"""XC605: the number of indicators the report states differs from the form."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.facts import trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number
 
 
-def form_counts(project) -> dict[str, int]:
+def form_counts(project: Project) -> dict[str, int]:
     """Distinct 一级 and 二级 labels and the number of 三级 rows in the form."""
     level1 = {i.level1.value for i in project.indicators if i.level1.value}
     level2 = {(i.level1.value, i.level2.value) for i in project.indicators if i.level2.value}
@@ -15,8 +17,8 @@ def form_counts(project) -> dict[str, int]:
 _NAMES = {"count_level1": "一级指标", "count_level2": "二级指标", "count_level3": "三级指标"}
 
 
-@rule(id="XC605", name="narrative.indicator_count_vs_form", severity=Severity.WARNING, title="报告所述指标个数与评价表不符")
-def narrative_indicator_count_vs_form(project, ctx):
+@rule(id="XC605", name="narrative.indicator_count_vs_form", severity="warning", title="报告所述指标个数与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告所说的一级/二级/三级指标个数与评价表不一致。
 
     为什么：报告介绍指标体系时常从别的项目照抄，个数与本项目评价表对不上，说明报告未按本项目修改。

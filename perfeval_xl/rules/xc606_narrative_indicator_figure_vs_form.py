@@ -1,14 +1,17 @@
-from perfeval_xl.findings import Severity
+"""XC606: a figure or 得分 the report states for an indicator differs from its row."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import INDICATOR_SCORE, INDICATOR_VALUE
-from perfeval_xl.narrative.facts import measure_agrees, number_agrees, show, show_measure
+from perfeval_xl.narrative.facts import measure_agrees, number_agrees, show_measure
 from perfeval_xl.narrative.roles import ACTUAL, TARGET
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_against_form
 from perfeval_xl.tolerance import fmt_number
 
 
-@rule(id="XC606", name="narrative.indicator_figure_vs_form", severity=Severity.ERROR, title="报告所述指标值、得分与评价表不符")
-def narrative_indicator_figure_vs_form(project, ctx):
+@rule(id="XC606", name="narrative.indicator_figure_vs_form", severity="error", title="报告所述指标值、得分与评价表不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告对某个三级指标写的完成值、目标值或得分与评价表该指标行不一致。
 
     为什么：指标分析段落逐项说明完成情况和得分，若写“满意度96%”“该指标得分4分”而评价表为100%、3分，
@@ -30,11 +33,8 @@ def narrative_indicator_figure_vs_form(project, ctx):
             cell = ind.actual if claim.role == ACTUAL else ind.target
             what = "完成值" if claim.role == ACTUAL else "年度指标值"
             if measure_agrees(claim, cell.value) is False:
-                ctx.report(claim.ref, f"报告所述“{name}”{what}与评价表不一致：“{claim.fragment}”写{show(claim)}，"
-                           f"评价表{cell.ref}为{show_measure(cell.value)}。",
-                           expected=show_measure(cell.value), actual=show(claim), related=[cell])
+                report_against_form(ctx, claim, f"“{name}”{what}", cell.ref, show_measure(cell.value), [cell])
         elif claim.subject == INDICATOR_SCORE and claim.role == ACTUAL and ind.score.present:
             if not number_agrees(claim, ind.score.value):
-                ctx.report(claim.ref, f"报告所述“{name}”得分与评价表不一致：“{claim.fragment}”写{show(claim)}，"
-                           f"评价表{ind.score.ref}为{fmt_number(ind.score.value)}分。",
-                           expected=f"{fmt_number(ind.score.value)}分", actual=show(claim), related=[ind.score])
+                score = f"{fmt_number(ind.score.value)}分"
+                report_against_form(ctx, claim, f"“{name}”得分", ind.score.ref, score, [ind.score])

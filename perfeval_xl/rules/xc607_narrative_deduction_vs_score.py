@@ -1,13 +1,15 @@
-from perfeval_xl.findings import Severity
+"""XC607: a deduction the report states does not leave the score it states."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.claim import INDICATOR_DEDUCTION, INDICATOR_SCORE
+from perfeval_xl.narrative.claim import INDICATOR_DEDUCTION, INDICATOR_SCORE, Claim
 from perfeval_xl.narrative.facts import show
 from perfeval_xl.narrative.roles import ACTUAL, MAXIMUM
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number, score_equal
 
 
-def _row(claims, deduction):
+def _row(claims: list[Claim], deduction: Claim) -> tuple[Claim | None, Claim | None]:
     """The 分值 and the 得分 stated in the deduction's sentence (the row it is about)."""
     same = [c for c in claims if c.paragraph == deduction.paragraph and c.sentence == deduction.sentence
             and c.subject == INDICATOR_SCORE and c.firm]
@@ -16,8 +18,8 @@ def _row(claims, deduction):
     return (maxima[-1] if maxima else None), (scores[0] if scores else None)
 
 
-@rule(id="XC607", name="narrative.deduction_vs_score", severity=Severity.ERROR, title="报告所述扣分与得分对不上")
-def narrative_deduction_vs_score(project, ctx):
+@rule(id="XC607", name="narrative.deduction_vs_score", severity="error", title="报告所述扣分与得分对不上")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告写“扣Z分，得W分”，而 分值−Z≠W。
 
     为什么：指标分析逐项写扣分和得分，“扣1分，该指标得分3分”而该指标分值是5分，扣分与得分必有一处写错；

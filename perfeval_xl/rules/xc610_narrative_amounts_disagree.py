@@ -1,20 +1,24 @@
-from perfeval_xl.findings import Severity
+"""XC610: the report states one figure with different values."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.narrative.facts import agrees, form_money, form_rates, label, show, trusted
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 
 _MONEY = ("arrived", "budget", "full_year_budget", "initial_budget", "spent", "balance")
 _OTHERS = ("execution_rate", "arrival_rate", "total_score", "grade", "count_level1", "count_level2", "count_level3")
 
 
-def _consensus(claims, voters):
+def _consensus(claims: list[Claim], voters: list[Claim]) -> tuple[Claim, list[Claim]]:
     """The statement most ``voters`` agree with (the first stated on a tie), and
     the claims agreeing with it."""
     best = max(claims, key=lambda c: sum(agrees(c, o) for o in voters))  # max keeps the first on a tie
     return best, [c for c in claims if agrees(c, best)]
 
 
-def _voters(said, subject, claims):
+def _voters(said: list[Claim], subject: str, claims: list[Claim]) -> list[Claim]:
     """Who decides which statement is the odd one: the statements themselves and,
     for a 年初/全年 budget, the bare 预算 figures (预算资金2089万元 sides with
     全年预算2089万元 against a 全年预算数2089元)."""
@@ -23,16 +27,16 @@ def _voters(said, subject, claims):
     return said + [c for c in trusted(claims, "budget") if any(agrees(c, s) for s in said)]
 
 
-def _not_enumerated(claims):
+def _not_enumerated(claims: list[Claim]) -> list[Claim]:
     """Leave out a sentence that states one subject several times with different
     values (“A项目得分95分，B项目得分92分”): it lists different things."""
-    by_sentence: dict[tuple, list] = {}
+    by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault((c.paragraph, c.sentence), []).append(c)
     return [c for c in claims if all(agrees(c, o) for o in by_sentence[(c.paragraph, c.sentence)])]
 
 
-def _generic_budget(said, claims):
+def _generic_budget(said: list[Claim], claims: list[Claim]) -> list[Claim]:
     """A bare 预算 may be the 年初 or the 调整后 one. When the report states neither,
     bare figures are compared among themselves; when it states both and they agree,
     a bare figure is held against them; otherwise a bare 预算 cannot be placed."""
@@ -48,7 +52,7 @@ def _generic_budget(said, claims):
     return sorted(unplaced + specific, key=lambda c: (c.paragraph, c.start))  # the specific figures vote too
 
 
-def _on_form(project, subject: str) -> bool:
+def _on_form(project: Project, subject: str) -> bool:
     """Does the form hold this figure? Then each statement is held against the
     form (XC601–XC605), and a second report here would name the same number twice."""
     if subject in _MONEY:
@@ -62,8 +66,8 @@ def _on_form(project, subject: str) -> bool:
     return bool(project.indicators)  # the counts
 
 
-@rule(id="XC610", name="narrative.amounts_disagree", severity=Severity.ERROR, title="报告前后所述数字不一致")
-def narrative_amounts_disagree(project, ctx):
+@rule(id="XC610", name="narrative.amounts_disagree", severity="error", title="报告前后所述数字不一致")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告不同地方对同一个数（到位资金、预算、支出、结余，以及没有评价表时的执行率、到位率、总分、等次、
     指标个数）给出不同的值。
 
@@ -96,10 +100,10 @@ def narrative_amounts_disagree(project, ctx):
         for claim in said:
             if claim in agreeing:
                 continue
-            ctx.report(
-                claim.ref,
+            report_claim(
+                ctx,
+                claim,
                 f"报告前后{label(subject)}不一致：“{claim.fragment}”写{show(claim)}，而{where}写{show(best)}。",
                 expected=show(best),
-                actual=show(claim),
                 related=[c.ref for c in backing],
             )

@@ -1,22 +1,26 @@
-from perfeval_xl.findings import Severity
+"""XC611: the report spends more than it says arrived."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.narrative.facts import show
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 from perfeval_xl.tolerance import MONEY
 
 
-def _by_scope(claims):
+def _by_scope(claims: list[Claim]) -> dict[str, tuple[list[Claim], list[Claim]]]:
     """scope -> (spent, arrived) statements of what happened there: the project's
     (scope "") and, in a report on several, each sub-project's."""
-    found: dict[str, tuple[list, list]] = {}
+    found: dict[str, tuple[list[Claim], list[Claim]]] = {}
     for c in claims:
         if c.subject in ("spent", "arrived") and c.happened:
             found.setdefault(c.scope, ([], []))[c.subject == "arrived"].append(c)
     return {scope: lists for scope, lists in found.items() if all(lists)}
 
 
-@rule(id="XC611", name="narrative.spent_exceeds_arrived", severity=Severity.ERROR, title="报告所述支出大于到位资金")
-def narrative_spent_exceeds_arrived(project, ctx):
+@rule(id="XC611", name="narrative.spent_exceeds_arrived", severity="error", title="报告所述支出大于到位资金")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告写的支出（使用）金额大于到位资金，钱还没到就花掉了，不可能成立。
 
     为什么：样本报告写“该项目共使用60万元，实际到位资金41.83万元”，至少有一个数是错的。
@@ -38,11 +42,11 @@ def narrative_spent_exceeds_arrived(project, ctx):
     for s, a in pairs:
         if float(s.value) > float(a.value) + MONEY and s.paragraph not in reported:
             reported.add(s.paragraph)
-            ctx.report(
-                s.ref,
+            report_claim(
+                ctx,
+                s,
                 f"报告所述支出大于到位资金：“{s.fragment}”写支出{show(s)}，"
                 f"{'同段' if a.paragraph == s.paragraph else str(a.ref)}写到位{show(a)}。",
                 expected=f"≤{show(a)}",
-                actual=show(s),
                 related=[a.ref],
             )

@@ -1,8 +1,14 @@
-from perfeval_xl.findings import Severity
+"""XC612: a rate the report states is not the ratio of the amounts it states."""
+
+from collections.abc import Iterator
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.narrative.facts import form_rates, rate_agrees, show
 from perfeval_xl.narrative.roles import ACTUAL, PART, TOTAL
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 from perfeval_xl.tolerance import fmt_rate
 
 # rate subject -> (numerator, denominators): the first denominator must be stated in the
@@ -17,12 +23,12 @@ _DEFINITIONS = {
 _SAME = {"budget": ("budget", "full_year_budget")}
 
 
-def _one_value(peers, subjects):
+def _one_value(peers: list[Claim], subjects: tuple[str, ...]) -> float | None:
     values = {float(c.value) for c in peers if c.subject in subjects}
     return values.pop() if len(values) == 1 else None
 
 
-def _rates(claims):
+def _rates(claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
     """Rates to check, each with the figures it may be computed from: a stated
     result with the results of its paragraph; a text-table row's rate with its row
     (like with like: an item's rate with that item's amounts)."""
@@ -41,8 +47,8 @@ def _rates(claims):
         yield rate, peers
 
 
-@rule(id="XC612", name="narrative.rate_not_ratio", severity=Severity.ERROR, title="报告所述比率与所写金额不符")
-def narrative_rate_not_ratio(project, ctx):
+@rule(id="XC612", name="narrative.rate_not_ratio", severity="error", title="报告所述比率与所写金额不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告同一段写出的执行率（到位率）不等于同段所写金额之比；文字表格中某一行的执行率不等于该行金额之比。
 
     为什么：“预算60万元，支出54万元，执行率100%”这样的段落自相矛盾，不必看评价表就能发现。
@@ -70,9 +76,9 @@ def narrative_rate_not_ratio(project, ctx):
         if any(rate_agrees(rate, r) for r in ratios):
             continue
         where = f"表中“{rate.table_row}”行" if rate.table is not None else f"“{rate.fragment}”"
-        ctx.report(
-            rate.ref,
+        report_claim(
+            ctx,
+            rate,
             f"报告所述比率与所写金额不符：{where}写{show(rate)}，按所写金额计算应为{fmt_rate(ratios[0])}。",
             expected=fmt_rate(ratios[0]),
-            actual=show(rate),
         )

@@ -1,11 +1,13 @@
+"""XC613: count × unit price is not the total the report states."""
+
 from decimal import Decimal
 
-from perfeval_xl.findings import Severity
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.claim import UNIT_PRICE
+from perfeval_xl.narrative.claim import UNIT_PRICE, Claim
 from perfeval_xl.narrative.facts import rounding, sentence_of, show
 from perfeval_xl.narrative.roles import TOTAL
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import MONEY, fmt_number
 
 # what is counted (家、人、户 …), not a duration or a measure
@@ -13,7 +15,7 @@ _COUNTABLE = {"家", "个", "人", "户", "所", "名", "项", "次", "人次", 
               "件", "份", "册", "张", "株", "头", "只", "批", "艘", "盏", "床", "例", "篇", "期", "亩", "平方米", "公里", "吨"}
 
 
-def _count_before(sentence, price):
+def _count_before(sentence: list[Claim], price: Claim) -> Claim | None:
     """The count the price multiplies: the nearest countable figure before it in
     the sentence, preferring the one whose unit follows 每 (每户 -> 户)."""
     counts = [c for c in sentence if c.end <= price.start and c.unit in _COUNTABLE
@@ -21,8 +23,8 @@ def _count_before(sentence, price):
     return counts[-1] if counts else None
 
 
-@rule(id="XC613", name="narrative.unit_price_total", severity=Severity.ERROR, title="报告所述数量×单价与合计不符")
-def narrative_unit_price_total(project, ctx):
+@rule(id="XC613", name="narrative.unit_price_total", severity="error", title="报告所述数量×单价与合计不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告写“N家，每家X万元，共计Y万元”，而 N×X ≠ Y。
 
     为什么：这是报告里最容易核对的算术，算错说明金额或数量有一处不实。

@@ -1,15 +1,19 @@
+"""XC614: the parts the report lists do not add up to its total."""
+
+from collections.abc import Iterator
 from decimal import Decimal
 
-from perfeval_xl.findings import Severity
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.claim import OTHER, UNIT_PRICE
+from perfeval_xl.narrative.claim import OTHER, UNIT_PRICE, Claim
 from perfeval_xl.narrative.facts import label, rounding, sentence_of, show
 from perfeval_xl.narrative.roles import PART, TOTAL
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 from perfeval_xl.tolerance import MONEY, fmt_number
 
 
-def _listed_before(sentence, total):
+def _listed_before(sentence: list[Claim], total: Claim) -> list[Claim] | None:
     """The items a 合计 sums in prose: the run of parts right before it in its
     sentence, of its subject (or of none: 购置图书21.6万元). None when a unit
     price is among them (XC613's case)."""
@@ -23,9 +27,9 @@ def _listed_before(sentence, total):
     return items[::-1]
 
 
-def _table_groups(claims):
+def _table_groups(claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
     """(total, parts) per money column of each text table with one 合计 row."""
-    columns: dict[tuple, list] = {}
+    columns: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
         if c.table is not None and c.unit == "万元" and c.role in (PART, TOTAL):
             columns.setdefault((c.table, c.subject), []).append(c)
@@ -36,9 +40,9 @@ def _table_groups(claims):
             yield totals[0], parts
 
 
-def _breakdowns(claims):
+def _breakdowns(claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
     """(whole, items) of each amount followed by its breakdown (预算100万元，其中…)."""
-    items: dict[tuple, list] = {}
+    items: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         if c.whole_at is not None and c.unit == "万元":
             items.setdefault((c.paragraph, c.whole_at), []).append(c)
@@ -47,7 +51,7 @@ def _breakdowns(claims):
             yield c, items[(c.paragraph, c.start)]
 
 
-def _groups(claims):
+def _groups(claims: list[Claim]) -> Iterator[tuple[Claim, list[Claim], bool]]:
     """(total, parts, complete): complete when the parts must add up to the total;
     a breakdown after 其中/用于 may list only some items (then only more is wrong)."""
     for total in claims:
@@ -62,8 +66,8 @@ def _groups(claims):
         yield whole, parts, False
 
 
-@rule(id="XC614", name="narrative.parts_vs_total", severity=Severity.ERROR, title="报告所列分项金额之和与合计不符")
-def narrative_parts_vs_total(project, ctx):
+@rule(id="XC614", name="narrative.parts_vs_total", severity="error", title="报告所列分项金额之和与合计不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告逐项列出金额再写合计（“支付运维服务费88.00万元、设备配件更换费7.13万元，合计支出96.13万元”），
     或文字表格中各行金额与“合计”行不符。
 
@@ -92,10 +96,10 @@ def narrative_parts_vs_total(project, ctx):
         else:
             message = (f"报告所列分项{label(total.subject)}之和超过总数：{where}写{show(total)}，"
                        f"其后所列{items}={summed_text}，已超过总数。")
-        ctx.report(
-            total.ref,
+        report_claim(
+            ctx,
+            total,
             message,
             expected=summed_text if complete else f"≥{summed_text}",
-            actual=show(total),
             related=[p.ref for p in parts if p.ref != total.ref],
         )

@@ -1,11 +1,15 @@
-from perfeval_xl.findings import Severity
+"""XC615: the balance the report states is not arrived (or budget) − spent."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
+from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.narrative.facts import rounding, show
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.rules._narrative import report_claim
 from perfeval_xl.tolerance import MONEY, fmt_number
 
 
-def _stated_once(claims, subject, scope, paragraph=None):
+def _stated_once(claims: list[Claim], subject: str, scope: str, paragraph: int | None = None) -> Claim | None:
     """The one amount the report states for ``subject`` in ``scope`` (in
     ``paragraph``, when given), or None when it states none or several different ones."""
     said = [c for c in claims if c.subject == subject and c.happened and c.scope == scope
@@ -14,8 +18,8 @@ def _stated_once(claims, subject, scope, paragraph=None):
     return said[0] if len(values) == 1 else None
 
 
-@rule(id="XC615", name="narrative.balance", severity=Severity.ERROR, title="报告所述结余与到位、支出金额不符")
-def narrative_balance(project, ctx):
+@rule(id="XC615", name="narrative.balance", severity="error", title="报告所述结余与到位、支出金额不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告写的结余资金不等于到位资金（或预算）减去支出。
 
     为什么：“到位60万元，支出58万元，结余0万元”不可能都对；报告未附评价表时，这是核对结余的唯一办法。
@@ -45,11 +49,11 @@ def narrative_balance(project, ctx):
                for e, b in zip(expected, bases)):
             continue
         base = bases[0]
-        ctx.report(
-            balance.ref,
+        report_claim(
+            ctx,
+            balance,
             f"报告所述结余资金与到位、支出金额不符：“{balance.fragment}”写结余{show(balance)}，"
             f"而{base.text}−{spent.text}={fmt_number(expected[0], 4)}万元。",
             expected=f"{fmt_number(expected[0], 4)}万元",
-            actual=show(balance),
             related=[c.ref for c in (base, spent)],
         )

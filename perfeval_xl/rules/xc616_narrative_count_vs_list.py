@@ -1,12 +1,14 @@
-from perfeval_xl.findings import Severity
+"""XC616: a count the report states is not the number of names it lists."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative.wording import counted_lists, counted_names
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 
 _LEVELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
 
 
-@rule(id="XC616", name="narrative.count_vs_list", severity=Severity.WARNING, title="报告所述个数与所列名称个数不符")
-def narrative_count_vs_list(project, ctx):
+@rule(id="XC616", name="narrative.count_vs_list", severity="warning", title="报告所述个数与所列名称个数不符")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告写“……N个二级指标”或“直属事业单位10个，分别为……”，而紧挨着列出的名称不是N个。
 
     为什么：样本报告写“项目立项、……、服务对象满意度11个二级指标”，实际列了12个名称，说明报告是照其他

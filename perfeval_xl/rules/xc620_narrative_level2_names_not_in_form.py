@@ -1,7 +1,9 @@
-from perfeval_xl.findings import Severity
+"""XC620: 二级指标 the report lists that the form does not have."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative.numbers import normalise_text
 from perfeval_xl.narrative.wording import level2_lists
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 
 
 def _core(name: str) -> str:
@@ -14,8 +16,8 @@ def _known(name: str, form_names: set[str]) -> bool:
     return any(name == f or (len(f) >= 2 and (f in name or name in f)) for f in map(_core, form_names))
 
 
-@rule(id="XC620", name="narrative.second_level_names_not_in_form", severity=Severity.WARNING, title="报告列举的二级指标评价表中没有")
-def narrative_level2_names_not_in_form(project, ctx):
+@rule(id="XC620", name="narrative.second_level_names_not_in_form", severity="warning", title="报告列举的二级指标评价表中没有")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告介绍指标体系时列举的二级指标名称，评价表中没有。
 
     为什么：样本报告列出“……社会效益、可持续影响、服务对象满意度11个二级指标”，列了12个名称，其中

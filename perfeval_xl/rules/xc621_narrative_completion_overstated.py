@@ -1,16 +1,18 @@
+"""XC621: the report calls done an indicator the form marks partly done."""
+
 import re
 
-from perfeval_xl.findings import Severity
+from perfeval_xl.model import Project
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, heading_title
 from perfeval_xl.narrative.numbers import normalise_text
 from perfeval_xl.narrative.wording import claims_completion, marked_partial
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 
 _SENTENCES = re.compile(r"[^。；;！!？?]+")
 
 
-@rule(id="XC621", name="narrative.completion_overstated", severity=Severity.WARNING, title="报告称已完成而评价表为部分实现")
-def narrative_completion_overstated(project, ctx):
+@rule(id="XC621", name="narrative.completion_overstated", severity="warning", title="报告称已完成而评价表为部分实现")
+def check(project: Project, ctx: RuleContext) -> None:
     """报告说某指标已完成，而评价表该指标完成值为“部分实现”“未完成”等。
 
     为什么：样本评价表“走访慰问时间”完成值为“部分实现”（部分企业春节后才拨付），报告“产出时效”一节却写

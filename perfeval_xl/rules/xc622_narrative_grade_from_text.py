@@ -1,10 +1,12 @@
-from perfeval_xl.findings import Severity
+"""XC622: the form's blank 评价等次 is taken from the report's text."""
+
+from perfeval_xl.model import Project
 from perfeval_xl.narrative.grade import stated_grade
-from perfeval_xl.rules._base import rule
+from perfeval_xl.rules._base import RuleContext, rule
 
 
-@rule(id="XC622", name="narrative.grade_from_text", severity=Severity.INFO, title="评价等次取自报告正文")
-def narrative_grade_from_text(project, ctx):
+@rule(id="XC622", name="narrative.grade_from_text", severity="info", title="评价等次取自报告正文")
+def check(project: Project, ctx: RuleContext) -> None:
     """评价表没有填写评价等次（或没有等次一栏），而报告正文明确写了项目的等次：以报告所写为填报等次。
 
     为什么：不少报告只在正文写“评价等级为优”，附表的等次一栏空着或没有；这个等次仍是单位报来的结论，
