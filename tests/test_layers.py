@@ -1,4 +1,4 @@
-"""Imports go one way: model ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
+"""Imports go one way: model ← values ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ RANKS = {
     "findings": 0,
     "scheme": 0,
     "tolerance": 0,
+    "values": 0.5,  # value parsers: below the reader, above the model
     "read": 1,
     "rules": 2,
     "scoring": 2,

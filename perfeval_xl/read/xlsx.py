@@ -26,9 +26,10 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
-from perfeval_xl.read.number_format import builtin_format, is_date_format
-from perfeval_xl.read.text import unescape_xstring
+from perfeval_xl.read.grid import Grid, RawCell
+from perfeval_xl.values.dates import serial_to_date
+from perfeval_xl.values.number_format import builtin_format, is_date_format
+from perfeval_xl.values.text import unescape_xstring
 from perfeval_xl.read.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
 
 __all__ = ["DEFAULT_LIMITS", "MB", "FastSheets", "Limits", "SheetUnreadable", "WorkbookRefused", "check_package"]

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from perfeval_xl.model import Measure, Period, Timeliness, Timing
+from perfeval_xl.values.dates import serial_to_date
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -257,8 +258,6 @@ def completion_of(measure: Measure) -> Timing | None:
         return measure.timing
     number = measure.number
     if number is not None and not measure.unit and float(number).is_integer() and int(number) in _SERIALS:
-        from perfeval_xl.read.grid import serial_to_date
-
         return date_timing(serial_to_date(int(number)))  # type: ignore[arg-type]
     return None
 
