@@ -31,7 +31,7 @@ from perfeval_xl.findings import Finding, Severity
 from perfeval_xl.importer.evaluate import evaluated_report
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.pipeline import Settings, evaluate_file
 from perfeval_xl.synth import LayoutOptions, write_project
 from perfeval_xl.synth.spec import spec_from_dict

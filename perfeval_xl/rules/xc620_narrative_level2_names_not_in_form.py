@@ -1,5 +1,5 @@
 from perfeval_xl.findings import Severity
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.narrative.wording import level2_lists
 from perfeval_xl.rules._base import rule
 
