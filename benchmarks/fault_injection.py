@@ -46,8 +46,8 @@ from perfeval_xl.findings import Finding, Severity  # noqa: E402
 from perfeval_xl.pipeline import evaluate_file  # noqa: E402
 from perfeval_xl.synth import deadlines, write_project  # noqa: E402
 from perfeval_xl.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure  # noqa: E402
-from perfeval_xl.synth.layout import CHOICES, LayoutOptions  # noqa: E402
-from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec, SubtotalSpec  # noqa: E402
+from perfeval_xl.outputs.template.layout import CHOICES, LayoutOptions  # noqa: E402
+from perfeval_xl.outputs.template.spec import IndicatorSpec, ProjectSpec, SubtotalSpec  # noqa: E402
 from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
 
 OURS = ("XC1", "XC2", "XC3", "XC4")

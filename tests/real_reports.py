@@ -34,7 +34,7 @@ from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.pipeline import Settings, evaluate_file
 from perfeval_xl.synth import LayoutOptions, write_project
-from perfeval_xl.synth.spec import spec_from_dict
+from perfeval_xl.outputs.template.spec import spec_from_dict
 
 ROOT = Path(__file__).parent / "fixtures" / "real_reports"
 EXAMPLES = Path(__file__).parent / "fixtures" / "real_reports_examples"  # the harness's own tiny reports

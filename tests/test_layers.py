@@ -21,6 +21,7 @@ RANKS = {
     "config": 3,
     "serialize": 4,
     "write": 4,
+    "outputs": 4,  # the form layout and writer (template/), later everything a run writes
     "synth": 4,
     "importer": 4,
     "cli": 5,

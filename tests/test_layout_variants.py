@@ -15,7 +15,7 @@ import pytest
 
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.synth.compare import mismatches
-from perfeval_xl.synth.layout import LayoutOptions
+from perfeval_xl.outputs.template.layout import LayoutOptions
 from perfeval_xl.synth.measure import run_variant
 from perfeval_xl.synth.variants import random_spec
 from perfeval_xl.synth.writer import write_project

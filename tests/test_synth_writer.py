@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from perfeval_xl.synth.canon import is_approximate, number_of, parse_measure, split_level1
-from perfeval_xl.synth.layout import LayoutOptions
+from perfeval_xl.outputs.template.layout import LayoutOptions
 from perfeval_xl.synth.variants import random_layout, random_spec
 from perfeval_xl.synth.writer import write_project
 

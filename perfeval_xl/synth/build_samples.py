@@ -13,8 +13,8 @@ import sys
 import tomllib
 from pathlib import Path
 
-from perfeval_xl.synth.layout import LayoutOptions, layout_from_dict
-from perfeval_xl.synth.spec import ProjectSpec, spec_from_dict
+from perfeval_xl.outputs.template.layout import LayoutOptions, layout_from_dict
+from perfeval_xl.outputs.template.spec import ProjectSpec, spec_from_dict
 from perfeval_xl.synth.writer import write_project
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "samples"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from perfeval_xl.synth.compare import Mismatch, mismatches
-from perfeval_xl.synth.layout import LayoutOptions
+from perfeval_xl.outputs.template.layout import LayoutOptions
 from perfeval_xl.synth.variants import random_layout, random_spec
 from perfeval_xl.synth.writer import write_project
 

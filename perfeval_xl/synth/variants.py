@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from perfeval_xl.scheme import DEPARTMENT
 from perfeval_xl.synth import deadlines
 from perfeval_xl.synth.canon import fmt_plain
-from perfeval_xl.synth.layout import CHOICES, LayoutOptions
-from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec
+from perfeval_xl.outputs.template.layout import CHOICES, LayoutOptions
+from perfeval_xl.outputs.template.spec import FundsRowSpec, IndicatorSpec, ProjectSpec
 
 
 @dataclass(frozen=True)
