@@ -9,6 +9,7 @@ fractions, measures as ``(comparator, number, unit)`` or their text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from perfeval_xl.outputs.template.spec import Raw
 from perfeval_xl.read.labels import split_weight_label
@@ -16,16 +17,22 @@ from perfeval_xl.values.measures import parse_measure as _read_measure
 from perfeval_xl.values.numbers import parse_number
 
 _AS_WRITTEN = (None, "万元", "分")  # units a typed money figure or score may carry as it is
+# Reports group digits by 万 as well as by thousands (12,3456.7); a comma between digits is only grouping
+_GROUPING_COMMA = re.compile(r"(?<=[0-9０-９])[,，](?=[0-9０-９])")
 
 
 def number_of(raw: Raw, percent: bool = False) -> float | None:
     """``600,000元`` -> 60.0 (万元), ``100%`` -> 1.0 (and a bare 98 when ``percent``),
-    ``６０`` -> 60.0; None for blanks, words and other units."""
+    ``６０`` -> 60.0; None for blanks, words and other units.
+
+    Unlike a form's cell (where ``12,3456`` is not a number the clerk can be
+    sure of), any comma between digits is taken as grouping, as the importer
+    always did: a report's table is copied, not checked, here."""
     if raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
         return float(raw)
-    figure = parse_number(raw)
+    figure = parse_number(_GROUPING_COMMA.sub("", raw))
     if figure.value is None:
         return None
     if figure.unit == "元":
