@@ -33,7 +33,7 @@ from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
 from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.pipeline import Settings, evaluate_file
-from perfeval_xl.synth import LayoutOptions, write_project
+from tests.support.synth import LayoutOptions, write_project
 from perfeval_xl.outputs.template.spec import spec_from_dict
 
 ROOT = Path(__file__).parent / "fixtures" / "real_reports"

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from perfeval_xl.synth.canon import fmt_plain, number_of
+from tests.support.synth.canon import fmt_plain, number_of
 from perfeval_xl.outputs.template.spec import ProjectSpec
 from tests.seedform import write_seed_form
 

@@ -11,7 +11,7 @@ import pytest
 
 from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.pipeline import Settings, evaluate_file
-from perfeval_xl.synth import LayoutOptions, write_project
+from tests.support.synth import LayoutOptions, write_project
 from perfeval_xl.outputs.template.spec import load_spec
 from perfeval_xl.write.frames import Batch
 from perfeval_xl.write.records import results_records

@@ -10,7 +10,7 @@ from perfeval_xl.outputs.template import form_writer
 from perfeval_xl.outputs.template.form_writer import Cell, Expected, Formula, a1
 from perfeval_xl.outputs.template.layout import LayoutOptions
 from perfeval_xl.outputs.template.spec import ProjectSpec
-from perfeval_xl.synth import canon
+from tests.support.synth import canon
 
 __all__ = ["Cell", "Expected", "Formula", "a1", "write_project"]
 

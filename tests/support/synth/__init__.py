@@ -15,7 +15,7 @@ contract allows, with the values and cells a reader must find.
 
 from perfeval_xl.outputs.template.layout import LayoutOptions
 from perfeval_xl.outputs.template.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, SubtotalSpec, load_spec
-from perfeval_xl.synth.writer import Expected, write_project
+from tests.support.synth.writer import Expected, write_project
 
 __all__ = ["Expected", "FundsRowSpec", "IndicatorSpec", "LayoutOptions", "ProjectSpec", "SubtotalSpec", "load_spec",
            "write_project"]
