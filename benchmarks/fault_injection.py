@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/fault_injection.py [--clean 100] [--per-fault 30] [--seed 0]
 
-Clean projects come from ``perfeval_xl.synth`` (consistent figures, six
+Clean projects come from ``tests.support.synth`` (consistent figures, six
 sectors, 部门评价 / 财政评价 / 单位自评, in the wording real forms use: deadlines
 met by date cells, 30家以上, 约20家, 全部发放, unit costs, 小计 rows, a blank
 等次 — see ``PHRASINGS``) written as real workbooks in random layouts, read
@@ -44,11 +44,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 from perfeval_xl.findings import Finding, Severity  # noqa: E402
 from perfeval_xl.pipeline import evaluate_file  # noqa: E402
-from perfeval_xl.synth import deadlines, write_project  # noqa: E402
-from perfeval_xl.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure  # noqa: E402
-from perfeval_xl.synth.layout import CHOICES, LayoutOptions  # noqa: E402
-from perfeval_xl.synth.spec import IndicatorSpec, ProjectSpec, SubtotalSpec  # noqa: E402
-from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
+from tests.support.synth import deadlines, write_project  # noqa: E402
+from tests.support.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure  # noqa: E402
+from perfeval_xl.outputs.template.layout import CHOICES, LayoutOptions  # noqa: E402
+from perfeval_xl.outputs.template.spec import IndicatorSpec, ProjectSpec, SubtotalSpec  # noqa: E402
+from tests.support.synth.variants import random_layout, random_spec  # noqa: E402
 
 OURS = ("XC1", "XC2", "XC3", "XC4")
 GRADES = ("优", "良", "中", "差")

@@ -1,4 +1,4 @@
-"""Precision and recall on forms written independently of perfeval_xl.synth (issue 19).
+"""Precision and recall on forms written independently of tests.support.synth (issue 19).
 
 Usage::
 

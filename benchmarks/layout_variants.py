@@ -2,7 +2,7 @@
 
     python benchmarks/layout_variants.py [-n 2000] [--seed 0] [--show 5]
 
-Writes N seeded random (spec, layout) pairs with ``perfeval_xl.synth``, reads
+Writes N seeded random (spec, layout) pairs with ``tests.support.synth``, reads
 each with ``read_workbook`` and compares every model value and its cell.
 Prints the count parsed fully, then failure counts per layout option value
 (with how often that value was drawn) and per model field, and the first few
@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from perfeval_xl.read.workbook import read_workbook  # noqa: E402
-from perfeval_xl.synth.measure import run_variant  # noqa: E402
+from tests.support.synth.measure import run_variant  # noqa: E402
 
 
 def main() -> int:

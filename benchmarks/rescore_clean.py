@@ -1,6 +1,6 @@
 """Measure issue 5's "done when": clean projects re-score to their own 总分.
 
-Writes N random consistent projects (perfeval_xl.synth) in random layouts,
+Writes N random consistent projects (tests.support.synth) in random layouts,
 reads them back through the real reader, runs the full pipeline and reports:
 
 - how many clean projects have 核定总分 == self-reported 总分 exactly;
@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from perfeval_xl.findings import Severity  # noqa: E402
 from perfeval_xl.pipeline import evaluate_file  # noqa: E402
-from perfeval_xl.synth import write_project  # noqa: E402
-from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
+from tests.support.synth import write_project  # noqa: E402
+from tests.support.synth.variants import random_layout, random_spec  # noqa: E402
 from tests.seedform import write_seed_form  # noqa: E402
 
 

@@ -3,7 +3,7 @@
     python benchmarks/speed.py [-n 250 1000 2500 10000] [--repeat K] [--workdir DIR] [--skip-openpyxl-above N]
 
 For each N it generates N realistic workbooks (random sectors and layouts from
-``perfeval_xl.synth``, about one in five with an injected fault), then times,
+``tests.support.synth``, about one in five with an injected fault), then times,
 side by side:
 
   (a) the floor: every sheet of every file read with python-calamine, nothing else;
@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from perfeval_xl.synth import write_project  # noqa: E402
-from perfeval_xl.synth.variants import random_layout, random_spec  # noqa: E402
+from tests.support.synth import write_project  # noqa: E402
+from tests.support.synth.variants import random_layout, random_spec  # noqa: E402
 
 
 def corpus(root: Path, n: int) -> Path:

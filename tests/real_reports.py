@@ -31,10 +31,10 @@ from perfeval_xl.findings import Finding, Severity
 from perfeval_xl.importer.evaluate import evaluated_report
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.pipeline import Settings, evaluate_file
-from perfeval_xl.synth import LayoutOptions, write_project
-from perfeval_xl.synth.spec import spec_from_dict
+from tests.support.synth import LayoutOptions, write_project
+from perfeval_xl.outputs.template.spec import spec_from_dict
 
 ROOT = Path(__file__).parent / "fixtures" / "real_reports"
 EXAMPLES = Path(__file__).parent / "fixtures" / "real_reports_examples"  # the harness's own tiny reports

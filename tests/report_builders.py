@@ -16,8 +16,8 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from perfeval_xl.synth.canon import fmt_plain, number_of
-from perfeval_xl.synth.spec import ProjectSpec
+from tests.support.synth.canon import fmt_plain, number_of
+from perfeval_xl.outputs.template.spec import ProjectSpec
 from tests.seedform import write_seed_form
 
 SEED_TXT = Path("/work/shared/seed/000_cfa23fe69ecf857b.txt")

@@ -75,8 +75,8 @@ def test_check_text_names_cells(tmp_path):
 def test_parallel_run_gives_the_same_results_as_serial(tmp_path):
     import random
 
-    from perfeval_xl.synth import write_project
-    from perfeval_xl.synth.variants import random_layout, random_spec
+    from tests.support.synth import write_project
+    from tests.support.synth.variants import random_layout, random_spec
 
     inbox = tmp_path / "in"
     inbox.mkdir()

@@ -10,7 +10,7 @@ import random
 import pytest
 
 from benchmarks import fault_injection as fi
-from perfeval_xl.synth.variants import random_spec
+from tests.support.synth.variants import random_spec
 
 
 @pytest.mark.parametrize("name", sorted(fi.FAULTS))

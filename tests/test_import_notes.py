@@ -11,7 +11,7 @@ from perfeval_xl.importer import import_report
 from perfeval_xl.importer.form import build_spec
 from perfeval_xl.importer.split import split_report
 from perfeval_xl.importer.txt_source import parse_text
-from perfeval_xl.synth.variants import random_spec
+from tests.support.synth.variants import random_spec
 from tests.report_builders import SEED_TXT, flatten, spec_grid, write_docx
 
 

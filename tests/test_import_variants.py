@@ -10,8 +10,8 @@ import pytest
 
 from perfeval_xl.importer import import_report, write_imported
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.synth.canon import number_of
-from perfeval_xl.synth.variants import random_spec
+from tests.support.synth.canon import number_of
+from tests.support.synth.variants import random_spec
 from tests.report_builders import as_written, flatten, spec_grid, write_docx
 
 FORMATS = [

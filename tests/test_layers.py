@@ -1,4 +1,4 @@
-"""Imports go one way: model ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
+"""Imports go one way: model ← values ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ RANKS = {
     "scheme": 0,
     "tolerance": 0,
     "ooxml": 1,
+    "values": 0.5,  # value parsers: below the reader, above the model
     "read": 1,
     "rules": 2,
     "scoring": 2,
@@ -21,7 +22,7 @@ RANKS = {
     "config": 3,
     "serialize": 4,
     "write": 4,
-    "synth": 4,
+    "outputs": 4,  # the form layout and writer (template/), later everything a run writes
     "importer": 4,
     "cli": 5,
     "api": 5,  # check_folder / read_results: the command's equal, for Python
@@ -63,6 +64,27 @@ def test_imports_only_point_down():
             if target in RANKS and RANKS[target] > own:
                 wrong.append(f"{module} imports {imported}")
     assert not wrong, "imports against the layer order:\n" + "\n".join(wrong)
+
+
+def test_the_installed_package_never_imports_the_tests():
+    """The test-data generator lives in tests/support, which ``pip install`` does not install."""
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            wrong += [f"{path.relative_to(PACKAGE)} imports {n}" for n in names if n.split(".")[0] in ("tests", "benchmarks")]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_generator_reads_values_its_own_way():
+    """tests/support/synth is the reader's oracle: it may use production's writer (writing is not
+    reading), never production's parsers, or it would share their mistakes."""
+    synth = PACKAGE.parent / "tests" / "support" / "synth"
+    assert (synth / "canon.py").is_file()
+    wrong = [f"{path.name} imports {m}" for path in synth.rglob("*.py") for m in _imports(path)
+             if _layer(m) in ("values", "read", "narrative", "rules", "scoring")]
+    assert not wrong, "\n".join(wrong)
 
 
 # Calls that inflate zip entries, and the only places allowed to make them.

@@ -14,11 +14,11 @@ import random
 import pytest
 
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.synth.compare import mismatches
-from perfeval_xl.synth.layout import LayoutOptions
-from perfeval_xl.synth.measure import run_variant
-from perfeval_xl.synth.variants import random_spec
-from perfeval_xl.synth.writer import write_project
+from tests.support.synth.compare import mismatches
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from tests.support.synth.measure import run_variant
+from tests.support.synth.variants import random_spec
+from tests.support.synth.writer import write_project
 
 PAIRS = 250  # about 20 s of CPU
 BATCH = 25  # pairs per test case: fewer cases, same coverage

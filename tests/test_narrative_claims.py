@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from perfeval_xl.model import CellRef, Paragraph
 from perfeval_xl.narrative import Confidence, extract_claims
-from perfeval_xl.narrative.numbers import find_quantities, normalise_text
+from perfeval_xl.values.running_text import find_quantities, normalise_text
 from tests import rulekit
 
 BASELINE = rulekit.build_project(rulekit.load_project_data("baseline_部门评价"))

@@ -1,5 +1,5 @@
 """Clean samples yield nothing from the narrative rules: random consistent
-projects (perfeval_xl.synth), written in random layouts and read back by the
+projects (tests.support.synth), written in random layouts and read back by the
 real reader, get no XC6xx warning or error."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from perfeval_xl.findings import Severity
 from perfeval_xl.read.workbook import read_workbook
 from perfeval_xl.rules import RuleSettings, run_rules
 from perfeval_xl.scheme import DEPARTMENT
-from perfeval_xl.synth.variants import random_layout, random_spec
-from perfeval_xl.synth.writer import write_project
+from tests.support.synth.variants import random_layout, random_spec
+from tests.support.synth.writer import write_project
 from tests.narrative_corpus import NARRATIVE_RULES
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from perfeval_xl.model import CellRef, Paragraph
 from perfeval_xl.narrative import extract_claims
-from perfeval_xl.narrative.numbers import find_quantities, normalise_text
+from perfeval_xl.values.running_text import find_quantities, normalise_text
 
 
 def claims(*texts, project=None):

@@ -11,8 +11,8 @@ import pytest
 
 from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.pipeline import Settings, evaluate_file
-from perfeval_xl.synth import LayoutOptions, write_project
-from perfeval_xl.synth.spec import load_spec
+from tests.support.synth import LayoutOptions, write_project
+from perfeval_xl.outputs.template.spec import load_spec
 from perfeval_xl.write.frames import Batch
 from perfeval_xl.write.records import results_records
 from perfeval_xl.write.results_json import results_json

@@ -10,8 +10,8 @@ import pytest
 
 from perfeval_xl.findings import Severity
 from perfeval_xl.pipeline import evaluate_file
-from perfeval_xl.synth import write_project
-from perfeval_xl.synth.variants import random_layout, random_spec
+from tests.support.synth import write_project
+from tests.support.synth.variants import random_layout, random_spec
 from tests.seedform import write_seed_form
 
 CATALOG = ("XC1", "XC2", "XC3", "XC4")

@@ -9,13 +9,13 @@ import openpyxl
 import pytest
 
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.synth.build_samples import build_samples, load_sample
-from perfeval_xl.synth.compare import mismatches
-from perfeval_xl.synth.writer import write_project
+from tests.support.synth.build_samples import build_samples, load_sample
+from tests.support.synth.compare import mismatches
+from tests.support.synth.writer import write_project
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SPECS = sorted((SAMPLES / "specs").glob("*.toml"))
-REGENERATE = "python -m perfeval_xl.synth.build_samples"
+REGENERATE = "python -m tests.support.synth.build_samples"
 
 
 def _cells(path: Path) -> dict[str, dict[str, object]]:

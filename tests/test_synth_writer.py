@@ -9,10 +9,10 @@ import random
 import openpyxl
 import pytest
 
-from perfeval_xl.synth.canon import is_approximate, number_of, parse_measure, split_level1
-from perfeval_xl.synth.layout import LayoutOptions
-from perfeval_xl.synth.variants import random_layout, random_spec
-from perfeval_xl.synth.writer import write_project
+from tests.support.synth.canon import is_approximate, number_of, parse_measure, split_level1
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from tests.support.synth.variants import random_layout, random_spec
+from tests.support.synth.writer import write_project
 
 
 def _means(path: str, raw, number_format: str, expected) -> bool:

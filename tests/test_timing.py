@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from perfeval_xl.model import Measure, Timeliness
-from perfeval_xl.read.text import squeeze
-from perfeval_xl.read.timing import completion_of, deadline_met, festival_day, parse_timing
+from perfeval_xl.values.text import squeeze
+from perfeval_xl.values.timing import completion_of, deadline_met, festival_day, parse_timing
 
 D = dt.date
 

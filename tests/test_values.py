@@ -564,7 +564,7 @@ def _lexicon_file():
     import tomllib
     from importlib import resources
 
-    return tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
+    return tomllib.loads(resources.files("perfeval_xl.values").joinpath("qual_levels.toml").read_text("utf-8"))
 
 
 def test_lexicon_phrases_sit_in_exactly_one_level_and_read_as_it():

@@ -2,9 +2,11 @@
 绩效评价报告) into the standardized workbook.
 
 A report is a narrative followed by its 评价表 (usually under a ``附件`` line).
-The importer turns it into a ``perfeval_xl.synth.ProjectSpec`` — the raw cell
-contents a clerk would have typed — and lets ``synth.write_project`` lay it out
-in the contract's standard layout, so there is one writer of that layout.
+The importer turns it into a ``perfeval_xl.outputs.template.ProjectSpec`` — the
+raw cell contents a clerk would have typed — and lets the form writer
+(``outputs.template.form_writer``) lay it out in the contract's standard layout,
+so there is one writer of that layout. Figures are told from words with
+``perfeval_xl.values`` (``outputs.template.meaning``).
 
 - ``source``: the report as blocks, ``Paragraph`` and ``Table`` (rows of cell texts);
 - ``docx_source`` / ``txt_source``: read one file format into blocks;

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from perfeval_xl.importer.labels import FIELDS, GRADE, match
+from perfeval_xl.outputs.template.spec import GRADES
 
-GRADES = ("优", "良", "中", "差")
 _CHECKED = "☑☒✓✔√■●▣⊠"
 _GRADE_WORDS = (("优秀", "优"), ("良好", "良"), ("中等", "中"), ("较差", "差"), ("不合格", "差"))
 _YEAR = re.compile(r"(20\d\d)\s*年")

@@ -18,7 +18,7 @@ from perfeval_xl.importer.funds import (
 from perfeval_xl.importer.indicators import IndicatorTable, indicator_header, total_row
 from perfeval_xl.importer.labels import CAPTIONS, FIELDS, GOALS, GRADE, LEGEND, TOTAL, match, norm
 from perfeval_xl.importer.split import TITLE, Parts
-from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, FundsRowSpec, ProjectSpec
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, FundsRowSpec, ProjectSpec
 
 
 class _Builder:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from perfeval_xl.importer.labels import FUNDS_HEADER, FUNDS_ROWS, match, norm
-from perfeval_xl.synth.canon import number_of
-from perfeval_xl.synth.spec import FUNDS_ROW_LABELS, FundsRowSpec
+from perfeval_xl.outputs.template.meaning import number_of
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_LABELS, FundsRowSpec
 
 DEFAULT_COLUMNS = ["initial", "budget", "spent", "weight", "rate", "score"]
 COLUMN_NAMES = {"initial": "年初预算数", "budget": "全年预算数", "spent": "全年执行数",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from perfeval_xl.importer.labels import INDICATOR_HEADER, match
-from perfeval_xl.synth.canon import number_of
-from perfeval_xl.synth.spec import IndicatorSpec
+from perfeval_xl.outputs.template.meaning import number_of
+from perfeval_xl.outputs.template.spec import IndicatorSpec
 
 # Columns the standard form has no place for (kept out, and said so).
 _UNPLACED = {"method": "得分计算方法"}

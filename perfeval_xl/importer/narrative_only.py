@@ -18,8 +18,9 @@ import re
 from perfeval_xl.importer.fields import method_in, year_in
 from perfeval_xl.importer.split import Parts
 from perfeval_xl.model import CellRef, Grade, Paragraph, Project, Sourced
-from perfeval_xl.synth import LayoutOptions, ProjectSpec
-from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FundsRowSpec
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from perfeval_xl.outputs.template.spec import ProjectSpec
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, FundsRowSpec
 
 NOTE = ("报告未附绩效评价表：只核对报告正文中的数字（前后是否一致、比率与金额、单价×数量、分项与合计、"
         "支出与到位、结余），不评分、不参加核定总分排名。")
@@ -75,7 +76,7 @@ def project_name(title: str) -> str:
 
 def narrative_project(spec: ProjectSpec, layout: LayoutOptions, file: str) -> Project:
     """The model of a report without its form, its paragraphs pointing at the
-    cells ``synth.write_project`` puts them in (one row each, from A1)."""
+    cells ``outputs.template.form_writer.write_project`` puts them in (one row each, from A1)."""
     sheet = layout.narrative_sheet
     rows = [p.strip() for p in spec.narrative if p.strip()]
     narrative = tuple(

@@ -16,7 +16,10 @@ from perfeval_xl.importer.narrative_only import looks_like_report, narrative_spe
 from perfeval_xl.importer.source import Block
 from perfeval_xl.importer.split import split_report
 from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits, Package, WorkbookRefused
-from perfeval_xl.synth import LayoutOptions, ProjectSpec, write_project
+from perfeval_xl.outputs.template import meaning
+from perfeval_xl.outputs.template.form_writer import write_project
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from perfeval_xl.outputs.template.spec import ProjectSpec
 
 # .docx is read as Word; .txt as the flattened text the seed is. (.doc, the old
 # binary Word format, cannot be read: it is refused with a way out.)
@@ -108,7 +111,7 @@ def write_imported(result: ImportResult, target: Path | str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:20], suffix=".xlsx", dir=target.parent)
     os.close(fd)
     try:
-        write_project(result.spec, result.layout, tmp)
+        write_project(result.spec, result.layout, tmp, meaning)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -38,8 +38,8 @@ from perfeval_xl.narrative.clauses import (
 )
 from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.narrative.numbers import (
-    COUNT_NUMBER, bare_quantities, chinese_to_decimal, declared_unit, find_quantities, normalise_text,
+from perfeval_xl.values.running_text import (
+    COUNT_NUMBER, bare_quantities, count_value, declared_unit, find_quantities, normalise_text,
 )
 from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
@@ -106,7 +106,7 @@ class _Extractor(SubjectFinder):
 
         for pattern in (_COUNT_AFTER, _COUNT_BEFORE):
             for m in pattern.finditer(text):
-                n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
+                n = count_value(m.group("n"))
                 if n is not None:  # the figure is the number with its classifier: 11个
                     end = m.end("n") + (1 if m.end("n") < len(text) and text[m.end("n")] in "个项条" else 0)
                     add(COUNT_SUBJECTS[m.group("level")], n, "个", m.start("n"), end,
@@ -114,7 +114,7 @@ class _Extractor(SubjectFinder):
         for m in _COUNT_PLAIN.finditer(text):
             if any(a <= m.start("n") < b for a, b in used):
                 continue
-            n = chinese_to_decimal(m.group("n")) if not m.group("n")[0].isdigit() else Decimal(m.group("n"))
+            n = count_value(m.group("n"))
             if n is not None:  # 共设绩效指标12个: the indicators scored, i.e. the 三级 ones (but it may be all levels)
                 add("count_level3", n, "个", m.start("n"), m.end("n") + 1, Confidence.LOW)
         for m in _GRADE.finditer(text):

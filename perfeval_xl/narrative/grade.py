@@ -16,7 +16,7 @@ from dataclasses import replace
 from perfeval_xl.model import Grade, Project, Sourced
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 
 
 def taken_from_text(project: Project) -> bool:

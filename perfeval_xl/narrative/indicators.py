@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from perfeval_xl.model import Indicator
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 
 _HEADING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．)）]|第[一二三四五六七八九十]+[章节部分])"

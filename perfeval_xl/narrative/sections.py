@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from perfeval_xl.narrative.numbers import normalise_text
+from perfeval_xl.values.running_text import normalise_text
 
 _LEVELS = (
     (0, re.compile(r"^第[一二三四五六七八九十]+[章节部分]")),

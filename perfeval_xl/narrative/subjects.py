@@ -20,7 +20,7 @@ from perfeval_xl.narrative.claim import INDICATOR_SCORE, INDICATOR_VALUE, OTHER,
 from perfeval_xl.narrative.clauses import clause_start, full_sentence_start, sentence_start
 from perfeval_xl.narrative.indicators import IndicatorIndex
 from perfeval_xl.narrative.lexicon import Lexicon, Subject
-from perfeval_xl.narrative.numbers import find_quantities, normalise_text
+from perfeval_xl.values.running_text import find_quantities, normalise_text
 from perfeval_xl.narrative.ownership import (
     gap_confidence, indicator_unit_fits, kind_of_subject, kind_of_unit, neutralise, owned_by_project, unit_fits,
 )

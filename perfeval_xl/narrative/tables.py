@@ -19,7 +19,7 @@ from perfeval_xl.model import Paragraph
 from perfeval_xl.narrative.claim import (
     INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
 )
-from perfeval_xl.narrative.numbers import MONEY_UNITS, find_quantities
+from perfeval_xl.values.running_text import MONEY_UNITS, find_quantities
 from perfeval_xl.narrative.roles import ACTUAL, MAXIMUM, PART, TARGET, TOTAL
 
 _SEPARATOR = re.compile(r"[|｜]")

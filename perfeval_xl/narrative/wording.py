@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from perfeval_xl.model import QualLevel
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.narrative.numbers import COUNT_NUMBER, chinese_to_decimal, normalise_text
+from perfeval_xl.values.running_text import COUNT_NUMBER, count_value, normalise_text
 
 # "…下设A、B、C11个二级指标" and "二级指标包括：A、B、C。"
 _LIST_BEFORE = re.compile(rf"(?P<list>[^，,。；;：:]*、[^，,。；;：:]*?)(?P<n>{COUNT_NUMBER})个二级指标")
@@ -63,7 +63,7 @@ def counted_lists(text: str) -> list[CountedList]:
             raw = _LEAD_IN.sub("", m.group("list"))
             names = tuple(n.strip("“”\"'《》 等") for n in _SPLIT.split(raw) if n.strip("“”\"'《》 等"))
             n = m.group("n")
-            count = int(n) if n.isdigit() else chinese_to_decimal(n)
+            count = count_value(n)
             if count is not None and len(names) >= 2:
                 found.append(CountedList(_LEVEL[m.group("level")], int(count), names, m.group(0)))
     return found
@@ -101,7 +101,7 @@ def counted_names(text: str) -> list[CountedNames]:
         if any(not n or len(n) > 30 for n in names):
             continue
         n = m.group("n")
-        count = int(n) if n.isdigit() else chinese_to_decimal(n)
+        count = count_value(n)
         if count is None:
             continue
         joined = any(w in names[-1] or w in names[0] for w in ("和", "及", "与"))

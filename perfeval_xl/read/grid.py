@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 from openpyxl.utils import get_column_letter
 
 from perfeval_xl.model import CellRef
+from perfeval_xl.values.dates import serial_to_date
 
 
 class RawCell(NamedTuple):
@@ -90,18 +91,6 @@ class LoadedSheets:
         return self._grids.get(name)
 
 
-def serial_to_date(serial: int | float, date1904: bool = False) -> object:
-    """An Excel date serial as a ``datetime`` (the serial itself when it is
-    outside Excel's dates, as openpyxl does). Excel's 1900 leap-year bug is
-    kept as Excel shows it: serial 60 is 1900-02-29 there, 1900-02-28 here."""
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
-    if not 0 <= serial < 2_958_466:  # 9999-12-31 is serial 2,958,465
-        return serial
-    try:
-        return from_excel(serial, CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900)
-    except (OverflowError, ValueError):
-        return serial
 
 
 def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
@@ -118,8 +107,8 @@ def load_grids(path: Path, skip: set[str] = frozenset()) -> list[Grid]:
         wb = openpyxl.load_workbook(path, data_only=False, keep_links=False, rich_text=False)
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-    from perfeval_xl.read.number_format import builtin_format, is_date_format
-    from perfeval_xl.read.text import unescape_xstring
+    from perfeval_xl.values.number_format import builtin_format, is_date_format
+    from perfeval_xl.values.text import unescape_xstring
 
     date1904 = wb.epoch == CALENDAR_MAC_1904
     grids: list[Grid] = []

@@ -8,10 +8,10 @@ import math
 import re
 from decimal import Decimal
 
-from perfeval_xl.read._memo import remembered
-from perfeval_xl.read.numbers import read_text_figure
-from perfeval_xl.read.numerals import digits_to_int
-from perfeval_xl.read.text import cell_text, normalize_label, squeeze
+from perfeval_xl.values.memo import remembered
+from perfeval_xl.values.numbers import read_text_figure
+from perfeval_xl.values.numerals import digits_to_int
+from perfeval_xl.values.text import cell_text, normalize_label, squeeze
 
 # '(20分)' / '(20)' / '20分' at the end of a normalised label.
 _WEIGHT_BRACKETED = re.compile(r"^(?P<label>.*?)\((?P<weight>[^()]+)\)$")

@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from perfeval_xl.model import Comparator, Indicator, Measure, Sourced, Subtotal
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.form import HeaderRow
-from perfeval_xl.read.measures import comparator_symbol
+from perfeval_xl.values.measures import comparator_symbol
 from perfeval_xl.read.sheet import SheetView
-from perfeval_xl.read.text import squeeze
-from perfeval_xl.read.timing import parse_timing
+from perfeval_xl.values.text import squeeze
+from perfeval_xl.values.timing import parse_timing
 from perfeval_xl.read.values import parse_measure, parse_number, parse_score, split_weight_label
 
 

@@ -26,12 +26,13 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-from perfeval_xl.read.grid import Grid, RawCell, serial_to_date
-from perfeval_xl.read.number_format import builtin_format, is_date_format
-from perfeval_xl.read.text import unescape_xstring
 from perfeval_xl.ooxml import names
 from perfeval_xl.ooxml.names import rels_path, resolve_target, workbook_part
 from perfeval_xl.ooxml.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
+from perfeval_xl.read.grid import Grid, RawCell
+from perfeval_xl.values.dates import serial_to_date
+from perfeval_xl.values.number_format import builtin_format, is_date_format
+from perfeval_xl.values.text import unescape_xstring
 
 __all__ = ["DEFAULT_LIMITS", "MB", "FastSheets", "Limits", "SheetUnreadable", "WorkbookRefused", "check_package"]
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, GRADES
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_LABELS as _FUNDS_LABEL_OF
 from perfeval_xl.scheme import DEPARTMENT, SELF, Scheme
 
 FORM_SHEET = "绩效评价表"
@@ -20,9 +22,8 @@ GUIDE_SHEET = "填表说明"
 COLUMNS = "ABCDEFGH"
 INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "分值", "得分", "偏差原因分析及改进措施")
 FUNDS_HEADER = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率", "得分")  # columns C..H
-FUNDS_ROW_LABELS = ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金")
+FUNDS_ROW_LABELS = tuple(_FUNDS_LABEL_OF[key] for key in FUNDS_ROW_KEYS)  # top to bottom, as the form has them
 METHODS = ("单位自评", "部门评价", "财政评价")
-GRADES = ("优", "良", "中", "差")
 GRADE_NOTE = "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差"
 
 # Fixed rows of the upper part (1-based Excel rows), as in the contract table.

@@ -1,11 +1,11 @@
-"""Evaluation forms written independently of ``perfeval_xl.synth`` (issue 19).
+"""Evaluation forms written independently of ``tests.support.synth`` (issue 19).
 
 Each module is one family of layout, written by hand the way real published
 项目支出绩效自评表 / 部门评价表 are (openpyxl, xlsxwriter, or raw XML for the
 application quirks); each form is a function that writes one workbook, listed
 here with its truth (see :mod:`tests.independent_forms._case`).
 
-Nothing here uses perfeval_xl.synth, tests/rulekit.py or tests/seedform.py.
+Nothing here uses tests.support.synth, tests/rulekit.py or tests/seedform.py.
 
 The ``round2_*`` families are a second, independent set written after the tool
 had been tuned on the first: its forms measure precision on layouts and

@@ -2,7 +2,7 @@
 
 Clean forms take their rates, sums, funds scores and grades from here so that
 they are consistent by construction; a faulted form overrides one figure.
-This is deliberately not the tool's own code (nor perfeval_xl.synth): it is
+This is deliberately not the tool's own code (nor tests.support.synth): it is
 the form author's side of the calculation.
 """
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from perfeval_xl.synth.compare import Mismatch, mismatches
-from perfeval_xl.synth.layout import LayoutOptions
-from perfeval_xl.synth.variants import random_layout, random_spec
-from perfeval_xl.synth.writer import write_project
+from tests.support.synth.compare import Mismatch, mismatches
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from tests.support.synth.variants import random_layout, random_spec
+from tests.support.synth.writer import write_project
 
 
 @dataclass

@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
-from perfeval_xl.read._memo import remembered
-from perfeval_xl.read.number_format import read_number_format
-from perfeval_xl.read.numerals import NUMERAL_CHARS, chinese_to_decimal
-from perfeval_xl.read.text import cell_text, plain_float, squeeze
-from perfeval_xl.read.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
+from perfeval_xl.values.memo import remembered
+from perfeval_xl.values.number_format import read_number_format
+from perfeval_xl.values.numerals import NUMERAL_CHARS, chinese_to_decimal
+from perfeval_xl.values.text import cell_text, plain_float, squeeze
+from perfeval_xl.values.units import APPROXIMATE, RANGE, SCALE, TO_WAN, is_unit
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,10 @@ import random
 from dataclasses import dataclass
 
 from perfeval_xl.scheme import DEPARTMENT
-from perfeval_xl.synth import deadlines
-from perfeval_xl.synth.canon import fmt_plain
-from perfeval_xl.synth.layout import CHOICES, LayoutOptions
-from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec
+from tests.support.synth import deadlines
+from tests.support.synth.canon import fmt_plain
+from perfeval_xl.outputs.template.layout import CHOICES, LayoutOptions
+from perfeval_xl.outputs.template.spec import FundsRowSpec, IndicatorSpec, ProjectSpec
 
 
 @dataclass(frozen=True)

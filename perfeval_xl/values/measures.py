@@ -15,10 +15,10 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from perfeval_xl.model import Comparator, Measure, QualLevel
-from perfeval_xl.read._memo import remembered
-from perfeval_xl.read.numbers import read_figure, read_text_figure
-from perfeval_xl.read.text import cell_text, squeeze
-from perfeval_xl.read.timing import date_timing, parse_timing
+from perfeval_xl.values.memo import remembered
+from perfeval_xl.values.numbers import read_figure, read_text_figure
+from perfeval_xl.values.text import cell_text, squeeze
+from perfeval_xl.values.timing import date_timing, parse_timing
 
 # Spellings after NFKC (＞ → >, ＝ → =). Longest first, so '>=' wins over '>'
 # and '大于等于' over '大于'.
@@ -194,7 +194,7 @@ def split_comparator(text: str) -> tuple[Comparator, str]:
 @cache
 def _lexicon() -> tuple[dict[str, QualLevel], tuple[str, ...]]:
     """Phrase → level, and the allowed tails longest first."""
-    data = tomllib.loads(resources.files("perfeval_xl.read").joinpath("qual_levels.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("perfeval_xl.values").joinpath("qual_levels.toml").read_text("utf-8"))
     levels = {
         "achieved": QualLevel.ACHIEVED,
         "basic": QualLevel.BASIC,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from perfeval_xl.model import Measure, Paragraph, Project, Sourced
-from perfeval_xl.synth.writer import Expected
+from tests.support.synth.writer import Expected
 
 _PATH_RE = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
 

@@ -2,8 +2,9 @@
 
 The writer needs the meaning of each typed value twice: to re-spell it for a
 layout (``600,000元``, ``６０``, ``≥``/``不低于``) and to state what the reader
-must parse. This module is deliberately independent of ``perfeval_xl.read``:
-the generator must not share the reader's mistakes.
+must parse. This module is deliberately independent of ``perfeval_xl.read`` and
+``perfeval_xl.values``: the generator must not share the reader's mistakes.
+``fmt_plain`` (how a number is typed) is the form writer's: writing is not reading.
 
 Conventions (the same as the model's): money in 万元, rates as fractions,
 measures as ``(comparator, number, unit)`` or their text when qualitative,
@@ -15,7 +16,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from perfeval_xl.synth.spec import Raw
+from perfeval_xl.outputs.template.form_writer import fmt_plain
+from perfeval_xl.outputs.template.spec import Raw
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
@@ -122,7 +124,4 @@ def split_level1(label: str) -> tuple[str, float | None]:
     return m.group(1).strip(), float(m.group(2))
 
 
-def fmt_plain(x: float, decimals: int = 4) -> str:
-    """A number as a clerk types it: ``60``, ``41.83``, never ``60.0``."""
-    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if s in ("", "-0") else s
+__all__ = ["fmt_plain", "is_approximate", "is_qualified", "number_of", "parse_measure", "split_level1"]

@@ -16,6 +16,8 @@ _DIGITS = {
     "九": 9, "玖": 9,
 }  # fmt: skip
 _MAGNITUDES = set("十拾百佰千仟万萬亿億")
+# 十万, 百分之百: in speech a numeral may start with its magnitude, 一 understood
+_IMPLIED_ONE_BEFORE = ("十", "百", "千", "万", "亿")
 NUMERAL_CHARS = frozenset(_DIGITS) | _MAGNITUDES | {"点", "負", "负"}
 
 
@@ -54,6 +56,19 @@ def chinese_to_decimal(text: str) -> tuple[Decimal, int] | None:
     if frac:
         value += Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
     return (-value if negative else value), len(frac)
+
+
+def spoken_numeral(text: str) -> Decimal | None:
+    """A numeral as running text says it, where the leading 一 is left out
+    (百分之百, 十万元, 百五): ``'百'`` → 100; None when it is not a numeral.
+
+    The same grammar as :func:`chinese_to_decimal`; only the implied 一 differs.
+    A cell's ``'百'`` stays "not a number" (the reader's rule, unchanged), while
+    a report's 百分之百 is 100%."""
+    if text[:1] in _IMPLIED_ONE_BEFORE:
+        text = "一" + text
+    parsed = chinese_to_decimal(text)
+    return None if parsed is None else parsed[0]
 
 
 def digits_to_int(text: str) -> int | None:

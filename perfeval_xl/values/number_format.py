@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from perfeval_xl.read.text import squeeze
-from perfeval_xl.read.units import is_unit
+from perfeval_xl.values.text import squeeze
+from perfeval_xl.values.units import is_unit
 
 _QUOTED = re.compile(r'"([^"]*)"|\\(.)')  # "text" or \x: literal characters
 _FORMAT_DECIMALS = re.compile(r"\.([0#?]+)")

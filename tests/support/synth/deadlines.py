@@ -7,7 +7,7 @@ Real forms write time targets as deadlines (``10月底前``, ``11月30日前``,
 phrases with a date (``9月底完工``, ``1月18日前全部发放``) or words
 (``按期完成``, ``提前完成``).
 
-The generator's own reading, kept apart from ``perfeval_xl.read.timing`` so
+The generator's own reading, kept apart from ``perfeval_xl.values.timing`` so
 that it cannot share the reader's mistakes. It is deliberately clear-cut:
 a completion it calls *on time* is on or before the earliest day any reading
 of the deadline allows (``11月30日前`` -> 11-29; ``春节前`` -> the eve of the

@@ -1,6 +1,11 @@
 """Write a ``ProjectSpec`` into an .xlsx in the layout ``LayoutOptions`` asks for,
 and say what the reader must find where.
 
+What a typed value means (to re-spell it for a layout and to state what the
+reader must find) comes from a :class:`Meaning` passed in: production passes
+``outputs.template.meaning`` (read with ``perfeval_xl.values``); the test-data
+generator passes its own reading, independent of the reader's.
+
 ``write_project`` returns ``{model path: Expected}``; model paths follow the
 attribute names of ``perfeval_xl.model`` (``funds.total.budget``,
 ``indicators[3].level1_weight``, ``narrative[5]``). openpyxl is used because
@@ -13,19 +18,41 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from perfeval_xl.synth.canon import fmt_plain, is_approximate, is_qualified, number_of, parse_measure, split_level1
-from perfeval_xl.synth.layout import LayoutOptions, brackets, fiscal_label, label, lettered
-from perfeval_xl.synth.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, IndicatorSpec, ProjectSpec, Raw, SubtotalSpec
+from perfeval_xl.outputs.template.layout import LayoutOptions, brackets, fiscal_label, label, lettered
+from perfeval_xl.outputs.template.spec import (
+    FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, GRADES, IndicatorSpec, ProjectSpec, Raw, SubtotalSpec,
+)
 
-GRADES = ("优", "良", "中", "差")
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _WORDS = {"≥": "不低于", "≤": "不高于"}
 _ASCII = {"≥": ">=", "≤": "<="}
+
+
+class Meaning(Protocol):
+    """What typed values mean, in the model's conventions (money in 万元, rates
+    as fractions, measures as ``(comparator, number, unit)`` or their text)."""
+
+    def number_of(self, raw: Raw, percent: bool = False) -> float | None: ...
+
+    def parse_measure(self, text: str | dt.date) -> tuple[str, float, str | None] | str | dt.date | None: ...
+
+    def is_approximate(self, text: object) -> bool: ...
+
+    def is_qualified(self, text: object) -> bool: ...
+
+    def split_level1(self, label: str) -> tuple[str, float | None]: ...
+
+
+def fmt_plain(x: float, decimals: int = 4) -> str:
+    """A number as a clerk types it: ``60``, ``41.83``, never ``60.0``."""
+    s = f"{x:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if s in ("", "-0") else s
 
 
 @dataclass(frozen=True)
@@ -60,9 +87,10 @@ def a1(row: int, col: int) -> str:
 class _Form:
     """Cursor over the form sheet; records merges and expected values."""
 
-    def __init__(self, ws, layout: LayoutOptions):
+    def __init__(self, ws, layout: LayoutOptions, meaning: Meaning):
         self.ws = ws
         self.layout = layout
+        self.meaning = meaning
         self.row = 1 + layout.row_offset
         base = 1 + layout.col_offset
         self.serial_col = base if layout.serial_column else None
@@ -95,7 +123,7 @@ class _Form:
 
     def number(self, raw: Raw, unit: str = "分"):
         """A score/weight (or the year, unit 年) as this layout types numbers."""
-        value = number_of(raw)
+        value = self.meaning.number_of(raw)
         if value is None:
             return raw if isinstance(raw, str) and raw.strip() else None
         if self.layout.score_units:
@@ -108,7 +136,7 @@ class _Form:
 
     def money(self, raw: Raw):
         """An amount (spec in 万元) in this layout's unit and spelling."""
-        value = number_of(raw)
+        value = self.meaning.number_of(raw)
         if value is None:
             return raw if isinstance(raw, str) and raw.strip() else None
         layout = self.layout
@@ -129,7 +157,7 @@ class _Form:
 
     def rate(self, raw: Raw) -> tuple[object, str | None]:
         """An 执行率 (spec fraction or ``100%``) and its number format."""
-        value = number_of(raw, percent=True)
+        value = self.meaning.number_of(raw, percent=True)
         if value is None:
             return (raw if isinstance(raw, str) and raw.strip() else None), None
         percent = fmt_plain(value * 100, 2)
@@ -150,8 +178,8 @@ class _Form:
         (``30家以上``, ``约20家``) unchanged."""
         if isinstance(text, dt.date):
             return Cell(text, self.layout.date_format)
-        parsed = parse_measure(text)
-        if not isinstance(parsed, tuple) or is_qualified(text):
+        parsed = self.meaning.parse_measure(text)
+        if not isinstance(parsed, tuple) or self.meaning.is_qualified(text):
             return text
         comparator, number, unit = parsed
         if self.layout.measure_numbers == "numeric" and not comparator and unit in ("%", None):
@@ -173,8 +201,9 @@ class _Form:
         return text
 
 
-def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path) -> dict[str, Expected]:
-    """Write ``spec`` to ``path`` in ``layout``; return what the reader must find."""
+def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path, meaning: Meaning) -> dict[str, Expected]:
+    """Write ``spec`` to ``path`` in ``layout``; return what the reader must find
+    (by ``meaning``'s reading of the typed values)."""
     wb = Workbook()
     wb.remove(wb.active)
     for i in range(layout.sheets_before):
@@ -183,7 +212,7 @@ def write_project(spec: ProjectSpec, layout: LayoutOptions, path: str | Path) ->
         cover["A3"] = "编制单位：" + spec.department
     if layout.instructions_sheet == "before":
         _write_instructions(wb)
-    form = _Form(wb.create_sheet(layout.form_sheet_name), layout)
+    form = _Form(wb.create_sheet(layout.form_sheet_name), layout, meaning)
     _write_header(form, spec)
     form.gap()
     _write_funds(form, spec)
@@ -275,22 +304,22 @@ def _write_funds(form: _Form, spec: ProjectSpec) -> None:
             raw = getattr(spec_row, field_name)
             number_format = None
             if field_name in ("initial", "budget", "spent"):
-                value, meaning = form.money(raw), number_of(raw)
-                parts = [number_of(getattr(spec.funds[k], field_name)) for k in keys[1:]]
+                value, meaning = form.money(raw), form.meaning.number_of(raw)
+                parts = [form.meaning.number_of(getattr(spec.funds[k], field_name)) for k in keys[1:]]
                 if (key == "total" and layout.sum_formulas and meaning is not None
                         and any(p is not None for p in parts)
                         and abs(sum(p or 0.0 for p in parts) - meaning) < 1e-9):
                     value = Formula(f"=SUM({a1(row + 1, col)}:{a1(row + len(keys) - 1, col)})")
             elif field_name == "rate":
                 value, number_format = form.rate(raw)
-                meaning = number_of(raw, percent=True)
-                budget, spent = number_of(spec_row.budget), number_of(spec_row.spent)
+                meaning = form.meaning.number_of(raw, percent=True)
+                budget, spent = form.meaning.number_of(spec_row.budget), form.meaning.number_of(spec_row.spent)
                 if layout.formulas and meaning is not None and budget and spent is not None:
                     value = Formula(f"={a1(row, c0 + 4)}/{a1(row, c0 + 3)}")
                     number_format = number_format or "0.00%"
                     meaning = spent / budget
             else:
-                value, meaning = form.number(raw), number_of(raw)
+                value, meaning = form.number(raw), form.meaning.number_of(raw)
             cell = form.put(row, col, value, number_format)
             form.expect(f"funds.{key}.{field_name}", meaning, cell)
     if layout.level_labels != "blank":
@@ -361,7 +390,7 @@ def _write_indicators(form: _Form, spec: ProjectSpec) -> None:
     if layout.merge_values:
         form.merge(total_row, c0, total_row, c0 + 4)
     weight, score = form.number(spec.total_weight), form.number(spec.total_score)
-    weight_meaning, score_meaning = number_of(spec.total_weight), number_of(spec.total_score)
+    weight_meaning, score_meaning = form.meaning.number_of(spec.total_weight), form.meaning.number_of(spec.total_score)
     if layout.formulas and spec.indicators:
         ranges = [(rows[first], rows[stop - 1]) for first, stop in groups]
         column_sum = {
@@ -409,7 +438,7 @@ def _write_subtotal(form: _Form, spec: ProjectSpec, k: int, group: tuple[int, in
     level1 = members[0].level1
     typed = next((sub for sub in spec.subtotals if sub.level1 == level1), SubtotalSpec(level1))
     if layout.subtotal_rows == "named":
-        text = split_level1(level1)[0] + "小计"
+        text = form.meaning.split_level1(level1)[0] + "小计"
         label_cell = form.put(row, c0, text)
         form.merge(row, c0, row, c0 + 2)
     else:
@@ -419,10 +448,10 @@ def _write_subtotal(form: _Form, spec: ProjectSpec, k: int, group: tuple[int, in
     form.expect(f"subtotals[{k}].first", first, None)
     form.expect(f"subtotals[{k}].stop", stop, None)
     for field_name, col in (("weight", c0 + 5), ("score", c0 + 6)):
-        parts = [number_of(getattr(ind, field_name)) for ind in members]
+        parts = [form.meaning.number_of(getattr(ind, field_name)) for ind in members]
         column_sum = round(sum(p for p in parts if p is not None), 2)
         raw = getattr(typed, field_name)
-        meaning = column_sum if raw is None else number_of(raw)
+        meaning = column_sum if raw is None else form.meaning.number_of(raw)
         value = form.number(column_sum if raw is None else raw)
         if (layout.formulas and meaning is not None and None not in parts
                 and abs(sum(parts) - meaning) < 1e-6):
@@ -449,7 +478,7 @@ def _total_formula(form: _Form, field_name: str, written: float | None, sum_expr
     total must stay wrong)."""
     if written is None:
         return None
-    column = sum(number_of(r) or 0.0 for r in raws)
+    column = sum(form.meaning.number_of(r) or 0.0 for r in raws)
     if abs(column - written) < 1e-6:
         return Formula("=" + sum_expr)
     funds = form.expected.get(f"funds.total.{field_name}")
@@ -471,20 +500,20 @@ def _write_indicator_row(form: _Form, indicators: list[IndicatorSpec], i: int, r
         form.put(row, c0, brackets(ind.level1, layout))
     if level2_start == i:
         form.put(row, c0 + 1, ind.level2)
-    level1_name, level1_weight = split_level1(ind.level1)
+    level1_name, level1_weight = form.meaning.split_level1(ind.level1)
     form.expect(f"{prefix}.level1", level1_name or None, level1_cell)
     form.expect(f"{prefix}.level1_weight", level1_weight, level1_cell)
     form.expect(f"{prefix}.level2", _text_or_none(ind.level2), level2_cell)
     form.expect(f"{prefix}.name", _text_or_none(ind.name), form.put(row, c0 + 2, ind.name))
     for field_name, col in (("target", c0 + 3), ("actual", c0 + 4)):
         raw = getattr(ind, field_name)
-        meaning = parse_measure(raw)
+        meaning = form.meaning.parse_measure(raw)
         cell = form.put(row, col, form.measure(raw))
         form.expect(f"{prefix}.{field_name}", meaning, cell)
         if isinstance(meaning, tuple):  # a figure: 约20家 is approximate, 20家以上 is not
-            form.expect(f"{prefix}.{field_name}.approximate", is_approximate(raw), cell)
-    form.expect(f"{prefix}.weight", number_of(ind.weight), form.put(row, c0 + 5, form.number(ind.weight)))
-    form.expect(f"{prefix}.score", number_of(ind.score), form.put(row, c0 + 6, form.number(ind.score)))
+            form.expect(f"{prefix}.{field_name}.approximate", form.meaning.is_approximate(raw), cell)
+    form.expect(f"{prefix}.weight", form.meaning.number_of(ind.weight), form.put(row, c0 + 5, form.number(ind.weight)))
+    form.expect(f"{prefix}.score", form.meaning.number_of(ind.score), form.put(row, c0 + 6, form.number(ind.score)))
     form.expect(f"{prefix}.deviation", _text_or_none(ind.deviation), form.put(row, c0 + 7, ind.deviation or None))
     if layout.kind_column:
         form.expect(f"{prefix}.kind", _text_or_none(ind.kind), form.put(row, c0 + 8, ind.kind or None))

@@ -1,9 +1,10 @@
-"""Finding quantities in report text: Arabic, full-width and Chinese numerals,
-with their unit, normalised with :class:`~decimal.Decimal`.
+"""Figures inside running text (report paragraphs): Arabic, full-width and
+Chinese numerals with their unit, normalised with :class:`~decimal.Decimal`.
 
-Why Decimal: cn2an returns floats for decimals, and ``16.4亿`` has come back as
-1639999999 (see pitfalls.md). The integer part goes through cn2an (exact for
-integers); the digits after 点 are read one by one.
+Unlike a cell, a sentence holds many figures among words, so this module
+finds them (:func:`find_quantities`) rather than reading one whole value;
+Chinese numerals go through :func:`~perfeval_xl.values.numerals.spoken_numeral`,
+the cell parser's grammar with the spoken leading 一 left out (十万元).
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import cn2an
+from perfeval_xl.values.numerals import spoken_numeral
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 # A numeral ends in a digit or 十百千 (六十|万元), or in 万/亿 when the unit repeats it (一万|万元).
 CHINESE_NUMERAL = rf"[{_CN_DIGITS}十百千万亿]*(?:[{_CN_DIGITS}十百千]|[万亿](?=[万亿]元))(?:点[{_CN_DIGITS}]+)?"
 ARABIC_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -68,21 +68,6 @@ def normalise_text(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
-def chinese_to_decimal(text: str) -> Decimal | None:
-    """``四十一点八三`` -> Decimal('41.83'); None when it is not a numeral."""
-    whole, _, frac = text.partition("点")
-    if whole[:1] in ("十", "百", "千", "万", "亿"):
-        whole = "一" + whole  # 百分之百, 十万元: the leading 一 is left out in speech
-    try:
-        value = Decimal(int(cn2an.cn2an(whole, "smart"))) if whole else Decimal(0)
-    except (ValueError, TypeError, KeyError):
-        return None
-    if frac:
-        digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in frac)
-        value += Decimal("0." + digits)
-    return value
-
-
 @dataclass(frozen=True)
 class Quantity:
     """A number with its unit as written, and where it sits in the text."""
@@ -103,6 +88,11 @@ def _about_money(text: str, pos: int) -> bool:
     """Is the sentence before ``pos`` about money (投入资金29.6万, not 参与人数1.2万)?"""
     start = max((text.rfind(c, 0, pos) for c in "。；;！？\n"), default=-1) + 1
     return _MONEY_WORDS.search(text[start:pos]) is not None
+
+
+def count_value(text: str) -> Decimal | None:
+    """A count matched by :data:`COUNT_NUMBER`: ``'11'`` or ``'十一'``."""
+    return Decimal(text) if text[0].isdigit() else spoken_numeral(text)
 
 
 def _decimals(number: str) -> int:
@@ -136,7 +126,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("unit") == "日" and "月" in text[max(0, m.start() - 6) : m.start()]:
             continue  # 12月30日, 12月6日至8日 are dates; 30日内 is a period
         if m.group("pct"):
-            value = chinese_to_decimal(m.group("pctnum"))
+            value = spoken_numeral(m.group("pctnum"))
             if value is not None:
                 found.append(Quantity(value / 100, "%", m.start(), m.end(), m.group(0), _decimals(str(value))))
             continue
@@ -155,7 +145,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue  # 十分重要, 百家: wording, not a quantity
             if unit in _ARABIC_ONLY or (raw == "一" and _starts_a_noun(text, m.end())) or _names_a_phase(text, m, unit):
                 continue  # 升级改造一批商贸中心, 一名学生, 工程（二期）: an article or a name, not a count
-            value = chinese_to_decimal(raw)
+            value = spoken_numeral(raw)
             if value is None:
                 continue
             shown = len(raw.partition("点")[2])

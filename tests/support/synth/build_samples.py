@@ -1,6 +1,6 @@
 """Regenerate the bundled sample workbooks from their specs.
 
-    python -m perfeval_xl.synth.build_samples [SAMPLES_DIR]
+    python -m tests.support.synth.build_samples [SAMPLES_DIR]
 
 Each ``SAMPLES_DIR/specs/NAME.toml`` (a project spec plus an optional
 ``[layout]`` table of ``LayoutOptions``) becomes ``SAMPLES_DIR/NAME.xlsx``.
@@ -13,11 +13,11 @@ import sys
 import tomllib
 from pathlib import Path
 
-from perfeval_xl.synth.layout import LayoutOptions, layout_from_dict
-from perfeval_xl.synth.spec import ProjectSpec, spec_from_dict
-from perfeval_xl.synth.writer import write_project
+from perfeval_xl.outputs.template.layout import LayoutOptions, layout_from_dict
+from perfeval_xl.outputs.template.spec import ProjectSpec, spec_from_dict
+from tests.support.synth.writer import write_project
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "samples"
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "samples"
 
 
 def load_sample(path: str | Path) -> tuple[ProjectSpec, LayoutOptions]:

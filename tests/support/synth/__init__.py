@@ -1,9 +1,10 @@
 """Synthetic evaluation workbooks: a project spec written in any layout the
 contract allows, with the values and cells a reader must find.
 
-- ``spec``: ``ProjectSpec`` (what the clerk typed), ``load_spec`` from TOML;
-- ``layout``: ``LayoutOptions``, one field per tolerance of the contract;
-- ``writer``: ``write_project(spec, layout, path) -> {model path: Expected}``;
+- ``ProjectSpec`` (what the clerk typed) and ``LayoutOptions`` are production's
+  (``perfeval_xl.outputs.template``), re-exported here;
+- ``writer``: ``write_project(spec, layout, path) -> {model path: Expected}``, production's
+  form writer with this generator's reading (``canon``);
 - ``variants``: ``random_spec(rng)`` / ``random_layout(rng)`` for tests and benchmarks;
 - ``deadlines``: 时效 deadlines (10月底前, 春节前) and completions that meet or miss them;
 - ``canon``: what a spec's typed values mean in the reader's conventions (kept apart from ``read``);
@@ -12,9 +13,9 @@ contract allows, with the values and cells a reader must find.
 - ``build_samples``: regenerates ``samples/*.xlsx`` from ``samples/specs/*.toml``.
 """
 
-from perfeval_xl.synth.layout import LayoutOptions
-from perfeval_xl.synth.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, SubtotalSpec, load_spec
-from perfeval_xl.synth.writer import Expected, write_project
+from perfeval_xl.outputs.template.layout import LayoutOptions
+from perfeval_xl.outputs.template.spec import FundsRowSpec, IndicatorSpec, ProjectSpec, SubtotalSpec, load_spec
+from tests.support.synth.writer import Expected, write_project
 
 __all__ = ["Expected", "FundsRowSpec", "IndicatorSpec", "LayoutOptions", "ProjectSpec", "SubtotalSpec", "load_spec",
            "write_project"]

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from perfeval_xl.model import Measure, Period, Timeliness, Timing
+from perfeval_xl.values.dates import serial_to_date
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -45,7 +46,7 @@ _HALF = re.compile(rf"(?:{_YEAR})?(?P<half>上半年|下半年)")
 _YEAR_END = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})|(?P<rel>次|翌|明|来|当|本|今|上|去))?(?P<end>年底|年末|年终|年内|年度内)|(?P<alone>岁末|全年)"
 )
-_WHOLE_YEAR = re.compile(rf"(?P<year>(?:19|20)\d{{2}})年度?|(?P<rel>次年度?|翌年|下一年度?|明年|来年|当年度?|本年度?|今年)(?:内)?")
+_WHOLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})年度?|(?P<rel>次年度?|翌年|下一年度?|明年|来年|当年度?|本年度?|今年)(?:内)?")
 
 # Festivals a form anchors deadlines on: (lunar month, lunar day) or a fixed solar date.
 _LUNAR = {"春节": (1, 1), "元宵": (1, 15), "端午": (5, 5), "中秋": (8, 15), "重阳": (9, 9)}
@@ -257,8 +258,6 @@ def completion_of(measure: Measure) -> Timing | None:
         return measure.timing
     number = measure.number
     if number is not None and not measure.unit and float(number).is_integer() and int(number) in _SERIALS:
-        from perfeval_xl.read.grid import serial_to_date
-
         return date_timing(serial_to_date(int(number)))  # type: ignore[arg-type]
     return None
 

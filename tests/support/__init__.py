@@ -1,0 +1,1 @@
+"""Test support outside the installed package: the test-data generator (``synth``)."""
