@@ -23,10 +23,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from perfeval_xl import batch as runner
 from perfeval_xl.config import Config, find_config, read_config
+from perfeval_xl.outputs.frames import Batch
 from perfeval_xl.pipeline import Settings
-from perfeval_xl.write import batch as runner
-from perfeval_xl.write.frames import Batch
 
 __all__ = ["Batch", "OutputIsInput", "check_folder", "read_results"]
 

@@ -282,6 +282,9 @@ class Subtotal:
     stop: int
 
 
+GRADES = ("优", "良", "中", "差")  # the four 评价等次, best first
+
+
 @dataclass(frozen=True)
 class Grade:
     """The 评价等次 row: the chosen grade and, for the ☑ form, every ticked one."""

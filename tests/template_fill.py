@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 
-from perfeval_xl.write.template_layout import (
+from perfeval_xl.outputs.template.blank_layout import (
     DEPARTMENT_ROW,
     FORM_SHEET,
     GOAL_TEXT_ROW,

@@ -22,7 +22,7 @@ from perfeval_xl.api import OutputIsInput
 from perfeval_xl.cli import main
 from perfeval_xl.config import ConfigError
 from perfeval_xl.scoring import SchemeError
-from perfeval_xl.write.tables import FINDING_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS
+from perfeval_xl.outputs.tables import FINDING_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -203,7 +203,7 @@ def test_neither_the_workers_nor_the_run_load_pandas(tmp_path):
     probe = f"""
 import os, sys
 from pathlib import Path
-from perfeval_xl.write import batch
+from perfeval_xl import batch
 parent = os.getpid()
 real = batch.evaluate_file
 def evaluate(path, display, settings):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from perfeval_xl.write.batch import run
+from perfeval_xl.batch import run
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -38,7 +38,7 @@ def test_the_collector_skips_the_loaded_libraries_during_a_run_only(tmp_path):
 
 
 def test_the_summary_is_written_with_the_results_out_of_the_collectors_sight(tmp_path, monkeypatch):
-    from perfeval_xl.write import batch
+    from perfeval_xl import batch
 
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -60,7 +60,7 @@ def test_the_summary_is_written_with_the_results_out_of_the_collectors_sight(tmp
 
 
 def test_the_command_skips_the_last_collection_when_the_process_ends(monkeypatch):
-    from perfeval_xl import cli
+    from perfeval_xl.cli import commands as cli
 
     calls: list[str] = []
 

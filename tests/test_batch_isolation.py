@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from perfeval_xl.write import batch
+from perfeval_xl import batch
 from tests.seedform import write_seed_form
 
 _real_process = batch._process

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import perfeval_xl.write.batch as batch
-from perfeval_xl.write.results_json import write_results_json
+import perfeval_xl.batch as batch
+from perfeval_xl.outputs.results_json import write_results_json
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -11,11 +11,11 @@ import pytest
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.pipeline import evaluate_file
-from perfeval_xl.write.batch import _slim
-from perfeval_xl.write.records import results_records
-from perfeval_xl.write.results_json import results_json
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.tables import department_table
+from perfeval_xl.batch import _slim
+from perfeval_xl.outputs.records import results_records
+from perfeval_xl.outputs.results_json import results_json
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.tables import department_table
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.xlsx"))
 

@@ -10,7 +10,7 @@ import pytest
 from perfeval_xl.importer import import_report, write_imported
 from perfeval_xl.pipeline import evaluate_file
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.serialize import to_data
+from perfeval_xl.outputs.serialize import to_data
 from tests.report_builders import SEED_TXT, seed_body, seed_grid, write_docx
 from tests.seedform import INDICATORS, NAME, write_seed_form
 

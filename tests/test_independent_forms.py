@@ -20,7 +20,7 @@ import pytest
 
 from perfeval_xl.findings import Finding, Severity
 from perfeval_xl.pipeline import evaluate_file
-from perfeval_xl.serialize import to_data
+from perfeval_xl.outputs.serialize import to_data
 from tests.independent_forms import BY_NAME, FORMS, FormCase
 from tests.independent_forms.corpus import shared
 

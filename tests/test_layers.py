@@ -1,45 +1,61 @@
-"""Imports go one way: model ← values ← read ← rules/scoring/narrative ← pipeline ← write ← cli."""
+"""Imports go one way, one stage at a time: the contracts in pyproject.toml's
+[tool.importlinter] (ranks per stage, private modules kept inside their
+package), checked with import-linter; and the few calls that inflate zip
+entries stay in the one package layer."""
 
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "perfeval_xl"
-
-RANKS = {
-    "model": 0,
-    "findings": 0,
-    "scheme": 0,
-    "tolerance": 0,
-    "ooxml": 1,
-    "values": 0.5,  # value parsers: below the reader, above the model
-    "read": 1,
-    "rules": 2,
-    "scoring": 2,
-    "narrative": 2,
-    "pipeline": 3,
-    "config": 3,
-    "serialize": 4,
-    "write": 4,
-    "outputs": 4,  # the form layout and writer (template/), later everything a run writes
-    "importer": 4,
-    "cli": 5,
-    "api": 5,  # check_folder / read_results: the command's equal, for Python
-    "__main__": 5,
-    "__init__": 0,
-}
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "perfeval_xl"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
-def _layer(module: str) -> str:
-    parts = module.split(".")
-    return parts[1] if len(parts) > 1 else "__init__"
+def _lint_imports(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--config", str(root / "pyproject.toml")],
+        cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_the_import_contracts_hold():
+    out = _lint_imports(ROOT)
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+
+
+def test_an_import_against_the_layers_breaks_the_contract(tmp_path):
+    """The check can fail: the model importing the CLI is reported."""
+    shutil.copytree(PACKAGE, tmp_path / "perfeval_xl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    model = tmp_path / "perfeval_xl" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "\nimport perfeval_xl.cli  # noqa\n", encoding="utf-8")
+    out = _lint_imports(tmp_path)
+    assert out.returncode != 0 and "perfeval_xl.model is not allowed to import perfeval_xl.cli" in out.stdout
+
+
+def _ranked() -> set[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    return {name.strip().split(".")[1] for layer in layers for name in layer.replace("|", ":").split(":")}
+
+
+def test_every_stage_has_a_rank():
+    """A new module or folder directly under perfeval_xl/ must be placed in the layers."""
+    stages = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if (p.suffix == ".py" or p.is_dir()) and p.name != "__pycache__"}
+    stages -= {"__init__"}
+    assert stages - _ranked() == set(), f"add to [tool.importlinter] layers: {sorted(stages - _ranked())}"
 
 
 def _imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """The perfeval_xl modules ``path`` imports (absolute imports)."""
     found = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append(node.module)
         elif isinstance(node, ast.Import):
@@ -47,23 +63,9 @@ def _imports(path: Path) -> list[str]:
     return [m for m in found if m.startswith("perfeval_xl")]
 
 
-def test_every_layer_is_known():
-    layers = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if not p.name.startswith((".", "_")) or p.name in ("__init__.py", "__main__.py")}
-    layers = {name for name in layers if name != "__pycache__"}
-    assert layers <= set(RANKS), f"add new modules to RANKS: {sorted(layers - set(RANKS))}"
-
-
-def test_imports_only_point_down():
-    wrong = []
-    for path in PACKAGE.rglob("*.py"):
-        rel = path.relative_to(PACKAGE.parent).with_suffix("")
-        module = ".".join(rel.parts)
-        own = RANKS[_layer(module)] if module != "perfeval_xl.__init__" else 0
-        for imported in _imports(path):
-            target = _layer(imported)
-            if target in RANKS and RANKS[target] > own:
-                wrong.append(f"{module} imports {imported}")
-    assert not wrong, "imports against the layer order:\n" + "\n".join(wrong)
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
 
 
 def test_the_installed_package_never_imports_the_tests():
@@ -80,7 +82,7 @@ def test_the_installed_package_never_imports_the_tests():
 def test_the_generator_reads_values_its_own_way():
     """tests/support/synth is the reader's oracle: it may use production's writer (writing is not
     reading), never production's parsers, or it would share their mistakes."""
-    synth = PACKAGE.parent / "tests" / "support" / "synth"
+    synth = ROOT / "tests" / "support" / "synth"
     assert (synth / "canon.py").is_file()
     wrong = [f"{path.name} imports {m}" for path in synth.rglob("*.py") for m in _imports(path)
              if _layer(m) in ("values", "read", "narrative", "rules", "scoring")]
@@ -94,9 +96,9 @@ ALLOWED_INFLATERS = {
     "ooxml/package.py": {"ZipFile", "decompressobj", "decompress"},  # the one package layer, which holds every part to [limits]
     "read/grid.py": {"load_workbook"},  # the openpyxl fallback, only after Package.check_all (read/workbook.py)
     "importer/docx_source.py": {"Document"},  # python-docx, only after Package.check_all (importer/report.py)
-    "write/notices/document.py": {"Document"},  # python-docx's own blank template, never an input file
+    "outputs/notices/document.py": {"Document"},  # python-docx's own blank template, never an input file
     # the summary reopens the 汇总.xlsx it has just written itself to put 指标明细's rows in; never an input file
-    "write/_summary_indicators.py": {"ZipFile"},
+    "outputs/summary/_indicators.py": {"ZipFile"},
 }
 
 

@@ -13,9 +13,9 @@ from perfeval_xl.findings import BatchResult, Severity
 from perfeval_xl.pipeline import Settings, evaluate_file
 from tests.support.synth import LayoutOptions, write_project
 from perfeval_xl.outputs.template.spec import load_spec
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.records import results_records
-from perfeval_xl.write.results_json import results_json
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.records import results_records
+from perfeval_xl.outputs.results_json import results_json
 
 SPEC = Path("samples/specs/02_农村饮水安全巩固提升工程（清洁）.toml")  # 总分99.92, 等次优, its report says 优
 CONCLUSION = "经评价，该项目得分99.92分，绩效评价等级为“优”。"

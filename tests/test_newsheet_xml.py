@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from perfeval_xl.write._newsheet import Cell, Formula, NewSheet
+from perfeval_xl.outputs.newsheet import Cell, Formula, NewSheet
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 TRICKY = "A&B <c> \"引号\" 'x'\r\n\t第二行\x01"
@@ -43,8 +43,8 @@ def test_blank_cells_keep_only_their_style_and_long_text_gets_a_height():
 
 from hypothesis import given, strategies as st
 
-from perfeval_xl.write._newsheet import _TEXT_ESCAPES, _escape_text
-from perfeval_xl.write._textfit import LINE_HEIGHT, MAX_ROW_HEIGHT, text_width
+from perfeval_xl.outputs.newsheet import _TEXT_ESCAPES, _escape_text
+from perfeval_xl.outputs.textfit import LINE_HEIGHT, MAX_ROW_HEIGHT, text_width
 
 
 def _reference_height(cells):

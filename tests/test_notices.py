@@ -17,10 +17,10 @@ from lxml import etree
 from perfeval_xl.config import ConfigError, NoticeSettings, parse_all
 from perfeval_xl.findings import BatchResult, FileResult
 from perfeval_xl.model import Grade
-from perfeval_xl.write.notices import NOTICES_FOLDER, write_notices
-from perfeval_xl.write.notices.content import chinese_date, department_notices, form_order
-from perfeval_xl.write.notices.document import BODY_FONT, HEADING_FONT, TITLE_FONT
-from perfeval_xl.write.notices.filenames import SUFFIX, notice_stem, unique_names
+from perfeval_xl.outputs.notices import NOTICES_FOLDER, write_notices
+from perfeval_xl.outputs.notices.content import chinese_date, department_notices, form_order
+from perfeval_xl.outputs.notices.document import BODY_FONT, HEADING_FONT, TITLE_FONT
+from perfeval_xl.outputs.notices.filenames import SUFFIX, notice_stem, unique_names
 from tests.write_builders import FORM, REPORT, F, S, make_project, make_scoring
 
 RUN_DATE = dt.date(2026, 12, 4)

@@ -20,7 +20,7 @@ import pytest
 
 from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import Severity
-from perfeval_xl.write.batch import run
+from perfeval_xl.batch import run
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT, PDFINFO = shutil.which("pdftotext"), shutil.which("pdfinfo")

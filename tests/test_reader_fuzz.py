@@ -44,7 +44,7 @@ from perfeval_xl.model import Paragraph, Sourced
 from perfeval_xl.pipeline import Settings, evaluate_file
 from perfeval_xl.ooxml.package import Limits
 from perfeval_xl.read.values import cell_text
-from perfeval_xl.write.batch import _process
+from perfeval_xl.batch import _process
 from tests.hostile_corpus import (
     COMMENTS,
     COMMENTS_VML,

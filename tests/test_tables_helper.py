@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from perfeval_xl.write import batch
-from perfeval_xl.write._tables_helper import TablesHelper
+from perfeval_xl import batch
+from perfeval_xl.outputs.tables_helper import TablesHelper
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 from perfeval_xl.read import formula as formula_module
-from perfeval_xl.write.template import write_template
-from perfeval_xl.write.template_layout import SCHEMES, form_layout
+from perfeval_xl.outputs.template.blank import write_template
+from perfeval_xl.outputs.template.blank_layout import SCHEMES, form_layout
 
 CENTS = Decimal("0.01")
 

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.cli import main
-from perfeval_xl.write import template as template_module
-from perfeval_xl.write.template import COMMITTED_DIR, template_filename, write_template
-from perfeval_xl.write.template_layout import SCHEMES, form_layout
+from perfeval_xl.outputs.template import blank as template_module
+from perfeval_xl.outputs.template.blank import COMMITTED_DIR, template_filename, write_template
+from perfeval_xl.outputs.template.blank_layout import SCHEMES, form_layout
 
-REGENERATE = "python -m perfeval_xl.write.template"
+REGENERATE = "python -m perfeval_xl.outputs.template.blank"
 
 
 def _values(path: Path) -> list[list]:

@@ -15,8 +15,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.write.template import write_template
-from perfeval_xl.write.template_layout import form_layout
+from perfeval_xl.outputs.template.blank import write_template
+from perfeval_xl.outputs.template.blank_layout import form_layout
 from tests.template_fill import SEED_HEADER, Row, fill_template
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from perfeval_xl.read.workbook import read_workbook
-from perfeval_xl.write.template import write_template
-from perfeval_xl.write.template_layout import form_layout
+from perfeval_xl.outputs.template.blank import write_template
+from perfeval_xl.outputs.template.blank_layout import form_layout
 from tests.template_fill import SEED_FUNDS, SEED_GOALS, SEED_HEADER, SEED_NARRATIVE, Row, fill_template
 
 SELF_ROWS = (  # one row under every 二级 of the 单位自评 form: no blank rows left between them

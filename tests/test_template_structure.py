@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 
 from perfeval_xl.scheme import DEPARTMENT, SELF
-from perfeval_xl.write.template import write_template
-from perfeval_xl.write.template_layout import form_layout
-from perfeval_xl.write.template_text import GUIDE_LINES, HINTS
+from perfeval_xl.outputs.template.blank import write_template
+from perfeval_xl.outputs.template.blank_layout import form_layout
+from perfeval_xl.outputs.template.blank_text import GUIDE_LINES, HINTS
 
 SCHEMES = ("部门评价", "单位自评")
 

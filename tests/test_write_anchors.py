@@ -12,7 +12,7 @@ import pytest
 from perfeval_xl.ooxml.names import q
 
 from perfeval_xl.ooxml.package import parse_xml
-from perfeval_xl.write._sheet import CellAnchors
+from perfeval_xl.outputs.completed._sheet import CellAnchors
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

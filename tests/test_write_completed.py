@@ -15,8 +15,8 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.ooxml.editable import XlsxPackage
-from perfeval_xl.write._sheet import SheetPatch
-from perfeval_xl.write.completed import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
+from perfeval_xl.outputs.completed._sheet import SheetPatch
+from perfeval_xl.outputs.completed.workbook import FINDINGS_SHEET, KEPT_BLANK, SCORING_SHEET, completed_name, write_completed
 from perfeval_xl.findings import FileResult
 from tests.hostile_corpus import rewrite_zip
 from tests.write_builders import F, CLERK_NOTE, FORM, INJECTED, REPORT, make_form, make_result
@@ -307,7 +307,7 @@ def test_same_name_xlsx_and_xlsm_get_distinct_copies():
 def test_non_numbers_in_numeric_cells_are_kept_as_text_so_the_copy_opens(tmp_path):
     """Some export tools write <v>nan</v> or <v>inf</v>; Excel would offer a repair and openpyxl refuses the file."""
     from perfeval_xl.pipeline import evaluate_file
-    from perfeval_xl.write.completed import write_completed
+    from perfeval_xl.outputs.completed.workbook import write_completed
     from tests.hostile_corpus import garbage_form
 
     src = garbage_form(tmp_path / "乱填.xlsx")

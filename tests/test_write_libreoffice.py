@@ -20,8 +20,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from perfeval_xl.write.batch import run
-from perfeval_xl.write.completed import write_completed
+from perfeval_xl.batch import run
+from perfeval_xl.outputs.completed.workbook import write_completed
 from tests.seedform import write_seed_form
 from tests.write_builders import FORM, make_form, make_result
 

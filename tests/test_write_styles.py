@@ -16,7 +16,7 @@ from perfeval_xl.ooxml.names import q, serialize
 from perfeval_xl.ooxml.package import parse_xml
 
 from perfeval_xl.ooxml.editable import XlsxPackage
-from perfeval_xl.write._styles import _MINIMAL_STYLES, FontChange, Look, StyleBook, _StyleTree
+from perfeval_xl.outputs.completed._styles import _MINIMAL_STYLES, FontChange, Look, StyleBook, _StyleTree
 from tests.write_builders import make_form
 
 LOOKS = [

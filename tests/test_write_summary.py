@@ -17,12 +17,12 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from perfeval_xl.findings import BatchResult, FileResult
-from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write.records import results_records
-from perfeval_xl.write.results_json import results_json, write_results_json
-from perfeval_xl.write.summary import SUMMARY_NAME, write_summary
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.tables import department_table, duplicate_text, duplicate_texts, plain_rows
+from perfeval_xl.outputs.completed.workbook import completed_name, write_completed
+from perfeval_xl.outputs.records import results_records
+from perfeval_xl.outputs.results_json import results_json, write_results_json
+from perfeval_xl.outputs.summary.workbook import SUMMARY_NAME, write_summary
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.tables import department_table, duplicate_text, duplicate_texts, plain_rows
 from tests.write_builders import INJECTED, S, make_form, make_result, make_scoring
 
 FAILURE = "不是评价表：找不到“绩效评价指标”表头，请使用标准模板。"
@@ -253,14 +253,14 @@ _FORMULA_TEXT = st.text(alphabet="=({}):/-+,.$_ \"ABCFILTERSUMXLOOKUPsingle01234
 def test_summary_formulas_are_prepared_as_xlsxwriter_prepares_them(formula, future):
     from xlsxwriter.worksheet import Worksheet
 
-    from perfeval_xl.write._summary_format import SummaryWorkbook
+    from perfeval_xl.outputs.summary._format import SummaryWorkbook
 
     ours, theirs = SummaryWorkbook.worksheet_class(), Worksheet()
     assert ours._prepare_formula(formula, future) == theirs._prepare_formula(formula, future)
 
 
 def test_summary_formulas_with_a_function_are_still_renamed():
-    from perfeval_xl.write._summary_format import SummaryWorkbook
+    from perfeval_xl.outputs.summary._format import SummaryWorkbook
 
     sheet = SummaryWorkbook.worksheet_class()
     assert sheet._prepare_formula("=FILTER(A1:A3,B1:B3)") == "_xlfn._xlws.FILTER(A1:A3,B1:B3)"
@@ -269,7 +269,7 @@ def test_summary_formulas_with_a_function_are_still_renamed():
 
 def test_indicator_sheet_lists_every_indicator_as_the_table_does(run):
     batch, out, path, wb = run
-    from perfeval_xl.write._summary_indicators import COLUMNS
+    from perfeval_xl.outputs.summary._indicators import COLUMNS
 
     ws = wb["指标明细"]
     assert ws.freeze_panes == "F2" and ws.auto_filter.ref == f"A1:T{len(batch.read) * 3 + 1}"
@@ -311,7 +311,7 @@ def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, mon
     summary renders them itself: the same sheet either way."""
     import os
 
-    from perfeval_xl.write import _summary_indicators
+    from perfeval_xl.outputs.summary import _indicators as _summary_indicators
 
     batch, out, path, _ = run
     expected = _indicator_lines(path)
@@ -328,7 +328,7 @@ def test_indicator_rows_are_the_same_without_a_helper_process(run, tmp_path, mon
 
 
 def test_an_indicator_text_keeps_its_leading_and_trailing_spaces():
-    from perfeval_xl.write._summary_indicators import _text
+    from perfeval_xl.outputs.summary._indicators import _text
 
     assert _text("项目", 1) == '" s="1" t="inlineStr"><is><t>项目</t></is></c>'
     for spaced in (" 项目", "项目 ", "\u3000项目", "项目\n"):
@@ -336,7 +336,7 @@ def test_an_indicator_text_keeps_its_leading_and_trailing_spaces():
 
 
 def test_an_indicator_link_keeps_quotes_in_names_inside_its_strings():
-    from perfeval_xl.write._summary_indicators import _link_tail, _link_tails
+    from perfeval_xl.outputs.summary._indicators import _link_tail, _link_tails
 
     styles = {"text": 1, "link": 2}
     tail = _link_tail('甲"乙_核查.xlsx', "表'1\"", "C5", styles)

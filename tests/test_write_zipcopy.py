@@ -15,7 +15,7 @@ import pytest
 
 from perfeval_xl.ooxml.editable import XlsxPackage
 from perfeval_xl.ooxml.zipwrite import Entry, ZipTooLarge, zip_bytes
-from perfeval_xl.write.completed import write_completed
+from perfeval_xl.outputs.completed.workbook import write_completed
 from tests.write_builders import make_form, make_result
 
 ODD_NAME = "xl/media/图片 一.bin"  # needs the UTF-8 name flag

@@ -17,6 +17,12 @@ so there is one writer of that layout. Figures are told from words with
 Whatever cannot be placed is returned as Chinese notes, never raised.
 """
 
-from perfeval_xl.importer.report import IMPORT_SUFFIXES, ImportResult, import_report, imported_name, write_imported
+from perfeval_xl.importer.report import (
+    IMPORT_SUFFIXES,
+    ImportResult,
+    import_report,
+    imported_name,
+    write_imported,
+)
 
 __all__ = ["IMPORT_SUFFIXES", "ImportResult", "import_report", "imported_name", "write_imported"]

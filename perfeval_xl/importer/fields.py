@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from perfeval_xl.importer.labels import FIELDS, GRADE, match
-from perfeval_xl.outputs.template.spec import GRADES
+from perfeval_xl.model import GRADES
 
 _CHECKED = "☑☒✓✔√■●▣⊠"
 _GRADE_WORDS = (("优秀", "优"), ("良好", "良"), ("中等", "中"), ("较差", "差"), ("不合格", "差"))

@@ -10,15 +10,40 @@ anything else becomes a note.
 from __future__ import annotations
 
 from perfeval_xl.importer.fields import (
-    field_pairs, grade_cell, method_in, normalize_method, parse_grade, parse_year, year_in,
+    field_pairs,
+    grade_cell,
+    method_in,
+    normalize_method,
+    parse_grade,
+    parse_year,
+    year_in,
 )
 from perfeval_xl.importer.funds import (
-    DEFAULT_COLUMNS, funds_header, funds_row, funds_row_key, money_unit, split_funds_rows,
+    DEFAULT_COLUMNS,
+    funds_header,
+    funds_row,
+    funds_row_key,
+    money_unit,
+    split_funds_rows,
 )
 from perfeval_xl.importer.indicators import IndicatorTable, indicator_header, total_row
-from perfeval_xl.importer.labels import CAPTIONS, FIELDS, GOALS, GRADE, LEGEND, TOTAL, match, norm
+from perfeval_xl.importer.labels import (
+    CAPTIONS,
+    FIELDS,
+    GOALS,
+    GRADE,
+    LEGEND,
+    TOTAL,
+    match,
+    norm,
+)
 from perfeval_xl.importer.split import TITLE, Parts
-from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, FundsRowSpec, ProjectSpec
+from perfeval_xl.outputs.template.spec import (
+    FUNDS_ROW_KEYS,
+    FUNDS_ROW_LABELS,
+    FundsRowSpec,
+    ProjectSpec,
+)
 
 
 class _Builder:

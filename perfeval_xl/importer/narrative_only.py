@@ -19,8 +19,7 @@ from perfeval_xl.importer.fields import method_in, year_in
 from perfeval_xl.importer.split import Parts
 from perfeval_xl.model import CellRef, Grade, Paragraph, Project, Sourced
 from perfeval_xl.outputs.template.layout import LayoutOptions
-from perfeval_xl.outputs.template.spec import ProjectSpec
-from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, FundsRowSpec
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, FundsRowSpec, ProjectSpec
 
 NOTE = ("报告未附绩效评价表：只核对报告正文中的数字（前后是否一致、比率与金额、单价×数量、分项与合计、"
         "支出与到位、结余），不评分、不参加核定总分排名。")

@@ -92,7 +92,9 @@ def import_report(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ImportRe
 
 def _read_blocks(path: Path, suffix: str) -> list[Block]:
     if suffix == ".docx":
-        from perfeval_xl.importer.docx_source import read_docx  # python-docx only when needed
+        from perfeval_xl.importer.docx_source import (
+            read_docx,  # python-docx only when needed
+        )
 
         return read_docx(path)
     from perfeval_xl.importer.txt_source import read_txt

@@ -13,10 +13,23 @@ from dataclasses import dataclass
 
 from perfeval_xl.model import Project
 from perfeval_xl.narrative.claim import (
-    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim,
+    INDICATOR_DEDUCTION,
+    INDICATOR_SCORE,
+    INDICATOR_VALUE,
+    OTHER,
+    UNIT_PRICE,
+    Claim,
 )
 from perfeval_xl.narrative.facts import form_money, form_rates, label, show
-from perfeval_xl.narrative.roles import APPROXIMATE, EARLIER, MAXIMUM, PART, ROLE_LABELS, TARGET, TOTAL
+from perfeval_xl.narrative.roles import (
+    APPROXIMATE,
+    EARLIER,
+    MAXIMUM,
+    PART,
+    ROLE_LABELS,
+    TARGET,
+    TOTAL,
+)
 
 _MONEY = ("budget", "full_year_budget", "initial_budget", "spent")
 NOT_CHECKED = "不核对："

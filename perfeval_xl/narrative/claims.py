@@ -31,21 +31,57 @@ from decimal import Decimal
 from perfeval_xl.model import Paragraph, Project
 from perfeval_xl.narrative.breakdowns import item_subject, wholes_and_parts
 from perfeval_xl.narrative.claim import (
-    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
+    INDICATOR_DEDUCTION,
+    INDICATOR_SCORE,
+    INDICATOR_VALUE,
+    OTHER,
+    UNIT_PRICE,
+    Claim,
+    Confidence,
 )
 from perfeval_xl.narrative.clauses import (
-    SENTENCE_END, clause_start, colon_label, fragment, full_sentence_end, in_aside, sentence_start,
+    SENTENCE_END,
+    clause_start,
+    colon_label,
+    fragment,
+    full_sentence_end,
+    in_aside,
+    sentence_start,
 )
-from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, lead_in_title
+from perfeval_xl.narrative.indicators import (
+    IndicatorIndex,
+    heading_contexts,
+    lead_in_title,
+)
 from perfeval_xl.narrative.lexicon import load_lexicon
-from perfeval_xl.values.running_text import (
-    COUNT_NUMBER, bare_quantities, count_value, declared_unit, find_quantities, normalise_text,
+from perfeval_xl.narrative.roles import (
+    ACTUAL,
+    EARLIER,
+    MAXIMUM,
+    PART,
+    TARGET,
+    TOTAL,
+    Around,
+    RoleReader,
+    years_in,
 )
-from perfeval_xl.narrative.roles import ACTUAL, EARLIER, MAXIMUM, PART, TARGET, TOTAL, Around, RoleReader, years_in
 from perfeval_xl.narrative.sections import Place, places
 from perfeval_xl.narrative.subjects import Found, SubjectFinder
 from perfeval_xl.narrative.tables import TextTable, is_table_row
-from perfeval_xl.narrative.totals import items_by_sum, items_listed_below, joined_amounts, restated_items
+from perfeval_xl.narrative.totals import (
+    items_by_sum,
+    items_listed_below,
+    joined_amounts,
+    restated_items,
+)
+from perfeval_xl.values.running_text import (
+    COUNT_NUMBER,
+    bare_quantities,
+    count_value,
+    declared_unit,
+    find_quantities,
+    normalise_text,
+)
 
 __all__ = ["Claim", "extract_claims", "sentence_start"]
 

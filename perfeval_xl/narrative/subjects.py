@@ -16,15 +16,31 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perfeval_xl.narrative.breakdowns import SPECIFIC_BUDGETS
-from perfeval_xl.narrative.claim import INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Confidence
-from perfeval_xl.narrative.clauses import clause_start, full_sentence_start, sentence_start
+from perfeval_xl.narrative.claim import (
+    INDICATOR_SCORE,
+    INDICATOR_VALUE,
+    OTHER,
+    UNIT_PRICE,
+    Confidence,
+)
+from perfeval_xl.narrative.clauses import (
+    clause_start,
+    full_sentence_start,
+    sentence_start,
+)
 from perfeval_xl.narrative.indicators import IndicatorIndex
 from perfeval_xl.narrative.lexicon import Lexicon, Subject
-from perfeval_xl.values.running_text import find_quantities, normalise_text
 from perfeval_xl.narrative.ownership import (
-    gap_confidence, indicator_unit_fits, kind_of_subject, kind_of_unit, neutralise, owned_by_project, unit_fits,
+    gap_confidence,
+    indicator_unit_fits,
+    kind_of_subject,
+    kind_of_unit,
+    neutralise,
+    owned_by_project,
+    unit_fits,
 )
 from perfeval_xl.narrative.sections import Place
+from perfeval_xl.values.running_text import find_quantities, normalise_text
 
 _TRAILING_ARRIVED = re.compile(r"^(?:已经|已|全部|足额|均|按时|及时|全额|下拨|拨付|筹集)*(?:到位|到账|筹集完毕)")
 # 6800万元已全部分解到位, 资金10401.21万元分两批下达: the amount was allotted (a budget)

@@ -17,10 +17,16 @@ from decimal import Decimal, InvalidOperation
 
 from perfeval_xl.model import Paragraph
 from perfeval_xl.narrative.claim import (
-    INDICATOR_DEDUCTION, INDICATOR_SCORE, INDICATOR_VALUE, OTHER, UNIT_PRICE, Claim, Confidence,
+    INDICATOR_DEDUCTION,
+    INDICATOR_SCORE,
+    INDICATOR_VALUE,
+    OTHER,
+    UNIT_PRICE,
+    Claim,
+    Confidence,
 )
-from perfeval_xl.values.running_text import MONEY_UNITS, find_quantities
 from perfeval_xl.narrative.roles import ACTUAL, MAXIMUM, PART, TARGET, TOTAL
+from perfeval_xl.values.running_text import MONEY_UNITS, find_quantities
 
 _SEPARATOR = re.compile(r"[|｜]")
 _BARE_NUMBER = re.compile(r"^(?P<cmp>[≥≤><＞＜=]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>[%％])?$")

@@ -26,10 +26,23 @@ from lxml import etree
 from perfeval_xl.ooxml import zipwrite
 from perfeval_xl.ooxml.atomic import atomic_write
 from perfeval_xl.ooxml.names import (
-    CT_WORKBOOK_XLSM, CT_WORKBOOK_XLSX, NS_CT, NS_PKG_REL, NS_REL, REL_VBA, REL_WORKSHEET, CT_WORKSHEET,
-    q, relative_target, rels_path, resolve_target, serialize, workbook_part,
+    CT_WORKBOOK_XLSM,
+    CT_WORKBOOK_XLSX,
+    CT_WORKSHEET,
+    NS_CT,
+    NS_PKG_REL,
+    NS_REL,
+    REL_VBA,
+    REL_WORKSHEET,
+    q,
+    relative_target,
+    rels_path,
+    resolve_target,
+    serialize,
+    workbook_part,
 )
 from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits, Package, parse_xml
+
 
 class PartUnusable(ValueError):
     """A part the copy must edit is missing or damaged (the reader did not need

@@ -15,7 +15,13 @@ from functools import lru_cache
 from perfeval_xl.model import Funds, FundsRow, Grade, Sourced
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.sheet import SheetView
-from perfeval_xl.read.values import parse_amount, parse_grade, parse_rate, parse_score, parse_year
+from perfeval_xl.read.values import (
+    parse_amount,
+    parse_grade,
+    parse_rate,
+    parse_score,
+    parse_year,
+)
 
 _SCORE_HEADER = {"weight": [r"分值(\(.*\))?", r"权重(\(.*\))?"], "score": [r"得分(\(.*\))?"]}
 

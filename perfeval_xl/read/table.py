@@ -17,11 +17,16 @@ from dataclasses import dataclass, replace
 from perfeval_xl.model import Comparator, Indicator, Measure, Sourced, Subtotal
 from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.form import HeaderRow
-from perfeval_xl.values.measures import comparator_symbol
 from perfeval_xl.read.sheet import SheetView
+from perfeval_xl.read.values import (
+    parse_measure,
+    parse_number,
+    parse_score,
+    split_weight_label,
+)
+from perfeval_xl.values.measures import comparator_symbol
 from perfeval_xl.values.text import squeeze
 from perfeval_xl.values.timing import parse_timing
-from perfeval_xl.read.values import parse_measure, parse_number, parse_score, split_weight_label
 
 
 @dataclass

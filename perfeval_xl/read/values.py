@@ -15,9 +15,24 @@ belong to a located form:
 
 from __future__ import annotations
 
-from perfeval_xl.read.labels import parse_grade, parse_year, split_weight_label, year_from_title
-from perfeval_xl.values.measures import parse_measure, qualitative_level, split_comparator
-from perfeval_xl.values.numbers import NumberParse, parse_amount, parse_number, parse_rate, parse_score
+from perfeval_xl.read.labels import (
+    parse_grade,
+    parse_year,
+    split_weight_label,
+    year_from_title,
+)
+from perfeval_xl.values.measures import (
+    parse_measure,
+    qualitative_level,
+    split_comparator,
+)
+from perfeval_xl.values.numbers import (
+    NumberParse,
+    parse_amount,
+    parse_number,
+    parse_rate,
+    parse_score,
+)
 from perfeval_xl.values.text import cell_text, normalize_label
 
 __all__ = [

@@ -16,6 +16,7 @@ from perfeval_xl.read import vocabulary as L
 from perfeval_xl.read.grid import LoadedSheets, Sheets, load_grids
 from perfeval_xl.read.sheet import SheetView
 from perfeval_xl.read.sniff import failure_reason
+from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 from perfeval_xl.read.xlsx import (
     DEFAULT_LIMITS,
     FastSheets,
@@ -25,7 +26,6 @@ from perfeval_xl.read.xlsx import (
     check_package,
     too_many_rows,
 )
-from perfeval_xl.read.values import cell_text, normalize_label, year_from_title
 
 _NOISE = re.compile(r"\[bookmark:[^\]]*\]")
 _SERIAL = re.compile(r"[\d一二三四五六七八九十]{1,3}[.、]?")  # a 序号 column beside the paragraphs

@@ -28,7 +28,14 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from perfeval_xl.ooxml import names
 from perfeval_xl.ooxml.names import rels_path, resolve_target, workbook_part
-from perfeval_xl.ooxml.package import DEFAULT_LIMITS, MB, XML_PARSER, Limits, Package, WorkbookRefused
+from perfeval_xl.ooxml.package import (
+    DEFAULT_LIMITS,
+    MB,
+    XML_PARSER,
+    Limits,
+    Package,
+    WorkbookRefused,
+)
 from perfeval_xl.read.grid import Grid, RawCell
 from perfeval_xl.values.dates import serial_to_date
 from perfeval_xl.values.number_format import builtin_format, is_date_format

@@ -9,11 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from perfeval_xl.model import Comparator, Funds, Indicator, Measure, Project, QualLevel, Sourced
-from perfeval_xl.values.timing import completion_of, deadline_met
-from perfeval_xl.values.units import MONEY_UNITS, normalise_unit, unit_factors
+from perfeval_xl.model import (
+    Comparator,
+    Funds,
+    Indicator,
+    Measure,
+    Project,
+    QualLevel,
+    Sourced,
+)
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.tolerance import money_equal, score_equal
+from perfeval_xl.values.timing import completion_of, deadline_met
+from perfeval_xl.values.units import MONEY_UNITS, normalise_unit, unit_factors
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -3,7 +3,7 @@
 import re
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.model import Project
+from perfeval_xl.model import GRADES, Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact
 from perfeval_xl.tolerance import fmt_number
@@ -18,7 +18,7 @@ def normalise_grade(text: str | None) -> str | None:
         return None
     if text in GRADE_WORDS:
         return GRADE_WORDS[text]
-    return text if text in ("优", "良", "中", "差") else None
+    return text if text in GRADES else None
 
 
 def _computed_total(project: Project, ctx: RuleContext) -> float | None:

@@ -7,7 +7,6 @@ from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact, named, percent_of, shown_decimals_of
 from perfeval_xl.tolerance import EPS, fmt_number, fmt_rate, rate_matches
 
-
 # the money kind of 到位率, not 主推技术到位率 or 人员到位率
 FUNDS_ARRIVAL = re.compile(r"^(?:资金|经费|预算|补助|财政|项目)?(?:资金)?到位率$|(?:资金|经费|预算资金|财政资金|补助资金)到位率")
 

@@ -4,7 +4,13 @@ import re
 
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import compact, is_cost_indicator, normalise_unit, stands_for_whole_project, to_wan
+from perfeval_xl.rules._common import (
+    compact,
+    is_cost_indicator,
+    normalise_unit,
+    stands_for_whole_project,
+    to_wan,
+)
 from perfeval_xl.tolerance import fmt_number, money_equal
 
 # per-unit costs (人均、每家、单价…) are not the project's total and are not compared with B

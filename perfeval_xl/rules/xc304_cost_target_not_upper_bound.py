@@ -4,7 +4,12 @@ import re
 
 from perfeval_xl.model import Comparator, Project
 from perfeval_xl.rules._base import RuleContext, rule
-from perfeval_xl.rules._common import compact, is_cost_indicator, money_unit, stands_for_whole_project
+from perfeval_xl.rules._common import (
+    compact,
+    is_cost_indicator,
+    money_unit,
+    stands_for_whole_project,
+)
 
 # 成本节约率、成本降低额 are 正向 by nature: more saving is better
 SAVING = re.compile(r"节约|节省|降低|下降|减少|压缩")

@@ -2,12 +2,12 @@
 
 from perfeval_xl.findings import Severity
 from perfeval_xl.model import Indicator, Project
-from perfeval_xl.values.measures import NEGATIVE_CUE
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import compact
 from perfeval_xl.rules._scoring import assessments, label, points, scheme_of
 from perfeval_xl.scoring.assessment import TIME
 from perfeval_xl.tolerance import score_equal
+from perfeval_xl.values.measures import NEGATIVE_CUE
 
 
 def negative_cue(ind: Indicator) -> tuple[str, str] | None:

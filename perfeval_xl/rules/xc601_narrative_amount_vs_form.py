@@ -2,7 +2,14 @@
 
 from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
-from perfeval_xl.narrative.facts import form_balance, form_money, label, money_agrees, show, trusted
+from perfeval_xl.narrative.facts import (
+    form_balance,
+    form_money,
+    label,
+    money_agrees,
+    show,
+    trusted,
+)
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._narrative import report_against_form, report_claim
 from perfeval_xl.tolerance import fmt_number

@@ -1,18 +1,16 @@
 """XC604: the 评价等次 the report states differs from the form."""
 
-from perfeval_xl.model import Project
+from perfeval_xl.model import GRADES, Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.facts import trusted
 from perfeval_xl.rules._base import RuleContext, rule
 
-_GRADES = ("优", "良", "中", "差")
-
 
 def _form_grade(project: Project) -> str | None:
     value = (project.grade.value.value or "").strip()
-    if value[:1] in _GRADES:
+    if value[:1] in GRADES:
         return value[:1]
-    checked = [g[:1] for g in project.grade.checked if g[:1] in _GRADES]
+    checked = [g[:1] for g in project.grade.checked if g[:1] in GRADES]
     return checked[0] if len(checked) == 1 else None
 
 

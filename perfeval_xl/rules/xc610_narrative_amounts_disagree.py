@@ -3,7 +3,14 @@
 from perfeval_xl.model import Project
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.claim import Claim
-from perfeval_xl.narrative.facts import agrees, form_money, form_rates, label, show, trusted
+from perfeval_xl.narrative.facts import (
+    agrees,
+    form_money,
+    form_rates,
+    label,
+    show,
+    trusted,
+)
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._narrative import report_claim
 

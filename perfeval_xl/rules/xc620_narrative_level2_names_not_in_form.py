@@ -1,9 +1,9 @@
 """XC620: 二级指标 the report lists that the form does not have."""
 
 from perfeval_xl.model import Project
-from perfeval_xl.values.running_text import normalise_text
 from perfeval_xl.narrative.wording import level2_lists
 from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.values.running_text import normalise_text
 
 
 def _core(name: str) -> str:

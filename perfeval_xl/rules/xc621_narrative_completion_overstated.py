@@ -3,10 +3,14 @@
 import re
 
 from perfeval_xl.model import Project
-from perfeval_xl.narrative.indicators import IndicatorIndex, heading_contexts, heading_title
-from perfeval_xl.values.running_text import normalise_text
+from perfeval_xl.narrative.indicators import (
+    IndicatorIndex,
+    heading_contexts,
+    heading_title,
+)
 from perfeval_xl.narrative.wording import claims_completion, marked_partial
 from perfeval_xl.rules._base import RuleContext, rule
+from perfeval_xl.values.running_text import normalise_text
 
 _SENTENCES = re.compile(r"[^。；;！!？?]+")
 

@@ -14,11 +14,32 @@ Public API:
 Pure functions over the model; no I/O except reading scheme files.
 """
 
-from perfeval_xl.scoring.assessment import EQUAL, POSITIVE, QUALITATIVE, REVERSE, Assessment
-from perfeval_xl.scoring.indicator import assess_indicator, assess_project, indicator_kind
-from perfeval_xl.scoring.load import SchemeError, builtin_scheme_names, load_scheme, parse_scheme
+from perfeval_xl.scoring.assessment import (
+    EQUAL,
+    POSITIVE,
+    QUALITATIVE,
+    REVERSE,
+    Assessment,
+)
+from perfeval_xl.scoring.indicator import (
+    assess_indicator,
+    assess_project,
+    indicator_kind,
+)
+from perfeval_xl.scoring.load import (
+    SchemeError,
+    builtin_scheme_names,
+    load_scheme,
+    parse_scheme,
+)
 from perfeval_xl.scoring.project import funds_score, score_project
-from perfeval_xl.scoring.resolve import FROM_FORM, FROM_OVERRIDE, INFERRED, infer_scheme, resolve_scheme
+from perfeval_xl.scoring.resolve import (
+    FROM_FORM,
+    FROM_OVERRIDE,
+    INFERRED,
+    infer_scheme,
+    resolve_scheme,
+)
 
 __all__ = [
     "EQUAL",

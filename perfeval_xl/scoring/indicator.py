@@ -11,7 +11,6 @@ and says why.
 from __future__ import annotations
 
 from perfeval_xl.model import Comparator, Indicator, Measure, Project, QualLevel
-from perfeval_xl.values.timing import completion_of, deadline_met, effective_deadline
 from perfeval_xl.scheme import Scheme
 from perfeval_xl.scoring import qualitative
 from perfeval_xl.scoring.assessment import (
@@ -24,9 +23,10 @@ from perfeval_xl.scoring.assessment import (
     clamp_to_band,
     round_score,
 )
-from perfeval_xl.values.units import MONEY_UNITS, normalise_unit, unit_factors
 from perfeval_xl.scoring.quantitative import quantitative_score
 from perfeval_xl.tolerance import fmt_number, score_matches
+from perfeval_xl.values.timing import completion_of, deadline_met, effective_deadline
+from perfeval_xl.values.units import MONEY_UNITS, normalise_unit, unit_factors
 
 _BY_COMPARATOR = {
     Comparator.GE: POSITIVE,

@@ -81,7 +81,8 @@ def is_date_format(number_format: str | None) -> bool:
     """Does the format show a serial number as a date or time (as openpyxl
     decides, elapsed-time formats such as ``[h]:mm`` excepted)? The cell then
     holds a date: 45225 shown as ``0时00分`` is still 2023-10-26."""
-    from openpyxl.styles.numbers import is_date_format as _is_date, is_timedelta_format
+    from openpyxl.styles.numbers import is_date_format as _is_date
+    from openpyxl.styles.numbers import is_timedelta_format
 
     if not number_format or number_format == "General":
         return False

@@ -114,7 +114,10 @@ def festival_day(name: str, year: int) -> _dt.date | None:
         if name in _SOLAR:
             m, d = _SOLAR[name]
             return _dt.date(year, m, d)
-        from lunar_python import Lunar, Solar  # imported here: most forms name no festival
+        from lunar_python import (  # imported here: most forms name no festival
+            Lunar,
+            Solar,
+        )
 
         if name == "除夕":
             return festival_day("春节", year) - _ONE_DAY  # type: ignore[operator]

@@ -24,9 +24,21 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 
-from perfeval_xl.outputs.template.layout import LayoutOptions, brackets, fiscal_label, label, lettered
+from perfeval_xl.model import GRADES
+from perfeval_xl.outputs.template.layout import (
+    LayoutOptions,
+    brackets,
+    fiscal_label,
+    label,
+    lettered,
+)
 from perfeval_xl.outputs.template.spec import (
-    FUNDS_ROW_KEYS, FUNDS_ROW_LABELS, GRADES, IndicatorSpec, ProjectSpec, Raw, SubtotalSpec,
+    FUNDS_ROW_KEYS,
+    FUNDS_ROW_LABELS,
+    IndicatorSpec,
+    ProjectSpec,
+    Raw,
+    SubtotalSpec,
 )
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -26,7 +26,6 @@ FUNDS_ROW_LABELS = {
     "carryover": "上年结转资金",
     "other": "其他资金",
 }
-GRADES = ("优", "良", "中", "差")  # the form's 评价等次 choices, best first
 
 
 @dataclass

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from perfeval_xl.write._summary_format import Formats, header, printable, put
-from perfeval_xl.write.tables import DEPARTMENT_COLUMNS, GRADES, plain_rows
-
+from perfeval_xl.model import GRADES
+from perfeval_xl.outputs.summary._format import Formats, header, printable, put
+from perfeval_xl.outputs.tables import DEPARTMENT_COLUMNS, plain_rows
 
 DEPT_HEADERS = [
     ("主管部门", 18), ("项目数", 7), ("全年预算数A（万元）", 12), ("全年执行数B（万元）", 12), ("执行率", 9),
@@ -18,7 +18,7 @@ DEPT_HEADERS = [
 
 
 def departments_sheet(wb, fmts: Formats, departments: pd.DataFrame) -> None:
-    """``departments``: :func:`perfeval_xl.write.tables.department_table`."""
+    """``departments``: :func:`perfeval_xl.outputs.tables.department_table`."""
     ws = wb.add_worksheet("部门汇总")
     header(ws, fmts, DEPT_HEADERS)
     table = plain_rows(departments)

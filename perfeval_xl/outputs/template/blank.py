@@ -8,7 +8,7 @@ can store each formula's cached value (openpyxl cannot).
 The generated templates are committed under ``input_templates/``; after
 changing anything here, regenerate them with::
 
-    python -m perfeval_xl.write.template
+    python -m perfeval_xl.outputs.template.blank
 """
 
 from __future__ import annotations
@@ -21,23 +21,23 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
-from perfeval_xl.write.template_form import A4_PAPER, draw_form
-from perfeval_xl.write.template_layout import (
+from perfeval_xl.outputs.template.blank_form import A4_PAPER, draw_form
+from perfeval_xl.outputs.template.blank_layout import (
     FORM_SHEET,
     GUIDE_SHEET,
     REPORT_SHEET,
     SCHEMES,
     form_layout,
 )
-from perfeval_xl.write.template_style import Formats, build_formats
-from perfeval_xl.write.template_text import GUIDE_LINES, GUIDE_TITLE, HINTS
+from perfeval_xl.outputs.template.blank_style import Formats, build_formats
+from perfeval_xl.outputs.template.blank_text import GUIDE_LINES, GUIDE_TITLE, HINTS
 
 # Fixed so that the same code always writes the same parts (the staleness test compares them).
 DOCUMENT_DATE = datetime(2024, 1, 1)
 GUIDE_WIDTH = 70  # characters; fits A4 portrait at 11 pt even unscaled
 LINE_HEIGHT = 15  # points per wrapped line of 11 pt text
 REPORT_ROWS = 2000  # rows of 评价报告 that carry the paste hint
-COMMITTED_DIR = Path(__file__).resolve().parents[2] / "input_templates"
+COMMITTED_DIR = Path(__file__).resolve().parents[3] / "input_templates"
 
 
 def template_filename(scheme: str) -> str:

@@ -11,16 +11,25 @@ import re
 from functools import cached_property, lru_cache
 
 from lxml import etree
-from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    get_column_letter,
+    range_boundaries,
+)
 from openpyxl.utils.exceptions import CellCoordinatesException
 
-from perfeval_xl.ooxml.names import NS_MAIN, NS_REL, q, serialize, xml_text
-
 from perfeval_xl.ooxml.editable import Relationships, XlsxPackage
+from perfeval_xl.ooxml.names import (
+    MAX_CELL_TEXT,
+    NS_MAIN,
+    NS_REL,
+    q,
+    serialize,
+    xml_text,
+)
 
 # Children of <worksheet> that must come after <legacyDrawing> (schema order).
 _AFTER_LEGACY_DRAWING = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"}
-MAX_CELL_TEXT = 32767  # Excel's limit on characters in one cell
 _STRING_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _REFERENCE = re.compile(
     r"(?:(?P<sheet>'(?:[^']|'')+'|[^\s!'\"(),:;=+\-*/&<>^{}]+)!)?"

@@ -2,7 +2,7 @@
 
 Imported by the process that builds the tables (the parent of a run, a
 notebook), never by the per-file workers: those send plain records
-(:mod:`perfeval_xl.write.records`), and pandas is a third of a second to import.
+(:mod:`perfeval_xl.outputs.records`), and pandas is a third of a second to import.
 
 Every table is built from the records that ``results.json`` holds, by the same
 code, so a run and its reloaded ``results.json`` give equal tables. Columns
@@ -18,11 +18,10 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
+from perfeval_xl.model import GRADES
+from perfeval_xl.outputs.records import INDICATOR_FIELDS, NARRATIVE_ONLY
 from perfeval_xl.scoring.assessment import EQUAL, POSITIVE, QUALITATIVE, REVERSE, TIME
-from perfeval_xl.write.console import NARRATIVE_ONLY
-from perfeval_xl.write.records import INDICATOR_FIELDS
 
-GRADES = ("优", "良", "中", "差")  # best first, as the summary lists them
 SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
 ACHIEVEMENT = pd.CategoricalDtype(["未达成", "部分达成", "基本达成", "达成"], ordered=True)
 KIND = pd.CategoricalDtype([POSITIVE, REVERSE, EQUAL, QUALITATIVE, TIME])  # the kinds scoring knows
@@ -103,7 +102,7 @@ PROJECT_OF_ROW = ("project", "department")
 
 def build(records: dict[str, Any], name: str, projects: pd.DataFrame | None = None) -> pd.DataFrame:
     """One of the four tables of the records of a run (``results.json``'s
-    lists, or :func:`perfeval_xl.write.records.results_records`); findings
+    lists, or :func:`perfeval_xl.outputs.records.results_records`); findings
     and indicators are joined to ``projects`` (that table, built when not given)."""
     if name == "projects":
         return rank_projects(_project_frame(records.get("projects", [])))

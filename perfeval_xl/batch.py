@@ -19,16 +19,22 @@ from perfeval_xl import __version__
 from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult, FileResult, Severity
 from perfeval_xl.model import Sourced
-from perfeval_xl.pipeline import Settings, discover, evaluate_file, is_report
-from perfeval_xl.ooxml.package import WorkbookRefused
-from perfeval_xl.rules import all_rules
 from perfeval_xl.ooxml.editable import PartUnusable
-from perfeval_xl.write._tables_helper import TablesHelper
-from perfeval_xl.write.completed import completed_name, write_completed
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.notices import NoticesWritten, write_notices
-from perfeval_xl.write.records import RESULTS_NAME, SUMMARY_NAME, indicator_records, packed, results_records
-from perfeval_xl.write.results_json import write_results_json
+from perfeval_xl.ooxml.package import WorkbookRefused
+from perfeval_xl.outputs.completed.workbook import completed_name, write_completed
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.notices import NoticesWritten, write_notices
+from perfeval_xl.outputs.records import (
+    RESULTS_NAME,
+    SUMMARY_NAME,
+    indicator_records,
+    packed,
+    results_records,
+)
+from perfeval_xl.outputs.results_json import write_results_json
+from perfeval_xl.outputs.tables_helper import TablesHelper
+from perfeval_xl.pipeline import Settings, discover, evaluate_file, is_report
+from perfeval_xl.rules import all_rules
 
 
 def default_output_dir(input_dir: Path) -> Path:
@@ -127,9 +133,9 @@ def write_outputs(records: dict, output_dir: Path, run_info: dict) -> None:
 
 
 def write_summary(tables: Batch, output_dir: Path, *, run_info: dict) -> Path:
-    """:func:`perfeval_xl.write.summary.write_summary`, imported when first
+    """:func:`perfeval_xl.outputs.summary.workbook.write_summary`, imported when first
     needed: it brings pandas, which the workers never load."""
-    from perfeval_xl.write.summary import write_summary as write
+    from perfeval_xl.outputs.summary.workbook import write_summary as write
 
     return write(tables, output_dir, run_info=run_info)
 
@@ -239,7 +245,9 @@ def _evaluate_report(path: Path, display: str, output_dir: Path | None, settings
     evaluate that (or its narrative alone when it has no form), and write the
     completed copy of the imported workbook. What the import could not place is
     listed with the findings (rule IMP001)."""
-    from perfeval_xl.importer.evaluate import evaluated_report  # python-docx only when a report is met
+    from perfeval_xl.importer.evaluate import (
+        evaluated_report,  # python-docx only when a report is met
+    )
 
     with evaluated_report(path, display, settings) as (result, workbook):
         if result.ok and workbook is not None and output_dir is not None:

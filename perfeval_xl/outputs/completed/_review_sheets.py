@@ -8,9 +8,9 @@ from typing import Callable
 
 from perfeval_xl.findings import FileResult, Severity
 from perfeval_xl.model import Project, Sourced
+from perfeval_xl.outputs.completed._styles import FontChange, Look, StyleBook
+from perfeval_xl.outputs.newsheet import Cell, Formula, NewSheet
 from perfeval_xl.scheme import ProjectScore
-from perfeval_xl.write._newsheet import Cell, Formula, NewSheet
-from perfeval_xl.write._styles import FontChange, Look, StyleBook
 
 FILL = {Severity.ERROR: "FFFFC7CE", Severity.WARNING: "FFFFEB9C", Severity.INFO: "FFDDEBF7"}
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from perfeval_xl.write.template_layout import (
+from perfeval_xl.model import GRADES
+from perfeval_xl.outputs.template.blank_layout import (
     DEPARTMENT_ROW,
     FIRST_INDICATOR_ROW,
     FUNDS_FIRST_ROW,
@@ -19,7 +20,6 @@ from perfeval_xl.write.template_layout import (
     GOAL_HEADER_ROW,
     GOAL_TEXT_ROW,
     GRADE_NOTE,
-    GRADES,
     INDICATOR_HEADER,
     INDICATOR_HEADER_ROW,
     METHODS,
@@ -29,8 +29,8 @@ from perfeval_xl.write.template_layout import (
     YEAR_ROW,
     FormLayout,
 )
-from perfeval_xl.write.template_style import Formats
-from perfeval_xl.write.template_text import HINTS
+from perfeval_xl.outputs.template.blank_style import Formats
+from perfeval_xl.outputs.template.blank_text import HINTS
 
 COLUMN_WIDTHS = {"A": 13, "B": 18, "C": 24, "D": 14, "E": 14, "F": 7, "G": 7, "H": 26}
 MAX_SCORE = 100  # upper bound for 分值/得分 validations

@@ -13,11 +13,9 @@ from functools import lru_cache
 
 from lxml import etree
 
-from perfeval_xl.ooxml.names import CT_STYLES, q, REL_STYLES, serialize
-
-from perfeval_xl.ooxml.package import parse_xml
-
 from perfeval_xl.ooxml.editable import PartUnusable, XlsxPackage
+from perfeval_xl.ooxml.names import CT_STYLES, REL_STYLES, q, serialize
+from perfeval_xl.ooxml.package import parse_xml
 
 _MINIMAL_STYLES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

@@ -17,7 +17,7 @@ import cn2an
 
 from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
-from perfeval_xl.write.records import computed_total
+from perfeval_xl.outputs.records import computed_total
 
 NO_DEPARTMENT = "（未填主管部门）"
 NO_OFFICE = "（核查单位）"

@@ -31,12 +31,23 @@ from typing import Any, Iterable, Iterator
 from xlsxwriter.utility import xl_col_to_name
 
 from perfeval_xl.ooxml.package import compressed_data
-from perfeval_xl.write._newsheet import escaped
-from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, printable
-from perfeval_xl.ooxml.zipwrite import Deflated, copied, deflated_around, deflated_piece, zip_bytes
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.records import INDICATOR_FIELDS
-from perfeval_xl.write.tables import PROJECT_OF_ROW
+from perfeval_xl.ooxml.zipwrite import (
+    Deflated,
+    copied,
+    deflated_around,
+    deflated_piece,
+    zip_bytes,
+)
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.newsheet import escaped
+from perfeval_xl.outputs.records import INDICATOR_FIELDS
+from perfeval_xl.outputs.summary._format import (
+    MAX_TEXT,
+    Formats,
+    SummaryWorkbook,
+    printable,
+)
+from perfeval_xl.outputs.tables import PROJECT_OF_ROW
 
 SHEET = "指标明细"
 

@@ -27,16 +27,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfeval_xl.findings import FileResult, Severity
-from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits
-from perfeval_xl.write._comments import add_comments
-from perfeval_xl.write._marks import Mark, collect_marks, is_cell
-from perfeval_xl.write._newsheet import location
 from perfeval_xl.ooxml.editable import XlsxPackage
-from perfeval_xl.write._review_sheets import FILL, Styles, findings_sheet, scoring_sheet
-from perfeval_xl.write._sheet import CellAnchors, SheetPatch, split_ref
-from perfeval_xl.write._styles import FontChange, Look, StyleBook
-from perfeval_xl.write.figures import SHEET_NAME as FIGURES_SHEET
-from perfeval_xl.write.figures import figures_sheet
+from perfeval_xl.ooxml.package import DEFAULT_LIMITS, Limits
+from perfeval_xl.outputs.completed._comments import add_comments
+from perfeval_xl.outputs.completed._review_sheets import (
+    FILL,
+    Styles,
+    findings_sheet,
+    scoring_sheet,
+)
+from perfeval_xl.outputs.completed._sheet import CellAnchors, SheetPatch, split_ref
+from perfeval_xl.outputs.completed._styles import FontChange, Look, StyleBook
+from perfeval_xl.outputs.completed.marks import Mark, collect_marks, is_cell
+from perfeval_xl.outputs.figures import SHEET_NAME as FIGURES_SHEET
+from perfeval_xl.outputs.figures import figures_sheet
+from perfeval_xl.outputs.newsheet import location
 
 FINDINGS_SHEET = "核查结果"
 SCORING_SHEET = "核定评分"

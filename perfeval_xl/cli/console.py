@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from perfeval_xl.findings import FileResult, Finding
 from perfeval_xl.model import FundsRow, Measure, Project, Sourced, Timing
+from perfeval_xl.outputs.figures import render_figures
+from perfeval_xl.outputs.records import NARRATIVE_ONLY
 from perfeval_xl.tolerance import fmt_number, fmt_rate
-from perfeval_xl.write.figures import render_figures
 
 
 def _at(s: Sourced) -> str:
@@ -60,9 +61,6 @@ def _funds_row(name: str, row: FundsRow) -> str:
         f"  {name}：年初预算数 {_num(row.initial)}，全年预算数 {_num(row.budget)}，全年执行数 {_num(row.spent)}，"
         f"分值 {_num(row.weight)}，执行率 {_rate(row.rate)}，得分 {_num(row.score)}"
     )
-
-
-NARRATIVE_ONLY = "仅核对报告正文"
 
 
 def render_narrative_only(project: Project) -> list[str]:

@@ -64,7 +64,8 @@ class TablesHelper:
 
 def _serve(conn, parents_end) -> None:
     parents_end.close()
-    from perfeval_xl.write import summary, tables  # noqa: F401  pandas and xlsxwriter, now
+    from perfeval_xl.outputs import tables  # noqa: F401  pandas and xlsxwriter, now
+    from perfeval_xl.outputs.summary import workbook  # noqa: F401
 
     gc.freeze()
     gc.set_threshold(_YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])

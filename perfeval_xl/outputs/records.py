@@ -1,5 +1,5 @@
 """The results of a run as plain records: the rows of ``results.json`` and of
-the batch's tables (:mod:`perfeval_xl.write.tables`).
+the batch's tables (:mod:`perfeval_xl.outputs.tables`).
 
 No pandas here. :func:`indicator_records` runs in every per-file worker,
 before the indicator rows are dropped from the slim result it sends back; the
@@ -20,10 +20,13 @@ from typing import Any, Iterator
 from perfeval_xl.findings import BatchResult, FileResult, Finding, Severity
 from perfeval_xl.model import Sourced
 from perfeval_xl.scoring.indicator import assess_project, indicator_kind
-from perfeval_xl.write.console import NARRATIVE_ONLY
 
 QUANTITATIVE_MET = {True: "达成", False: "未达成"}
 _ROW = re.compile(r"[A-Za-z]+(\d+)$")
+
+
+# the 评价方案 column of a report checked without its form (issue 20)
+NARRATIVE_ONLY = "仅核对报告正文"
 
 
 def num(x: Any) -> int | float | None:

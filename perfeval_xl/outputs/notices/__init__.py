@@ -16,8 +16,8 @@ from pathlib import Path
 from perfeval_xl.config import NoticeSettings
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.ooxml.atomic import atomic_target
-from perfeval_xl.write.notices.content import DepartmentNotice, department_notices
-from perfeval_xl.write.notices.filenames import SUFFIX, unique_names
+from perfeval_xl.outputs.notices.content import DepartmentNotice, department_notices
+from perfeval_xl.outputs.notices.filenames import SUFFIX, unique_names
 
 NOTICES_FOLDER = "核查意见"
 
@@ -67,7 +67,9 @@ def write_notices(
 
 
 def _write(notice: DepartmentNotice, target: Path, created: dt.datetime) -> None:
-    from perfeval_xl.write.notices.document import notice_document  # python-docx only when there is a letter
+    from perfeval_xl.outputs.notices.document import (
+        notice_document,  # python-docx only when there is a letter
+    )
 
     document = notice_document(notice, created)
     with atomic_target(target) as tmp:

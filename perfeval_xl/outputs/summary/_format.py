@@ -9,8 +9,8 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.write._marks import is_cell
-from perfeval_xl.write._textfit import row_height
+from perfeval_xl.outputs.completed.marks import is_cell
+from perfeval_xl.outputs.textfit import row_height
 
 MAX_TEXT = 32767  # Excel's limit on characters in one cell
 _FUNCTION_CALL = re.compile(r"[A-Za-z0-9_.]\(")  # every renamed function ends so

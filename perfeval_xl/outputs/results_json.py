@@ -13,7 +13,7 @@ from typing import Any, Iterable, TextIO
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.ooxml.atomic import atomic_target
-from perfeval_xl.write.records import INDICATOR_FIELDS, results_records
+from perfeval_xl.outputs.records import INDICATOR_FIELDS, results_records
 
 
 def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:
@@ -28,7 +28,9 @@ def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> di
 
 def _contract_lists(records: dict[str, Any]) -> dict[str, Any]:
     """projects (ranked as the tables rank them), failed and findings."""
-    from perfeval_xl.write.tables import ranked_project_records  # pandas: only where the tables are built
+    from perfeval_xl.outputs.tables import (
+        ranked_project_records,  # pandas: only where the tables are built
+    )
 
     return {"projects": ranked_project_records(records["projects"]), "failed": records["failed"], "findings": records["findings"]}
 

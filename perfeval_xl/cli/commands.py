@@ -13,8 +13,9 @@ from pathlib import Path
 import click
 
 from perfeval_xl.findings import Severity
-from perfeval_xl.write.template import template_filename, write_template
-from perfeval_xl.write.template_layout import SCHEMES
+from perfeval_xl.outputs.template.blank import template_filename, write_template
+from perfeval_xl.outputs.template.blank_layout import SCHEMES
+
 
 class ConfigProblem(click.ClickException):
     """A bad perfeval.toml: a usage error, exit 2 (1 means findings)."""
@@ -79,12 +80,12 @@ def main() -> None:
 def check(file: Path, as_json: bool, scheme: str | None, config_path: Path | None) -> None:
     """读取一个评价表（或 Word / 纯文本评价报告，先导入；未附评价表的报告只核对正文），显示读到的内容
     （每个值注明单元格）、报告中的数字（主语、角色、核对对象）和发现的问题。"""
+    from perfeval_xl.cli.console import render_check
     from perfeval_xl.findings import BatchResult
+    from perfeval_xl.outputs.figures import figures_data
+    from perfeval_xl.outputs.results_json import results_json
+    from perfeval_xl.outputs.serialize import to_data
     from perfeval_xl.pipeline import Settings, evaluate_file
-    from perfeval_xl.serialize import to_data
-    from perfeval_xl.write.console import render_check
-    from perfeval_xl.write.figures import figures_data
-    from perfeval_xl.write.results_json import results_json
 
     if scheme is not None:
         _validate_scheme(scheme)
@@ -142,10 +143,10 @@ def template_command(output: Path | None, scheme: str) -> None:
 def run(input_dir: Path, output_dir: Path | None, scheme: str | None, config_path: Path | None, jobs: int | None, no_notices: bool) -> None:
     """核查文件夹（含子文件夹）中的每个评价表，写出核查后的工作簿、汇总表、results.json 和各主管部门的核查意见。"""
     from perfeval_xl.api import OutputIsInput, check_folder
+    from perfeval_xl.batch import default_output_dir
     from perfeval_xl.config import ConfigError
+    from perfeval_xl.outputs.records import SUMMARY_NAME
     from perfeval_xl.scoring import SchemeError
-    from perfeval_xl.write.batch import default_output_dir
-    from perfeval_xl.write.records import SUMMARY_NAME
 
     output_dir = output_dir or default_output_dir(input_dir)
     with _ProgressBar() as bar:
@@ -239,8 +240,8 @@ def import_command(reports: tuple[Path, ...], output_dir: Path | None) -> None:
 @CONFIG_OPTION
 def rules_command(rule_id: str | None, config_path: Path | None) -> None:
     """列出全部核查规则（编号、级别、标题），或显示一条规则的说明。级别按配置文件（如有）显示。"""
+    from perfeval_xl.cli.rule_docs import render_rule_doc, render_rule_list
     from perfeval_xl.rules import all_rules
-    from perfeval_xl.write.rule_docs import render_rule_doc, render_rule_list
 
     settings = _rule_settings(config_path, Path.cwd())
     catalog = {r.id: r for r in all_rules() if r.id not in settings.disabled}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS, GRADES
+from perfeval_xl.outputs.template.spec import FUNDS_ROW_KEYS
 from perfeval_xl.outputs.template.spec import FUNDS_ROW_LABELS as _FUNDS_LABEL_OF
 from perfeval_xl.scheme import DEPARTMENT, SELF, Scheme
 

@@ -14,10 +14,17 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from perfeval_xl.ooxml.names import CT_COMMENTS, CT_VML, q, REL_COMMENTS, REL_VML, serialize, xml_text
-
 from perfeval_xl.ooxml.editable import XlsxPackage
-from perfeval_xl.write._sheet import SheetPatch, split_ref
+from perfeval_xl.ooxml.names import (
+    CT_COMMENTS,
+    CT_VML,
+    REL_COMMENTS,
+    REL_VML,
+    q,
+    serialize,
+    xml_text,
+)
+from perfeval_xl.outputs.completed._sheet import SheetPatch, split_ref
 
 AUTHOR = "perfeval 核查"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -14,9 +14,8 @@ from typing import NamedTuple
 
 from openpyxl.utils.cell import get_column_letter
 
-from perfeval_xl.ooxml.names import NS_MAIN, NS_REL, xml_text
-from perfeval_xl.write._sheet import MAX_CELL_TEXT
-from perfeval_xl.write._textfit import row_height
+from perfeval_xl.ooxml.names import MAX_CELL_TEXT, NS_MAIN, NS_REL, xml_text
+from perfeval_xl.outputs.textfit import row_height
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Sheets: 汇总排名 (projects ranked by 核定总分), 问题清单 (every find
 into the completed workbooks), 部门汇总 (per 主管部门, with charts),
 指标明细 (every indicator of every project, linked to its row),
 未处理文件 (files that could not be read, and why) and 说明 (what was run).
-The figures come from the batch's DataFrames (:mod:`perfeval_xl.write.tables`).
+The figures come from the batch's DataFrames (:mod:`perfeval_xl.outputs.tables`).
 
 The name is fixed, not dated: a re-run replaces the completed workbooks in
 the same folder, so a dated summary from an earlier run would link to files
@@ -26,13 +26,21 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from perfeval_xl.findings import Severity
 from perfeval_xl.ooxml.atomic import atomic_target
-from perfeval_xl.write._summary_departments import departments_sheet
-from perfeval_xl.write._summary_format import MAX_TEXT, Formats, SummaryWorkbook, external_link, fit_row, header, printable, put
-from perfeval_xl.write._summary_indicators import IndicatorRows
-from perfeval_xl.write.console import NARRATIVE_ONLY
-from perfeval_xl.write.frames import Batch
-from perfeval_xl.write.records import SUMMARY_NAME
-from perfeval_xl.write.tables import department_table, duplicate_texts, plain_tuples
+from perfeval_xl.outputs.frames import Batch
+from perfeval_xl.outputs.records import NARRATIVE_ONLY, SUMMARY_NAME
+from perfeval_xl.outputs.summary._departments import departments_sheet
+from perfeval_xl.outputs.summary._format import (
+    MAX_TEXT,
+    Formats,
+    SummaryWorkbook,
+    external_link,
+    fit_row,
+    header,
+    printable,
+    put,
+)
+from perfeval_xl.outputs.summary._indicators import IndicatorRows
+from perfeval_xl.outputs.tables import department_table, duplicate_texts, plain_tuples
 
 MAX_LINKS = 65000  # Excel allows 65,530 hyperlinks per sheet
 SEVERITY_LABEL = {s.value: s.label for s in Severity}

@@ -1,10 +1,10 @@
 """``Batch``: a run's results as four pandas DataFrames, built when first read.
 
 The class itself needs no pandas: ``perfeval run`` holds its batch as the
-plain records of :mod:`perfeval_xl.write.records` and never loads pandas in
+plain records of :mod:`perfeval_xl.outputs.records` and never loads pandas in
 its own process (the summary's tables are built in a helper process, see
-:mod:`perfeval_xl.write._tables_helper`); reading a table builds it with
-:func:`perfeval_xl.write.tables.build`, once (the summary's process never
+:mod:`perfeval_xl.outputs.tables_helper`); reading a table builds it with
+:func:`perfeval_xl.outputs.tables.build`, once (the summary's process never
 builds the indicator table, which the process rendering 指标明细 builds).
 """
 
@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perfeval_xl.write.records import severity_counts
+from perfeval_xl.outputs.records import severity_counts
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from perfeval_xl.write.notices import NoticesWritten
+    from perfeval_xl.outputs.notices import NoticesWritten
 
 TABLES = ("projects", "findings", "indicators", "failed")
 
@@ -48,7 +48,9 @@ class Batch:
 
     def _table(self, name: str) -> "pd.DataFrame":
         if name not in self._tables:
-            from perfeval_xl.write.tables import build  # pandas, when a table is first read
+            from perfeval_xl.outputs.tables import (
+                build,  # pandas, when a table is first read
+            )
 
             projects = self._table("projects") if name in ("findings", "indicators") else None
             self._tables[name] = build(self._records, name, projects)

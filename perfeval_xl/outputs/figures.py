@@ -10,7 +10,7 @@ from typing import Any, Callable
 from perfeval_xl.findings import FileResult
 from perfeval_xl.narrative import project_claims
 from perfeval_xl.narrative.basis import Figure, report_figures
-from perfeval_xl.write._newsheet import Cell, NewSheet
+from perfeval_xl.outputs.newsheet import Cell, NewSheet
 
 SHEET_NAME = "报告中的数字"
 HEADERS = ["序号", "位置", "原文", "数字", "主语", "角色", "数值", "单位", "指标", "核对对象", "核对结果"]

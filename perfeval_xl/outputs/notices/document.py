@@ -27,7 +27,11 @@ from docx.shared import Mm, Pt
 from docx.text.run import Run
 from lxml import etree
 
-from perfeval_xl.write.notices.content import DepartmentNotice, ProblemLine, heading_number
+from perfeval_xl.outputs.notices.content import (
+    DepartmentNotice,
+    ProblemLine,
+    heading_number,
+)
 
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
