@@ -132,3 +132,23 @@ def test_the_package_loads_its_api_only_when_asked():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PACKAGE.parent)
     assert out.stdout.split() == ["False", "True", "False", "True"]
+
+
+def _readme_tree() -> set[str]:
+    """The folders and modules the README's “代码结构” tree names under perfeval_xl/."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 代码结构", 1)[1].split("\n## ", 1)[0]
+    tree = section.split("```\nperfeval_xl/\n", 1)[1].split("```", 1)[0]
+    named: set[str] = set()
+    for line in tree.splitlines():
+        if not line.startswith("  ") or line.startswith("   "):
+            continue  # a continuation line, or outside the package (tests/support/…)
+        head = line.strip().split("   ")[0].split("  ")[0]
+        named |= {name.strip().removesuffix("/").removesuffix(".py") for name in head.split(",")}
+    return named
+
+
+def test_the_readme_tree_names_every_stage():
+    stages = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if (p.suffix == ".py" or p.is_dir()) and p.name != "__pycache__"}
+    stages -= {"__init__", "__main__"}
+    assert _readme_tree() == stages
