@@ -5,8 +5,10 @@
 Runs ``perfeval run`` from a clean export of ``--base`` (default: main) and
 from this working tree over the samples and over the N-file benchmark corpus
 (generated as in ``speed.py``), and checks that the two ``results.json`` are
-byte-identical and that every completed workbook holds the same parts with
-the same bytes (the zip around them may differ). Exits 1 and names the first
+byte-identical and that every completed workbook, the summary and every
+核查意见 letter hold the same parts with the same bytes (the zip around them
+may differ; the summary's output folder and run times, and the docProps'
+time of writing, are left out). Exits 1 and names the first
 difference when they are not. Performance work must leave every result
 exactly as it was.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import subprocess
 import sys
 import tarfile
@@ -63,6 +66,26 @@ def copies_differing(before: Path, after: Path) -> list[str]:
     return differing
 
 
+def others_differing(before: Path, after: Path) -> list[str]:
+    """The summary workbook and the 核查意见 letters whose parts differ (their
+    docProps aside: the time they were written), or that exist in one output only."""
+    def others(root: Path) -> set[Path]:
+        return {p.relative_to(root) for p in [*root.glob("*.xlsx"), *root.rglob("*.docx")] if not p.name.endswith("_核查.xlsx")}
+
+    def content(path: Path, root: Path) -> list[tuple[str, bytes]]:
+        # the summary's 运行信息 names its output folder and the time of the run
+        def neutral(data: bytes) -> bytes:
+            return re.sub(rb"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d", b"<time>", data.replace(str(root).encode(), b"<output>"))
+        return [(name, neutral(data)) for name, data in parts_of(path) if not name.startswith("docProps/")]
+
+    differing = []
+    for name in sorted(others(before) | others(after)):
+        a, b = before / name, after / name
+        if not (a.exists() and b.exists()) or content(a, before) != content(b, after):
+            differing.append(name.as_posix())
+    return differing
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main")
@@ -82,6 +105,12 @@ def main() -> int:
                 print(f"DIFFERENT  {folder}: {len(copies)} completed workbooks, first {copies[0]}")
             else:
                 print(f"identical  {folder}: every completed workbook, part by part")
+            others = others_differing(Path(tmp) / f"before{i}", Path(tmp) / f"after{i}")
+            if others:
+                same = False
+                print(f"DIFFERENT  {folder}: summary or 核查意见 {', '.join(others[:3])}")
+            else:
+                print(f"identical  {folder}: the summary and every 核查意见, part by part")
             if before == after:
                 print(f"identical  {folder}: results.json ({len(after)} bytes)")
                 continue
