@@ -99,18 +99,15 @@ def main() -> int:
         for i, folder in enumerate(inputs):
             before = results_of(base, folder, Path(tmp) / f"before{i}")
             after = results_of(ROOT, folder, Path(tmp) / f"after{i}")
-            copies = copies_differing(Path(tmp) / f"before{i}", Path(tmp) / f"after{i}")
-            if copies:
-                same = False
-                print(f"DIFFERENT  {folder}: {len(copies)} completed workbooks, first {copies[0]}")
-            else:
-                print(f"identical  {folder}: every completed workbook, part by part")
-            others = others_differing(Path(tmp) / f"before{i}", Path(tmp) / f"after{i}")
-            if others:
-                same = False
-                print(f"DIFFERENT  {folder}: summary or 核查意见 {', '.join(others[:3])}")
-            else:
-                print(f"identical  {folder}: the summary and every 核查意见, part by part")
+            checks = (
+                ("every completed workbook", copies_differing),
+                ("the summary and every 核查意见", others_differing),
+            )
+            for what, differing_in in checks:
+                differing = differing_in(Path(tmp) / f"before{i}", Path(tmp) / f"after{i}")
+                same = same and not differing
+                verdict = f"DIFFERENT  {folder}: {what}, first {differing[0]}" if differing else f"identical  {folder}: {what}, part by part"
+                print(verdict)
             if before == after:
                 print(f"identical  {folder}: results.json ({len(after)} bytes)")
                 continue
