@@ -54,7 +54,6 @@ def _doc_expectation(baseline: str, path: str, blank: bool) -> set[Expect]:
     data = rulekit.load_project_data(baseline)
     indicators = data["indicators"]
     total_row = rulekit.FIRST_INDICATOR_ROW + len(indicators)
-    funds_in_total = data["method"] == "单位自评"
     parts = path.split(".")
     if parts[0] == "funds":
         row, field = parts[1], parts[2]
@@ -62,19 +61,19 @@ def _doc_expectation(baseline: str, path: str, blank: bool) -> set[Expect]:
         total_cell = f"{column}{rulekit.FUNDS_ROWS['total']}"
         if row != "total":
             # XC103 sums a column's filled 其中 rows: it checks the column only while another one is filled,
-            # and reports the total when the rows left no longer add up to it
+            # and reports the total when the rows left no longer add up to it — a warning when the gap
+            # may be the blank row (“差额可能就是未填的那一项”), an error for text that is not a number
             others = [data["funds"][r][field] for r in data["funds"] if r not in ("total", row) and field in data["funds"][r]]
             short = others and abs(sum(others) - data["funds"]["total"][field]) > 0.01
-            return {Expect("XC103", total_cell, ERROR)} if short else set()
+            return {Expect("XC103", total_cell, WARNING if blank else ERROR)} if short else set()
         return {
-            "initial": {Expect("XC103", total_cell, ERROR)},  # “总额未填”
-            "budget": {Expect("XC105", total_cell, ERROR)},
+            "initial": {Expect("XC103", total_cell, WARNING if blank else ERROR)},  # “总额未填时是警告”
+            "budget": {Expect("XC105", total_cell, WARNING if blank else ERROR)},
             "spent": {Expect("XC108", total_cell, WARNING)},
             "weight": set(),  # no rule reads the funds 分值 alone
             "rate": {Expect("XC108", total_cell, INFO if blank else WARNING)},  # a blank rate is filled in the copy
-            "score": {Expect("XC108", total_cell, INFO if blank else WARNING)}
-            # 单位自评 counts the funds 得分 in 总分, a missing one as 0 (XC205's docstring)
-            | ({Expect("XC205", f"G{total_row}", ERROR)} if funds_in_total else set()),
+            # XC205 leaves 总分 alone while a funds 得分 it counts is missing (XC108 reports it)
+            "score": {Expect("XC108", total_cell, INFO if blank else WARNING)},
         }[field]
     if parts[0] == "indicators":
         i, field = int(parts[1]), parts[2]
@@ -87,15 +86,9 @@ def _doc_expectation(baseline: str, path: str, blank: bool) -> set[Expect]:
                 return {Expect("XC405", cell, WARNING)}
             return {Expect("XC401", cell, WARNING)} if _is_quantity(ind["target"]) else set()
         if field == "weight":
-            # the group under the 一级 label (项目决策（20分）) this row belongs to, and the weights left in it
-            first = max(k for k in range(i + 1) if indicators[k].get("level1"))
-            stop = next((k for k in range(i + 1, len(indicators)) if indicators[k].get("level1")), len(indicators))
-            group_left = [k for k in range(first, stop) if k != i and "weight" in indicators[k]]
-            declared = "分）" in indicators[first]["level1"]
-            return (
-                {Expect("XC204", cell, WARNING if blank else ERROR), Expect("XC201", f"F{total_row}", ERROR)}
-                | ({Expect("XC202", f"A{rulekit.FIRST_INDICATOR_ROW + first}", ERROR)} if declared and group_left else set())
-            )
+            # XC201 / XC202 stay silent while the 分值 left are short of the total and one is missing:
+            # the missing cell may be the difference, and XC204 names it
+            return {Expect("XC204", cell, WARNING if blank else ERROR)}
         if field == "score":
             return {Expect("XC209", cell, WARNING)}
         if field == "deviation":
@@ -105,7 +98,7 @@ def _doc_expectation(baseline: str, path: str, blank: bool) -> set[Expect]:
     grade_cell = f"B{total_row + 1}"
     return {
         "total_weight": set(),  # XC206 passes an empty 分值; 不详 is not a number it can compare
-        "total_score": {Expect("XC205", f"G{total_row}", ERROR)},  # “总分为空或与合计相差”
+        "total_score": {Expect("XC205", f"G{total_row}", INFO if blank else ERROR)},  # blank: filled in the copy
         "grade": {Expect("XC207", grade_cell, INFO if blank else ERROR)},  # blank: filled in the copy
         "method": set() if blank else {Expect("XC212", "F4", WARNING)},
     }[path]

@@ -1,5 +1,6 @@
 """XC103: 年度资金总额 is not the sum of its 其中 rows."""
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import FundsRow, Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.tolerance import fmt_number, money_equal
@@ -21,7 +22,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     或改了其中一行忘记改总额。
 
     何时报告：在年初预算数、全年预算数、全年执行数三列中，凡有至少一个“其中”行
-    填了数的列，总额与已填“其中”各行之和相差超过 0.01 万元（或总额未填）。
+    填了数的列，总额与已填“其中”各行之和相差超过 0.01 万元（错误）；总额未填时
+    是警告（空白不是错误：表没填完整），同样写明应填的合计；总额大于已填各项之和、而该列
+    有“其中”行未填时也是警告（差额可能就是未填的那一项），并指出那一行。
 
     何时通过：各列总额与“其中”各行之和相差不超过 0.01 万元；“其中”行在该列全空时
     不检查该列；总额的全年预算数、全年执行数为空时分别由 XC105、XC108 报告。
@@ -40,6 +43,10 @@ def check(project: Project, ctx: RuleContext) -> None:
         if not total.present and attr in BLANK_OWNED_ELSEWHERE:
             continue
         found = fmt_number(total.value) if total.present else "（空）"
+        unfilled = [row for row in project.funds.parts if not getattr(row, attr).present]
+        # only blanks: a 不详 or other text in a 其中 cell is the clerk's error, not a gap
+        part_missing = total.present and bool(unfilled) and total.value > expected and all(getattr(r, attr).blank for r in unfilled)
+        note = f"（其中“{_label(unfilled[0])}”的{title}未填写，差额可能就是该项）" if part_missing else ""
         if len(filled) == 1:
             should = f"应等于其中“{_label(rows[0])}”的 {fmt_number(expected)} 万元"
         else:
@@ -47,8 +54,9 @@ def check(project: Project, ctx: RuleContext) -> None:
             should = f"应为其中各项之和 {terms} = {fmt_number(expected)} 万元"
         ctx.report(
             at=total,
-            message=f"年度资金总额的{title}{should}，表中填写 {found}。",
+            message=f"年度资金总额的{title}{should}，表中填写 {found}{note}。",
             expected=fmt_number(expected),
             actual=found,
             related=filled,
+            severity=Severity.WARNING if (total.blank or part_missing) and ctx.severity is Severity.ERROR else None,
         )

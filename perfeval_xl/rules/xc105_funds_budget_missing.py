@@ -1,5 +1,6 @@
 """XC105: 全年预算数 is missing or not positive."""
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import parts_sum
@@ -12,7 +13,8 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     为什么：执行率 = B/A，A 缺失或为 0 时执行率和资金得分都无从计算。
 
-    何时报告：项目资金表存在，年度资金总额行的 A 为空、不是数字，或 ≤ 0。
+    何时报告：项目资金表存在，年度资金总额行的 A ≤ 0 或不是数字（错误），或为空（警告：
+    空白不是错误，表没填完整）。
 
     何时通过：A 是大于 0 的数字；A 填了 0 而“其中”各行有数时，由 XC103 报告应填的合计，
     不在此重复。
@@ -34,4 +36,7 @@ def check(project: Project, ctx: RuleContext) -> None:
     else:
         message = "年度资金总额行未填写全年预算数（A），执行率无法计算。"
         actual = "（空）"
-    ctx.report(at=budget, message=message, expected="大于 0 的金额", actual=actual)
+    ctx.report(
+        at=budget, message=message, expected="大于 0 的金额", actual=actual,
+        severity=Severity.WARNING if budget.blank and ctx.severity is Severity.ERROR else None,
+    )

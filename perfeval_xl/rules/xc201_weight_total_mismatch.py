@@ -15,7 +15,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     0.01 分。报告在总分行的分值格上（该格缺失时报告在最后一个指标的分值格上），
     相关格为各指标分值。
 
-    何时通过：分值之和等于方案总分（0.01 分以内）。
+    何时通过：分值之和等于方案总分（0.01 分以内）；有指标的分值为空或不是数字、而已填分值之和
+    小于方案总分时不报告：差额可能正是那格，由 XC204 报告在该格上（一格空白不算三处错误）。
     """
     weights = [ind.weight for ind in project.indicators if ind.weight.present]
     if not weights:
@@ -24,6 +25,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     expected = ctx.scheme.indicator_total
     if score_equal(total, expected):
         return
+    if total < expected and any(not ind.weight.present for ind in project.indicators):
+        return  # the missing 分值 may be the difference: XC204 names that cell
     funds_note = "（另加资金部分 {} 分）".format(fmt_number(ctx.scheme.funds_weight)) if ctx.scheme.funds_in_total else ""
     ctx.report(
         at=project.total_weight,

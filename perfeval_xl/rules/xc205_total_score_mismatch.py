@@ -1,5 +1,6 @@
 """XC205: 总分 is not the sum of the 得分 (plus the funds 得分 where the scheme counts it)."""
 
+from perfeval_xl.findings import Severity
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import is_indicator_subtotal_row
@@ -13,12 +14,14 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     为什么：总分决定评价等次和排名，是最常被引用的数字；合计错误直接导致结论错误。
 
-    何时报告：每个三级指标都填了得分，且总分为空或与合计相差超过 0.01 分。
-    方案计入资金得分（funds_in_total）时，资金得分为空按 0 计（由 XC108 另报）。
+    何时报告：每个三级指标都填了得分，且总分与合计相差超过 0.01 分（错误）；总分为空时
+    只作提示（空白不是错误：核查后的工作簿已填入合计）。方案计入资金得分（funds_in_total）
+    时，资金部分得分也须已填。
 
     何时通过：总分等于合计（0.01 分以内；总分只写一位小数时按一位小数四舍五入或截断
     也接受）；单位自评表的总分行只合计 90 分指标（分值 90、得分 = 三级得分之和）时，
-    资金部分另行计分，也接受；有三级指标得分为空时不检查（空得分由 XC209 报告，避免重复）。
+    资金部分另行计分，也接受；有三级指标得分为空时不检查（空得分由 XC209 报告，避免重复）；计入总分的资金得分为空时
+    也不检查（由 XC108 报告，并由程序算出填入）。
     """
     scores = [ind.score for ind in project.indicators]
     if not scores or not all(s.present for s in scores):
@@ -28,9 +31,11 @@ def check(project: Project, ctx: RuleContext) -> None:
     funds_note = ""
     if ctx.scheme.funds_in_total and project.funds is not None:
         funds_score = project.funds.total.score
-        total += funds_score.value if funds_score.present else 0
+        if not funds_score.present:
+            return  # XC108 reports the blank funds score; the copy computes it
+        total += funds_score.value
         related.append(funds_score)
-        funds_note = f"（含资金部分得分 {fmt_number(funds_score.value) if funds_score.present else 0}）"
+        funds_note = f"（含资金部分得分 {fmt_number(funds_score.value)}）"
     reported = project.total_score
     if reported.present and score_matches(reported.value, total, reported.decimals):
         return
@@ -45,4 +50,5 @@ def check(project: Project, ctx: RuleContext) -> None:
         expected=fmt_number(total),
         actual=found,
         related=related,
+        severity=Severity.INFO if reported.blank else None,
     )
