@@ -3,15 +3,21 @@ its workers, and later builds the tables and writes the outputs.
 
 Where pandas is loaded costs time: in the run's own process before its
 workers are forked, every worker would carry it. This helper, forked first,
-loads it (0.12 s of CPU) while the run starts; at the end the run hands it the
+loads it (0.15–0.25 s of CPU) while the run starts; at the end the run hands it the
 plain records (a few megabytes) and writes the 核查意见 meanwhile; the run's
 own process never loads pandas.
+
+While it loads, the helper runs only on a core nothing else wants (Linux's
+``SCHED_IDLE``): at normal priority it took that time from the two workers,
+every other moment of the run keeps both cores busy. When the records are
+handed over it is back at normal priority, loaded or not.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import traceback
 from typing import Callable
 
@@ -37,6 +43,7 @@ class TablesHelper:
     def start(self, call: Callable, *args) -> bool:
         """Hand ``call(*args)`` to the helper and return while it runs there
         (:meth:`finished` waits for it); False when it could not be handed over."""
+        _set_idle(self._process.pid, False)  # the rest of the run waits for it now
         try:
             self._conn.send((call, args))
         except Exception:  # noqa: BLE001 - it ended, or the call cannot be pickled: the caller does it
@@ -64,6 +71,7 @@ class TablesHelper:
 
 def _serve(conn, parents_end) -> None:
     parents_end.close()
+    _set_idle(0, True)
     from perfeval_xl.write import summary, tables  # noqa: F401  pandas and xlsxwriter, now
 
     gc.freeze()
@@ -72,6 +80,7 @@ def _serve(conn, parents_end) -> None:
         call, args = conn.recv()
     except EOFError:  # the run ended without handing anything over
         return
+    _set_idle(0, False)  # the run has handed it over (and raised it already, unless it could not)
     gc.freeze()  # the records live until the end
     try:
         call(*args)
@@ -79,3 +88,13 @@ def _serve(conn, parents_end) -> None:
         conn.send(traceback.format_exc())
     else:
         conn.send(None)
+
+
+def _set_idle(pid: int, idle: bool) -> None:
+    """Run process ``pid`` (0: this one) only when a core is otherwise idle,
+    or at normal priority again; where the system has no such policy, as it is."""
+    try:
+        policy = os.SCHED_IDLE if idle else os.SCHED_OTHER
+        os.sched_setscheduler(pid, policy, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux, or the process is gone: nothing to change
+        pass
