@@ -9,8 +9,9 @@ own process never loads pandas.
 
 While it loads, the helper runs only on a core nothing else wants (Linux's
 ``SCHED_IDLE``): at normal priority it took that time from the two workers,
-every other moment of the run keeps both cores busy. When the records are
-handed over it is back at normal priority, loaded or not.
+every other moment of the run keeps both cores busy. Near the end of the
+run (:meth:`TablesHelper.hurry`), and at the latest when the records are
+handed over, it is back at normal priority, loaded or not.
 """
 
 from __future__ import annotations
@@ -43,12 +44,18 @@ class TablesHelper:
         the helper failed or is gone, and the caller should do it itself)."""
         return self.start(call, *args) and self.finished()
 
+    def hurry(self) -> None:
+        """Back to normal priority: the run is nearly done. On a busy machine
+        no core is ever idle, and pandas would be loaded only when the records
+        are handed over, with the rest of the run waiting for it."""
+        _set_idle(self._process.pid, False)
+
     def start(self, call: Callable, *args) -> bool:
         """Hand ``call(*args)`` to the helper and return while it runs there
         (:meth:`finished` waits for it); False when it could not be handed over.
         The records go over in a thread: on a busy machine passing a few
         megabytes through the pipe, 64 KB at a time, took the run 0.2 s."""
-        _set_idle(self._process.pid, False)  # the rest of the run waits for it now
+        self.hurry()  # the rest of the run waits for it now
         try:
             payload = ForkingPickler.dumps((call, args))
         except Exception:  # noqa: BLE001 - the call cannot be pickled: the caller does it
