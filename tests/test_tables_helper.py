@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,24 @@ def test_a_call_that_cannot_be_sent_or_fails_is_left_to_the_caller(tmp_path):
     assert not TablesHelper().run(shutil.rmtree, tmp_path / "does-not-exist")  # raises there
     helper = TablesHelper()
     helper.close()  # nothing handed over: it is ended, not left waiting
+
+
+def _policy(path: Path) -> None:
+    path.write_text(str(os.sched_getscheduler(0)), encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no idle scheduling policy here")
+def test_the_helper_loads_on_idle_cores_and_works_at_normal_priority(tmp_path):
+    helper = TablesHelper()
+    try:
+        deadline = time.monotonic() + 10
+        while os.sched_getscheduler(helper._process.pid) != os.SCHED_IDLE:  # set as it starts
+            assert time.monotonic() < deadline, "the helper never went to the idle policy"
+            time.sleep(0.01)
+        assert helper.run(_policy, tmp_path / "policy")
+    finally:
+        helper.close()
+    assert int((tmp_path / "policy").read_text()) == os.SCHED_OTHER
 
 
 _PARENT = os.getpid()

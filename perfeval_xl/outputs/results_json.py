@@ -13,7 +13,7 @@ from typing import Any, Iterable, TextIO
 
 from perfeval_xl.findings import BatchResult
 from perfeval_xl.ooxml.atomic import atomic_target
-from perfeval_xl.outputs.records import INDICATOR_FIELDS, results_records
+from perfeval_xl.outputs.records import INDICATOR_FIELDS, IndicatorRows, results_records
 
 
 def results_json(batch: BatchResult, output_dir: Path | str | None = None) -> dict[str, Any]:
@@ -53,9 +53,13 @@ def write_document(lists: dict[str, Any], indicators: Iterable, out: TextIO) -> 
     encoder (pure Python) half a second, one line each is the C encoder's."""
     head = json.dumps(lists, ensure_ascii=False, indent=2)
     out.write(head[:-2] + ',\n  "indicators": [')
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
+    if isinstance(indicators, IndicatorRows):  # a run's records: their JSON text, cut and keyed
+        lines = indicators.keyed_json()
+    else:
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row as json.dumps makes
+        lines = (encode(_indicator(row)) for row in indicators)
     separator = "\n    "
-    for row in indicators:
-        out.write(separator + encode(_indicator(row)))
+    for line in lines:
+        out.write(separator + line)
         separator = ",\n    "
     out.write("]\n}\n" if separator == "\n    " else "\n  ]\n}\n")
