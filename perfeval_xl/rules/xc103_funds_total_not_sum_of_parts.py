@@ -10,6 +10,10 @@ COLUMNS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("spen
 BLANK_OWNED_ELSEWHERE = {"budget", "spent"}
 
 
+def _filled_elsewhere(row: FundsRow) -> bool:
+    return any(getattr(row, attr).present for attr, _ in COLUMNS)
+
+
 def _label(row: FundsRow) -> str:
     return (row.label.value or "").replace("其中：", "").replace("其中:", "") or "其中"
 
@@ -23,8 +27,9 @@ def check(project: Project, ctx: RuleContext) -> None:
 
     何时报告：在年初预算数、全年预算数、全年执行数三列中，凡有至少一个“其中”行
     填了数的列，总额与已填“其中”各行之和相差超过 0.01 万元（错误）；总额未填时
-    是警告（空白不是错误：表没填完整），同样写明应填的合计；总额大于已填各项之和、而该列
-    有“其中”行未填时也是警告（差额可能就是未填的那一项），并指出那一行。
+    是警告（空白不是错误：表没填完整），同样写明应填的合计；总额大于已填各项之和、而差额可能
+    就是某个“其中”行在该列漏填的数（该行其他列有数、这一格空白）时也是警告，并指出那一行；
+    整行空白的“其中”行表示没有这项资金，合计不符仍是错误。
 
     何时通过：各列总额与“其中”各行之和相差不超过 0.01 万元；“其中”行在该列全空时
     不检查该列；总额的全年预算数、全年执行数为空时分别由 XC105、XC108 报告。
@@ -43,10 +48,12 @@ def check(project: Project, ctx: RuleContext) -> None:
         if not total.present and attr in BLANK_OWNED_ELSEWHERE:
             continue
         found = fmt_number(total.value) if total.present else "（空）"
-        unfilled = [row for row in project.funds.parts if not getattr(row, attr).present]
-        # only blanks: a 不详 or other text in a 其中 cell is the clerk's error, not a gap
-        part_missing = total.present and bool(unfilled) and total.value > expected and all(getattr(r, attr).blank for r in unfilled)
-        note = f"（其中“{_label(unfilled[0])}”的{title}未填写，差额可能就是该项）" if part_missing else ""
+        # a gap only where a row was filled in other columns and left blank in this one: a wholly
+        # blank 其中 row means there is no such money, and 不详 in a cell is the clerk's error
+        gaps = [row for row in project.funds.parts if getattr(row, attr).blank and _filled_elsewhere(row)]
+        unreadable = any(not getattr(row, attr).present and not getattr(row, attr).blank for row in project.funds.parts)
+        part_missing = total.present and total.value > expected and bool(gaps) and not unreadable
+        note = f"（其中“{_label(gaps[0])}”的{title}未填写，差额可能就是该项）" if part_missing else ""
         if len(filled) == 1:
             should = f"应等于其中“{_label(rows[0])}”的 {fmt_number(expected)} 万元"
         else:
