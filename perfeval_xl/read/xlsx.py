@@ -176,9 +176,14 @@ _CELL_CHILD = {f"{ns}{tag}": tag for ns in (NS, NS_STRICT) for tag in ("v", "f",
 
 
 def _cell_elements(data: bytes, tags: tuple[str, ...]):
+    # lxml's own iterator when parsed whole, not a generator around it: one
+    # Python frame less for each of a sheet's hundreds of elements
     if len(data) <= _IN_MEMORY_BYTES:
-        yield from etree.fromstring(data, XML_PARSER).iter(*tags)
-        return
+        return etree.fromstring(data, XML_PARSER).iter(*tags)
+    return _streamed(data, tags)
+
+
+def _streamed(data: bytes, tags: tuple[str, ...]):
     for _event, el in etree.iterparse(
         io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     ):
