@@ -68,6 +68,9 @@ class SheetView:
         """Like :meth:`value`, but an uncomputable formula becomes a READ002
         finding on its cell and the value None, and a formula whose result is
         an error value (#NUM!, #DIV/0!…) a READ003 finding on its cell."""
+        raw = self.grid.cells.get((row, col))
+        if raw is None or raw.formula is None:  # nearly every cell: a value as stored, nothing to report
+            return None if raw is None else raw.value
         value = self._value_or_report(row, col)
         if isinstance(value, str) and value in EXCEL_ERRORS:
             formula = self.formula(row, col)
