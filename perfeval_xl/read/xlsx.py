@@ -172,6 +172,11 @@ def _address(ref: str) -> tuple[int, int] | None:
     return (int(m.group(2)), column_index_from_string(m.group(1).upper())) if m else None
 
 
+@lru_cache(maxsize=16_384)  # forms of one template merge the same ranges
+def _merge_bounds(ref: str) -> tuple[int, int, int, int]:
+    return range_boundaries(ref)
+
+
 _CELL_CHILD = {f"{ns}{tag}": tag for ns in (NS, NS_STRICT) for tag in ("v", "f", "is")}
 
 
@@ -233,7 +238,7 @@ def _sheet_grid(
             elif tag in merge_tags:
                 ref = el.get("ref", "")
                 if ":" in ref:
-                    c1, r1, c2, r2 = range_boundaries(ref)
+                    c1, r1, c2, r2 = _merge_bounds(ref)
                     area = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
                     if area <= MAX_MERGE_CELLS:
                         grid.merges.append((r1, c1, r2, c2))
