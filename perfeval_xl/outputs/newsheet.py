@@ -89,6 +89,9 @@ class NewSheet:
                     elif style:  # a blank keeps only its style
                         cells.append(f'<c r="{letter}{r}"{_style(style)}/>')
                     continue
+                if value.__class__ is int:  # 序号 and counts: written as _cell_xml would, without its checks
+                    cells.append(f'<c r="{letter}{r}"{_style(style)}><v>{value}</v></c>')
+                    continue
                 if fit and width is not None and isinstance(value, str) and len(value) > one_line:
                     wrapping.append((value, width))
                 cells.append(_cell_xml(f"{letter}{r}", cell))
