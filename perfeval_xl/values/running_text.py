@@ -118,11 +118,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # The same sentence is searched again for every figure in it, and reports filled from
 # one model repeat their paragraphs from file to file: a worker keeps the answers
-# (Quantity is frozen; each caller gets a list of its own).
-_REMEMBERED_TEXT = 2_000
+# (Quantity is frozen; each caller gets a list of its own). Sentences are a few dozen
+# characters; a long paragraph is not kept, so the memory stays a few MB.
+_REMEMBERED_TEXT = 1_000
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=4_096)
 def _remembered_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(_quantities(text))
 
