@@ -40,12 +40,13 @@ from perfeval_xl.narrative.claim import (
     Confidence,
 )
 from perfeval_xl.narrative.clauses import (
-    SENTENCE_END,
     clause_start,
     colon_label,
     fragment,
     full_sentence_end,
+    full_sentence_start,
     in_aside,
+    sentence_end,
     sentence_start,
 )
 from perfeval_xl.narrative.indicators import (
@@ -243,12 +244,12 @@ class _Extractor(SubjectFinder):
         sentence_at = sentence_start(text, q.start)
         previous = [p for p in before if p.end <= q.start and p.end > clause_at]
         local_at = previous[-1].end if previous else clause_at
-        sentence_end = min((i for i in (text.find(c, q.end) for c in SENTENCE_END) if i >= 0), default=len(text))
+        sentence_end_at = sentence_end(text, q.end)
         clause = text[clause_at : q.start].replace("绩效目标", "")
-        full_at = max((text.rfind(c, 0, q.start) for c in "。！!？?\n"), default=-1) + 1
+        full_at = full_sentence_start(text, q.start)
         return Around(
             local=text[local_at : q.start], clause=clause, sentence=text[sentence_at : q.start],
-            after=text[q.end : sentence_end], unit=q.unit, value=q.value, subject=found.subject, approximate=q.approximate,
+            after=text[q.end : sentence_end_at], unit=q.unit, value=q.value, subject=found.subject, approximate=q.approximate,
             in_targets=place.in_targets and not (place.allocation and q.unit == "万元")
             and found.subject not in ("total_score", INDICATOR_SCORE, INDICATOR_DEDUCTION, *_ALLOTTED),
             own_keyword=found.own_keyword, same_kind_before=items_before, maximum_before=maximum_before,

@@ -272,8 +272,12 @@ class XlsxPackage:
         for part, render in list(self._pending.items()):
             self.write(part, render())
         order = ["[Content_Types].xml"] + [p for p in self._order if p != "[Content_Types].xml"]
+        # a part the input had (styles, workbook, content types, rels) is often the
+        # same in every copy of one template; the sheets we add never are
         entries = [
-            zipwrite.deflated(part, self._written[part]) if part in self._written else self._copy(part)
+            zipwrite.deflated(part, self._written[part], remember=part in self._source.infos)
+            if part in self._written
+            else self._copy(part)
             for part in order
         ]
         atomic_write(output_path, zipwrite.zip_bytes(entries))

@@ -20,6 +20,7 @@ import time
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from perfeval_xl.ooxml.package import LOCAL_HEADER as _LOCAL
 
@@ -57,9 +58,28 @@ class Entry:
 COMPRESSION_LEVEL = 1
 
 
-def deflated(name: str, content: bytes) -> Entry:
-    """An entry holding ``content``, raw-deflated as zipfile's ZIP_DEFLATED does."""
-    return Entry(name, zlib.compress(content, COMPRESSION_LEVEL, -15), zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content))
+def deflated(name: str, content: bytes, *, remember: bool = False) -> Entry:
+    """An entry holding ``content``, raw-deflated as zipfile's ZIP_DEFLATED does.
+    ``remember``: the content is likely to come back byte for byte in the next
+    copies (a template's styles, workbook and content types with our sheets added),
+    so its compressed bytes are kept; deflate is deterministic, the bytes are the same."""
+    if remember and len(content) <= _REMEMBERED_BYTES:
+        data, crc = _remembered_deflate(content)
+    else:
+        data, crc = _deflate(content)
+    return Entry(name, data, zipfile.ZIP_DEFLATED, crc, len(content))
+
+
+_REMEMBERED_BYTES = 64 * 1024  # a template's styles, workbook and rels are a few KB; a big part is not kept
+
+
+def _deflate(content: bytes) -> tuple[bytes, int]:
+    return zlib.compress(content, COMPRESSION_LEVEL, -15), zlib.crc32(content)
+
+
+@lru_cache(maxsize=64)
+def _remembered_deflate(content: bytes) -> tuple[bytes, int]:
+    return _deflate(content)
 
 
 def copied(data: memoryview, info: zipfile.ZipInfo) -> Entry:

@@ -74,17 +74,23 @@ class NewSheet:
             fit = r >= self.fit_from_row
             wrapping = []  # (text, width) of the texts that may need more than one line
             cells = []
+            # a few hundred cells per copy: fields unpacked once, and a short text's
+            # escaped form looked up without a call of our own in between
             for (letter, width, one_line), cell in zip(columns, row):
-                value = cell.value
-                if cell.link:
-                    links.append((f"{letter}{r}", cell.link, str(value or "")))
+                value, style, link = cell
+                if link:
+                    links.append((f"{letter}{r}", link, str(value or "")))
                 if value is None or value.__class__ is str:  # the common cases: text written inline, or blank
                     if value:
                         if fit and width is not None and len(value) > one_line:
                             wrapping.append((value, width))
-                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)} t="inlineStr"><is><t xml:space="preserve">{_inline(value)}</t></is></c>')
-                    elif cell.style:  # a blank keeps only its style
-                        cells.append(f'<c r="{letter}{r}"{_style(cell.style)}/>')
+                        text = _remembered_inline(value) if len(value) <= _REMEMBERED_TEXT else _inline(value)
+                        cells.append(f'<c r="{letter}{r}"{_style(style)} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+                    elif style:  # a blank keeps only its style
+                        cells.append(f'<c r="{letter}{r}"{_style(style)}/>')
+                    continue
+                if value.__class__ is int:  # 序号 and counts: written as _cell_xml would, without its checks
+                    cells.append(f'<c r="{letter}{r}"{_style(style)}><v>{value}</v></c>')
                     continue
                 if fit and width is not None and isinstance(value, str) and len(value) > one_line:
                     wrapping.append((value, width))

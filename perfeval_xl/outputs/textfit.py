@@ -8,6 +8,7 @@ off on screen and in print.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 LINE_HEIGHT = 13.5  # points per line at 10–11 pt
@@ -31,6 +32,18 @@ def row_height(cells: Iterable[tuple[Any, float]]) -> float | None:
         room = max(int(width) - 1, 1)
         if len(text) * 2 <= room:  # fits even if every character is wide: skip measuring
             continue
-        for part in text.split("\n"):
-            lines = max(lines, -(-text_width(part) // room))
+        lines = max(lines, _remembered_lines(text, room) if len(text) <= _REMEMBERED_TEXT else _lines(text, room))
     return min(LINE_HEIGHT * lines + 3, MAX_ROW_HEIGHT) if lines > 1 else None
+
+
+_REMEMBERED_TEXT = 200  # headers, names and messages; a long text is not kept
+
+
+@lru_cache(maxsize=8192)  # the same names and messages are measured in copy after copy
+def _remembered_lines(text: str, room: int) -> int:
+    return _lines(text, room)
+
+
+def _lines(text: str, room: int) -> int:
+    """Lines ``text`` takes in a column ``room`` units wide (at least one)."""
+    return max(1, *(-(-text_width(part) // room) for part in text.split("\n")))

@@ -127,10 +127,11 @@ def find_funds_header(view: SheetView, before_row: int) -> HeaderRow | None:
 
 def find_label(view: SheetView, patterns: list[str], rows: range | None = None) -> tuple[int, int, str] | None:
     """The first cell whose whole text is one of ``patterns`` (or ``label:value``)."""
-    exact = L.matcher(patterns)
-    inline = re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[:](.+)$")
+    either, exact, inline = _label_patterns(tuple(patterns))
     for r, c, text in view.text_cells():
         if rows is not None and r not in rows:
+            continue
+        if not either.match(text):  # most cells: one test rules out both forms
             continue
         if exact(text):
             return r, c, ""
@@ -138,6 +139,14 @@ def find_label(view: SheetView, patterns: list[str], rows: range | None = None) 
         if m:
             return r, c, m.group(1)
     return None
+
+
+@lru_cache(maxsize=256)  # the same few label lists, asked about on every form
+def _label_patterns(patterns: tuple[str, ...]):
+    """(either form, the label alone, ``label:value``) for :func:`find_label`."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    either = re.compile(f"^(?:{body})(?:[:]?$|[:].+$)")
+    return either, L.matcher(list(patterns)), re.compile(f"^(?:{body})[:](.+)$")
 
 
 def label_value(view: SheetView, patterns: list[str], rows: range | None = None) -> Sourced[str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -64,11 +65,16 @@ class Grid:
     def ref(self, row: int, col: int) -> CellRef:
         found = self._refs.get((row, col))
         if found is None:  # each cell is named several times while a form is read; a CellRef is immutable
-            found = self._refs[(row, col)] = CellRef(self.name, f"{get_column_letter(col)}{row}")
+            found = self._refs[(row, col)] = _cell_ref(self.name, row, col)
         return found
 
     def rows(self) -> range:
         return range(1, self.max_row + 1)
+
+
+@lru_cache(maxsize=65_536)  # forms of one template name the same cells of the same sheet, file after file
+def _cell_ref(sheet: str, row: int, col: int) -> CellRef:
+    return CellRef(sheet, f"{get_column_letter(col)}{row}")
 
 
 class Sheets(Protocol):

@@ -68,6 +68,9 @@ class SheetView:
         """Like :meth:`value`, but an uncomputable formula becomes a READ002
         finding on its cell and the value None, and a formula whose result is
         an error value (#NUM!, #DIV/0!…) a READ003 finding on its cell."""
+        raw = self.grid.cells.get((row, col))
+        if raw is None or raw.formula is None:  # nearly every cell: a value as stored, nothing to report
+            return None if raw is None else raw.value
         value = self._value_or_report(row, col)
         if isinstance(value, str) and value in EXCEL_ERRORS:
             formula = self.formula(row, col)
@@ -139,14 +142,19 @@ class SheetView:
     # -- sourced values -----------------------------------------------------
     def sourced_text(self, row: int, col: int) -> Sourced[str]:
         text = self.text(row, col)
-        return Sourced(text or None, text, self.grid.ref(row, col), self.formula(row, col))
+        raw = self.grid.cells.get((row, col))
+        return Sourced(text or None, text, self.grid.ref(row, col), raw.formula if raw is not None else None)
 
     def sourced_parse(self, row: int, col: int, parse: Callable[..., NumberParse], what: str, **kw) -> Sourced[float]:
         """Parse a numeric cell with ``parse``; garbage becomes a finding on the cell."""
-        value = self._value_or_report(row, col)  # an error value is reported below, naming the field
+        raw = self.grid.cells.get((row, col))  # looked up once: a form reads some fifty numbers this way
+        if raw is None or raw.formula is None:
+            value = None if raw is None else raw.value
+        else:
+            value = self._value_or_report(row, col)  # an error value is reported below, naming the field
         raw_text = cell_text(value)
         ref = self.grid.ref(row, col)
-        formula = self.formula(row, col)
+        formula = None if raw is None else raw.formula
         if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
             self._report_once(
                 row,
@@ -156,7 +164,7 @@ class SheetView:
                 actual=value.strip(),
             )
             return Sourced(None, raw_text, ref, formula)
-        parsed = parse(value, self.number_format(row, col), **kw)
+        parsed = parse(value, None if raw is None else raw.number_format, **kw)
         if parsed.problem:
             self._report_once(
                 row,

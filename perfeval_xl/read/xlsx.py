@@ -172,13 +172,23 @@ def _address(ref: str) -> tuple[int, int] | None:
     return (int(m.group(2)), column_index_from_string(m.group(1).upper())) if m else None
 
 
+@lru_cache(maxsize=16_384)  # forms of one template merge the same ranges
+def _merge_bounds(ref: str) -> tuple[int, int, int, int]:
+    return range_boundaries(ref)
+
+
 _CELL_CHILD = {f"{ns}{tag}": tag for ns in (NS, NS_STRICT) for tag in ("v", "f", "is")}
 
 
 def _cell_elements(data: bytes, tags: tuple[str, ...]):
+    # lxml's own iterator when parsed whole, not a generator around it: one
+    # Python frame less for each of a sheet's hundreds of elements
     if len(data) <= _IN_MEMORY_BYTES:
-        yield from etree.fromstring(data, XML_PARSER).iter(*tags)
-        return
+        return etree.fromstring(data, XML_PARSER).iter(*tags)
+    return _streamed(data, tags)
+
+
+def _streamed(data: bytes, tags: tuple[str, ...]):
     for _event, el in etree.iterparse(
         io.BytesIO(data), events=("end",), tag=tags, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     ):
@@ -228,7 +238,7 @@ def _sheet_grid(
             elif tag in merge_tags:
                 ref = el.get("ref", "")
                 if ":" in ref:
-                    c1, r1, c2, r2 = range_boundaries(ref)
+                    c1, r1, c2, r2 = _merge_bounds(ref)
                     area = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
                     if area <= MAX_MERGE_CELLS:
                         grid.merges.append((r1, c1, r2, c2))

@@ -113,6 +113,22 @@ def _names_a_phase(text: str, m, unit: str) -> bool:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in ``text`` (already :func:`normalise_text`-ed).
     Ordinals (第3名) are not quantities."""
+    return list(_remembered_quantities(text)) if len(text) <= _REMEMBERED_TEXT else _quantities(text)
+
+
+# The same sentence is searched again for every figure in it, and reports filled from
+# one model repeat their paragraphs from file to file: a worker keeps the answers
+# (Quantity is frozen; each caller gets a list of its own). Sentences are a few dozen
+# characters; a long paragraph is not kept, so the memory stays a few MB.
+_REMEMBERED_TEXT = 1_000
+
+
+@lru_cache(maxsize=4_096)
+def _remembered_quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(_quantities(text))
+
+
+def _quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "第":

@@ -68,6 +68,8 @@ def cell_text(value: object) -> str:
     """What the cell shows: ``''`` for None, strings stripped (inner line
     breaks kept as ``\\n``), numbers without ``.0`` or float noise
     (``0.1+0.2`` shows as ``0.3``, as Excel's 15 significant digits do)."""
+    if value is None:  # a blank cell, asked about for every column of every row read
+        return ""
     try:
         return _cell_text(value)
     except Exception:  # an exotic object whose str() fails: nothing to show

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 # Units the forms actually use (seed, standards §3 计量单位). A figure may carry
 # any of these, including after a Chinese numeral (六十万元, 二十家).
@@ -65,6 +66,7 @@ UNIT_SYNONYMS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)  # the rules ask for the units of every indicator, and forms use a few dozen units
 def normalise_unit(unit: str | None) -> str | None:
     """A unit in its one spelling (``名`` → ``人``); None when there is none."""
     if unit is None or not unit.strip():
