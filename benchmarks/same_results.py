@@ -73,10 +73,19 @@ def others_differing(before: Path, after: Path) -> list[str]:
         return {p.relative_to(root) for p in [*root.glob("*.xlsx"), *root.rglob("*.docx")] if not p.name.endswith("_核查.xlsx")}
 
     def content(path: Path, root: Path) -> list[tuple[str, bytes]]:
-        # the summary's 运行信息 names its output folder and the time of the run
+        # The summary's 说明 sheet names its output folder and the run's times, and when the start
+        # and finish fall in one second they share one string, shifting every later string's index:
+        # so a sheet is compared with its shared strings put back in place, then those masked.
         def neutral(data: bytes) -> bytes:
             return re.sub(rb"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d", b"<time>", data.replace(str(root).encode(), b"<output>"))
-        return [(name, neutral(data)) for name, data in parts_of(path) if not name.startswith("docProps/")]
+
+        parts = {name: data for name, data in parts_of(path) if not name.startswith("docProps/")}
+        strings = re.findall(rb"<si>(.*?)</si>", parts.pop("xl/sharedStrings.xml", b""), flags=re.S)
+
+        def resolved(sheet: bytes) -> bytes:
+            return re.sub(rb'(<c [^>]*t="s"[^>]*>)<v>(\d+)</v>', lambda m: m.group(1) + b"<is>" + strings[int(m.group(2))] + b"</is>", sheet)
+
+        return [(name, neutral(resolved(data) if name.startswith("xl/worksheets/") else data)) for name, data in parts.items()]
 
     differing = []
     for name in sorted(others(before) | others(after)):
