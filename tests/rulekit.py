@@ -40,7 +40,9 @@ Delta keys (applied in this order):
 - ``scheme``: ``部门评价`` / ``单位自评`` (default: the project's 评价方式);
 - ``expect``: the findings of a fail case; a case named ``pass_*`` expects none;
 - ``severity``: the severity every finding of the case must have (the policy in
-  docs/严重程度.md is part of a rule's contract).
+  docs/严重程度.md is part of a rule's contract);
+- ``message_contains`` / ``related_contains``: texts every finding's message holds,
+  cells every finding lists among its related cells.
 
 A measure may also be a TOML date (``actual = 2023-10-26``): a date cell.
   A cell may be written ``评价报告!A5`` to pin the sheet too.

@@ -43,6 +43,8 @@ def test_rule_case(path: Path, case_name: str):
             assert f.severity.value == case["severity"], f"{f.rule} {f.location}: {f.severity.value}"
         for fragment in case.get("message_contains", []):
             assert fragment in f.message
+        for cell in case.get("related_contains", []):  # a cell the finding must point to besides its own
+            assert any(r == cell or r.endswith("!" + cell) for r in f.related), f"{cell} not in {f.related}"
 
 
 @pytest.mark.parametrize("baseline", sorted(p.stem for p in rulekit.PROJECTS.glob("baseline_*.toml")))

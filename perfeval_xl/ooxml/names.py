@@ -70,7 +70,7 @@ def workbook_part(root_relationships: etree._Element) -> str:
     """The workbook's part name, from the package's ``_rels/.rels``."""
     for rel in root_relationships:
         if rel.get("Type", "").endswith("/officeDocument"):
-            return resolve_target("", rel.get("Target", ""))
+            return resolve_target("", rel.get("Target") or "xl/workbook.xml")
     return "xl/workbook.xml"
 
 

@@ -72,7 +72,7 @@ class Grid:
         return range(1, self.max_row + 1)
 
 
-@lru_cache(maxsize=65_536)  # forms of one template name the same cells of the same sheet, file after file
+@lru_cache(maxsize=4_096)  # forms of one template name the same cells of the same sheet, file after file; ~2 MB
 def _cell_ref(sheet: str, row: int, col: int) -> CellRef:
     return CellRef(sheet, f"{get_column_letter(col)}{row}")
 

@@ -64,6 +64,6 @@ def check(project: Project, ctx: RuleContext) -> None:
             message=f"年度资金总额的{title}{should}，表中填写 {found}{note}。",
             expected=fmt_number(expected),
             actual=found,
-            related=filled,
+            related=[*filled, getattr(gaps[0], attr)] if part_missing else filled,
             severity=Severity.WARNING if (total.blank or part_missing) and ctx.severity is Severity.ERROR else None,
         )

@@ -4,7 +4,7 @@ from perfeval_xl.findings import Severity
 from perfeval_xl.model import Project
 from perfeval_xl.rules._base import RuleContext, rule
 from perfeval_xl.rules._common import is_indicator_subtotal_row
-from perfeval_xl.tolerance import fmt_number, score_matches
+from perfeval_xl.tolerance import SCORE, fmt_number, score_matches
 
 
 @rule(id="XC205", name="structure.total_score_mismatch", severity="error", title="总分与分项得分合计不符")
@@ -21,7 +21,8 @@ def check(project: Project, ctx: RuleContext) -> None:
     何时通过：总分等于合计（0.01 分以内；总分只写一位小数时按一位小数四舍五入或截断
     也接受）；单位自评表的总分行只合计 90 分指标（分值 90、得分 = 三级得分之和）时，
     资金部分另行计分，也接受；有三级指标得分为空时不检查（空得分由 XC209 报告，避免重复）；计入总分的资金得分为空时
-    也不检查（由 XC108 报告，并由程序算出填入）。
+    （由 XC108 报告，并由程序算出填入），总分只要在三级得分合计与合计加资金分值之间即可——超出这个范围，
+    无论资金得分是多少都不可能，仍是错误。总分为空时只作提示：核查后的工作簿已填入核定总分。
     """
     scores = [ind.score for ind in project.indicators]
     if not scores or not all(s.present for s in scores):
@@ -31,8 +32,9 @@ def check(project: Project, ctx: RuleContext) -> None:
     funds_note = ""
     if ctx.scheme.funds_in_total and project.funds is not None:
         funds_score = project.funds.total.score
-        if not funds_score.present:
-            return  # XC108 reports the blank funds score; the copy computes it
+        if not funds_score.present:  # XC108 reports it and the copy computes it: only an impossible 总分 is wrong
+            _outside_what_any_funds_score_allows(project, ctx, total, related)
+            return
         total += funds_score.value
         related.append(funds_score)
         funds_note = f"（含资金部分得分 {fmt_number(funds_score.value)}）"
@@ -51,4 +53,25 @@ def check(project: Project, ctx: RuleContext) -> None:
         actual=found,
         related=related,
         severity=Severity.INFO if reported.blank else None,
+    )
+
+
+def _outside_what_any_funds_score_allows(project: Project, ctx: RuleContext, indicators_total: float, related: list) -> None:
+    """With the funds 得分 blank, 总分 lies between the indicators' sum and that sum plus the funds 分值."""
+    reported = project.total_score
+    if not reported.present or project.funds is None:
+        return
+    weight = project.funds.total.weight
+    highest = indicators_total + (weight.value if weight.present else ctx.scheme.funds_weight)
+    if indicators_total - SCORE <= reported.value <= highest + SCORE:
+        return
+    ctx.report(
+        at=reported,
+        message=(
+            f"资金部分得分未填写，但总分 {fmt_number(reported.value)} 不可能成立：三级指标得分合计 {fmt_number(indicators_total)} 分，"
+            f"加上资金部分至多 {fmt_number(highest)} 分。"
+        ),
+        expected=f"{fmt_number(indicators_total)} 至 {fmt_number(highest)}",
+        actual=fmt_number(reported.value),
+        related=[*related, project.funds.total.score],
     )
